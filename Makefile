@@ -1,0 +1,136 @@
+# Clonix: build, run, debug and test. ARCH=riscv (default) or ARCH=x86.
+#   make            build build/$(ARCH)/vmlinux (and Image on RISC-V)
+#   make rootfs     build user/ programs and pack build/$(ARCH)/rootfs.img
+#   make run        boot MenuOS in QEMU (Ctrl-a x quits); APPEND='...' adds
+#                   to the kernel command line, BOOT=default|opensbi picks
+#                   the firmware on RISC-V
+#   make debug      the same, paused for gdb on :1234 (see start-gdb.sh)
+#   make test       every test (host unit tests and QEMU boot tests)
+#   make deps       install missing Debian packages
+#   make clean
+ARCH ?= riscv
+O := build/$(ARCH)
+MEM ?= 128M
+APPEND ?=
+PYTHON := /usr/bin/python3
+# V=1 shows full command lines.
+Q := $(if $(V),,@)
+
+include arch/$(ARCH)/Makefile
+
+CC := $(CROSS_COMPILE)gcc
+NM := $(CROSS_COMPILE)nm
+OBJCOPY := $(CROSS_COMPILE)objcopy
+
+CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdlib \
+	-fno-tree-loop-distribute-patterns -fno-stack-protector -fno-pie \
+	-fno-omit-frame-pointer -fno-common -fno-strict-aliasing \
+	-Wall -Wextra -Werror -Wno-override-init -Iinclude -Iarch/$(ARCH)/include \
+	-I$(O)/include $(ARCH_CFLAGS)
+ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
+LDFLAGS := -nostdlib -static -Wl,--build-id=none $(ARCH_LDFLAGS)
+
+CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c \
+	lib/*.c drivers/tty/*.c drivers/tty/serial/*.c)
+SRCS := $(ARCH_SRCS) $(CORE_SRCS)
+OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
+LDS := $(O)/vmlinux.lds
+
+.PHONY: all kernel rootfs run debug test unit deps clean
+all: kernel links
+
+kernel: $(O)/vmlinux $(KERNEL_IMAGE)
+
+# Top-level links so the seeds' commands (file vmlinux, -initrd rootfs.img)
+# work as written.
+links: kernel
+	@ln -sfn $(O)/vmlinux vmlinux
+	@if [ -f $(O)/rootfs.img ]; then ln -sfn $(O)/rootfs.img rootfs.img; fi
+
+$(ASM_OFFSETS): arch/$(ARCH)/kernel/asm-offsets.c $(wildcard include/linux/*.h arch/$(ARCH)/include/asm/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)$(CC) $(CFLAGS) -S -o $(O)/asm-offsets.s $<
+	@{ echo "/* Generated from $< -- do not edit. */"; \
+	   echo "#ifndef __ASM_OFFSETS_H__"; echo "#define __ASM_OFFSETS_H__"; \
+	   sed -n 's/^[[:space:]]*\.ascii[[:space:]]*"->\([A-Za-z0-9_]*\) [$$#]*\([-0-9]*\) .*"/#define \1 \2/p' $(O)/asm-offsets.s; \
+	   echo "#endif"; } > $@
+
+$(O)/%.o: %.c | $(ASM_OFFSETS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/%.o: %.S | $(ASM_OFFSETS)
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c -o $@ $<
+
+$(LDS): arch/$(ARCH)/kernel/vmlinux.lds.S
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ASFLAGS) -E -P -x c -o $@ $<
+
+# Two links: the first gives the addresses of every function, which become
+# the kallsyms table of the second. Code comes before the table, so it does
+# not move between the two.
+$(O)/vmlinux: $(OBJS) $(LDS) scripts/kallsyms.sh
+	@echo "  LD      $@"
+	$(Q)sh scripts/kallsyms.sh $(KALLSYMS_PTR) < /dev/null > $(O)/kallsyms0.S
+	$(Q)$(CC) $(ASFLAGS) -c -o $(O)/kallsyms0.o $(O)/kallsyms0.S
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -T $(LDS) -o $(O)/vmlinux.tmp $(OBJS) $(O)/kallsyms0.o
+	$(Q)$(NM) -n $(O)/vmlinux.tmp | sh scripts/kallsyms.sh $(KALLSYMS_PTR) > $(O)/kallsyms.S
+	$(Q)$(CC) $(ASFLAGS) -c -o $(O)/kallsyms.o $(O)/kallsyms.S
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -T $(LDS) -o $@ $(OBJS) $(O)/kallsyms.o
+	$(Q)$(NM) -n $(O)/vmlinux.tmp | grep -i ' t ' > $(O)/syms.1
+	$(Q)$(NM) -n $@ | grep -i ' t ' > $(O)/syms.2
+	$(Q)cmp -s $(O)/syms.1 $(O)/syms.2 || { echo "kallsyms: code moved between links"; exit 1; }
+
+$(O)/Image: $(O)/vmlinux
+	@echo "  OBJCOPY $@"
+	$(Q)$(OBJCOPY) -O binary $< $@
+
+# ---- user space: every user/*.c becomes /bin/<name> --------------------
+USER_CFLAGS := -static -O2 -g -Wall -Wextra
+USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c))
+
+$(O)/rootfs/bin/%: user/%.c
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $@"
+	$(Q)$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+rootfs: $(O)/rootfs.img
+	@ln -sfn $(O)/rootfs.img rootfs.img
+
+$(O)/rootfs.img: $(USER_PROGS)
+	@mkdir -p $(O)/rootfs/bin $(O)/rootfs/dev $(O)/rootfs/tmp
+	cd $(O)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img
+
+# ---- running -------------------------------------------------------------
+run: deps all rootfs
+	$(QEMU) $(QEMU_ARGS) -append "$(APPEND)"
+
+debug: deps all rootfs
+	@echo "QEMU is paused with a gdb stub on :1234; run ./start-gdb.sh"
+	$(QEMU) $(QEMU_ARGS) -append "$(APPEND)" -s -S
+
+# ---- tests ----------------------------------------------------------------
+test: deps
+	$(PYTHON) -m pytest tests/ -v
+
+unit:
+	$(MAKE) -C tests/unit run
+
+deps:
+	@sh scripts/deps.sh $(ARCH_DEPS) $(COMMON_DEPS)
+
+COMMON_DEPS := cpio:cpio gdb-multiarch:gdb-multiarch \
+	/usr/lib/python3/dist-packages/pytest:python3-pytest \
+	/usr/lib/python3/dist-packages/pexpect:python3-pexpect \
+	qemu-riscv64:qemu-user gcc:gcc make:make
+
+clean:
+	rm -rf build vmlinux rootfs.img
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,18 @@
+/* What the boot firmware told the RISC-V kernel (from a0/a1 and the DTB). */
+#ifndef _ASM_RISCV_SETUP_H
+#define _ASM_RISCV_SETUP_H
+
+#include <linux/types.h>
+
+struct boot_info {
+	unsigned long hartid;
+	u64 ram_base, ram_size;
+	u64 initrd_start, initrd_end;	/* physical; 0 if none */
+};
+
+extern struct boot_info boot_info;
+
+void setup_arch(unsigned long hartid, unsigned long dtb_pa);
+void arch_late_setup(void);
+
+#endif

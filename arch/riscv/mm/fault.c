@@ -1,0 +1,79 @@
+/*
+ * Page faults. A fault on a user address inside one of the process's VMAs
+ * (the stack growing, the heap, an mmap) gets a page; anything else from
+ * user mode kills the process with SIGSEGV, which its parent's wait4 sees.
+ * The kernel faulting on a user address during copy_*_user is recovered by
+ * fixup_exception; any other kernel fault is a bug and dies loudly.
+ */
+#include <asm/csr.h>
+#include <asm/traps.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+
+bool fixup_exception(struct pt_regs *regs);
+
+#define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
+
+/* The stack VMA grows down to cover addr if addr is close enough to it. */
+static struct vm_area_struct *expand_stack(struct mm_struct *mm,
+					   unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || addr >= vma->vm_start)
+			continue;
+		if (vma->vm_start - addr > STACK_GUARD_GAP ||
+		    vma->vm_end - (addr & PAGE_MASK) >
+			    task_rlimit(current, RLIMIT_STACK))
+			return NULL;
+		if (vma->vm_list.prev != &mm->mmap) {
+			struct vm_area_struct *prev =
+				list_entry(vma->vm_list.prev,
+					   struct vm_area_struct, vm_list);
+			if (prev->vm_end > (addr & PAGE_MASK))
+				return NULL;
+		}
+		vma->vm_start = addr & PAGE_MASK;
+		return vma;
+	}
+	return NULL;
+}
+
+void do_page_fault(struct pt_regs *regs, unsigned long cause)
+{
+	unsigned long addr = regs->badaddr;
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma = NULL;
+	bool write = cause == EXC_STORE_PAGE_FAULT;
+	bool exec = cause == EXC_INST_PAGE_FAULT;
+
+	if (mm && addr < TASK_SIZE) {
+		vma = find_vma(mm, addr);
+		if (!vma)
+			vma = expand_stack(mm, addr);
+	}
+	if (vma && !(exec && !(vma->vm_flags & VM_EXEC)) &&
+	    handle_mm_fault(vma, addr, write) == 0)
+		return;
+
+	if (!user_mode(regs)) {
+		if (fixup_exception(regs))
+			return;
+		die(regs, exception_name(cause));
+	}
+	user_fault(regs, exception_name(cause));
+}
+
+/* A user program did something fatal: SIGSEGV, reported to its parent. */
+void user_fault(struct pt_regs *regs, const char *what)
+{
+	int sig = regs->cause == EXC_INST_ILLEGAL ? SIGILL : SIGSEGV;
+
+	printk("%s[%d]: unhandled signal %d: %s at epc %lx, address %lx\n",
+	       current->comm, current->pid, sig, what, regs->epc,
+	       regs->badaddr);
+	do_group_exit(sig);
+}

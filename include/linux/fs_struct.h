@@ -1,0 +1,18 @@
+/* fs_struct: a task's root and current directory, shared with CLONE_FS. */
+#ifndef _LINUX_FS_STRUCT_H
+#define _LINUX_FS_STRUCT_H
+
+#include <linux/spinlock.h>
+
+struct inode;
+
+struct fs_struct {
+	int users;
+	spinlock_t lock;
+	struct inode *root;
+	struct inode *pwd;
+};
+
+extern struct fs_struct init_fs;
+
+#endif

@@ -1,0 +1,22 @@
+/* Page allocation: the buddy allocator in mm/page_alloc.c. Every page the
+ * kernel uses is taken and given back through these few functions, so a
+ * later fault-injection hook has one place to go. */
+#ifndef _LINUX_GFP_H
+#define _LINUX_GFP_H
+
+#include <linux/mm_types.h>
+
+#define GFP_KERNEL 0x0u
+#define __GFP_ZERO 0x1u
+
+#define MAX_ORDER 11	/* blocks of up to 2^10 pages (4 MiB) */
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order);
+void __free_pages(struct page *page, unsigned int order);
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
+unsigned long get_zeroed_page(gfp_t gfp);
+void free_pages(unsigned long addr, unsigned int order);
+#define __get_free_page(gfp) __get_free_pages((gfp), 0)
+#define free_page(addr) free_pages((addr), 0)
+
+#endif

@@ -1,0 +1,13 @@
+/* Markers for boot-time code and data (kept for Linux's look; Clonix does
+ * not free init memory). */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#define __init
+#define __initdata
+
+
+#define COMMAND_LINE_SIZE 512
+extern char boot_command_line[COMMAND_LINE_SIZE];	/* init/main.c */
+
+#endif

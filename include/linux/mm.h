@@ -1,0 +1,71 @@
+/* Physical memory: the page-frame array (mem_map), conversions between a
+ * page, its frame number and its kernel address, and memory statistics. */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <asm/page.h>
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <asm/pgtable.h>
+
+extern struct page *mem_map;
+extern unsigned long min_low_pfn, max_pfn;
+extern unsigned long totalram_pages;
+
+#define pfn_to_page(pfn) (mem_map + ((pfn) - min_low_pfn))
+#define page_to_pfn(page) ((unsigned long)((page) - mem_map) + min_low_pfn)
+#define page_address(page) __va(page_to_pfn(page) << PAGE_SHIFT)
+#define virt_to_page(va) pfn_to_page(__pa(va) >> PAGE_SHIFT)
+#define pfn_valid(pfn) ((pfn) >= min_low_pfn && (pfn) < max_pfn)
+
+static inline void get_page(struct page *page)
+{
+	page->_refcount++;
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+/* Called once by the architecture with the usable RAM range; afterwards
+ * reserve_memory() marks holes (kernel image, firmware, initrd, DTB). */
+void mem_init_range(unsigned long start_pa, unsigned long end_pa);
+void reserve_memory(unsigned long start_pa, unsigned long end_pa);
+void mem_init_done(void);
+unsigned long nr_free_pages(void);
+void show_mem(void);
+
+/* Address spaces (kernel/fork.c, mm/mmap.c, mm/memory.c) */
+struct vm_area_struct;
+extern struct kmem_cache *vm_area_cachep;
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
+static inline void mmgrab(struct mm_struct *mm)
+{
+	__atomic_fetch_add(&mm->mm_count, 1, __ATOMIC_RELAXED);
+}
+void exit_mmap(struct mm_struct *mm);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma);
+void unmap_page_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end);
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
+		    bool write);
+
+/* Architecture page-table hooks (arch/<arch>/mm/pgtable.c). */
+pgd_t *pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm, pgd_t *pgd);
+/* The leaf entry for va, allocating table pages if alloc; NULL if absent
+ * (or out of memory when alloc). */
+pte_t *walk_page_table(pgd_t *pgd, unsigned long va, bool alloc);
+void free_user_page_tables(pgd_t *pgd);
+bool pte_present(pte_t pte);
+unsigned long pte_pfn(pte_t pte);
+pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags);
+void flush_tlb_page(unsigned long va);
+void flush_tlb_all(void);
+
+#endif

@@ -1,0 +1,57 @@
+/* struct page (one per physical page frame: page ownership is countable,
+ * with a reference count per page, as copy-on-write will need), and the
+ * address-space types: mm_struct and its vm_area_structs. */
+#ifndef _LINUX_MM_TYPES_H
+#define _LINUX_MM_TYPES_H
+
+#include <asm/page.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct kmem_cache;
+
+struct page {
+	unsigned long flags;	/* PG_* */
+	int _refcount;		/* users of this page; 0 when free */
+	unsigned int order;	/* buddy order while free / size of a block */
+	struct list_head lru;	/* free list or slab list */
+	struct kmem_cache *slab_cache;	/* owning cache, for slab pages */
+	void *freelist;		/* first free object, for slab pages */
+	unsigned int inuse;	/* objects handed out, for slab pages */
+};
+
+#define PG_reserved 0	/* never handed out (kernel, firmware, initrd) */
+#define PG_buddy 1	/* head of a free block in the buddy allocator */
+#define PG_slab 2	/* belongs to a kmem_cache */
+
+/* vm_flags */
+#define VM_READ 0x1
+#define VM_WRITE 0x2
+#define VM_EXEC 0x4
+#define VM_GROWSDOWN 0x100	/* the stack: faults below it extend it */
+
+/* One contiguous range of a process's user addresses. */
+struct vm_area_struct {
+	unsigned long vm_start;	/* first address */
+	unsigned long vm_end;	/* first address after */
+	unsigned long vm_flags;	/* VM_* */
+	struct list_head vm_list;	/* in mm->mmap, sorted by address */
+	struct mm_struct *vm_mm;
+};
+
+struct mm_struct {
+	struct list_head mmap;	/* the VMAs, sorted */
+	pgd_t *pgd;		/* the page table's root */
+	int mm_users;		/* tasks using this address space */
+	int mm_count;		/* references to the struct (lazy users too) */
+	spinlock_t page_table_lock;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm;	/* pages mapped */
+};
+
+extern struct mm_struct init_mm;
+
+#endif

@@ -1,0 +1,196 @@
+/* struct task_struct — the process descriptor — with Linux's field names,
+ * and the scheduler's interface (schedule, wake_up_process, ...). */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <asm/current.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/thread_info.h>
+#include <linux/list.h>
+#include <linux/types.h>
+
+/* task->__state */
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
+#define TASK_DEAD 0x0080
+/* task->exit_state */
+#define EXIT_DEAD 0x0010
+#define EXIT_ZOMBIE 0x0020
+
+/* task->flags */
+#define PF_IDLE 0x00000002	/* the idle task of a CPU */
+#define PF_EXITING 0x00000004	/* in do_exit() */
+#define PF_KTHREAD 0x00200000	/* a kernel thread: no user space */
+
+#define TASK_COMM_LEN 16
+#define MAX_PRIO 140
+#define DEFAULT_PRIO 120
+#define SCHED_TIMESLICE_TICKS 5	/* ticks a task runs before preemption */
+
+struct mm_struct;
+struct fs_struct;
+struct files_struct;
+struct signal_struct;
+struct sighand_struct;
+struct completion;
+
+struct task_struct {
+	/* Must be first: the trap entry finds it at tp + 0. */
+	struct thread_info thread_info;
+	volatile long __state;	/* TASK_RUNNING, TASK_INTERRUPTIBLE, ... */
+	void *stack;		/* base of the THREAD_SIZE kernel stack */
+	int usage;		/* references; freed when it drops to 0 */
+	unsigned int flags;	/* PF_* */
+
+	int on_rq;		/* queued on the run queue */
+	int prio;
+	int time_slice;		/* ticks left before preemption */
+	struct list_head run_list;	/* run-queue link */
+
+	struct list_head tasks;	/* every task, from init_task */
+
+	struct mm_struct *mm;	/* user address space; NULL for kthreads */
+	struct mm_struct *active_mm;	/* the page table in use */
+
+	int exit_state;		/* EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;
+	int exit_signal;	/* signal sent to the parent at exit */
+
+	pid_t pid;
+	pid_t tgid;
+
+	struct task_struct *real_parent;	/* who created us */
+	struct task_struct *parent;	/* who gets SIGCHLD and wait4 */
+	struct list_head children;	/* our children */
+	struct list_head sibling;	/* link in the parent's children */
+	struct task_struct *group_leader;
+
+	u64 start_time;		/* jiffies at creation */
+	char comm[TASK_COMM_LEN];	/* executable name */
+
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+
+	struct completion *vfork_done;	/* for CLONE_VFORK */
+	int *set_child_tid;	/* CLONE_CHILD_SETTID */
+	int *clear_child_tid;	/* CLONE_CHILD_CLEARTID */
+
+	/* CPU-specific state; must stay last, as in Linux. */
+	struct thread_struct thread;
+};
+
+union thread_union {
+	struct task_struct task;
+	unsigned long stack[THREAD_SIZE / sizeof(long)];
+};
+
+extern struct task_struct init_task;
+extern union thread_union init_thread_union;
+extern struct list_head init_task_list_head;
+extern int nr_threads;
+extern struct spinlock tasklist_lock;
+extern int max_threads;
+extern int nr_processes_user;
+
+/* The pt_regs a trap saved at the top of p's kernel stack. */
+#define task_pt_regs(p) \
+	((struct pt_regs *)((unsigned long)(p)->stack + THREAD_SIZE) - 1)
+#define current_pt_regs() task_pt_regs(current)
+
+#define for_each_process(p) \
+	list_for_each_entry(p, &init_task.tasks, tasks)
+
+static inline void set_tsk_need_resched(struct task_struct *p)
+{
+	__atomic_fetch_or(&p->thread_info.flags, _TIF_NEED_RESCHED,
+			  __ATOMIC_RELAXED);
+}
+
+static inline void clear_tsk_need_resched(struct task_struct *p)
+{
+	__atomic_fetch_and(&p->thread_info.flags, ~_TIF_NEED_RESCHED,
+			   __ATOMIC_RELAXED);
+}
+
+static inline int need_resched(void)
+{
+	return (current->thread_info.flags & _TIF_NEED_RESCHED) != 0;
+}
+
+#define set_current_state(s) WRITE_ONCE(current->__state, (s))
+#define __set_current_state(s) WRITE_ONCE(current->__state, (s))
+
+static inline int is_idle_task(const struct task_struct *p)
+{
+	return (p->flags & PF_IDLE) != 0;
+}
+
+/* kernel/sched/core.c */
+void sched_init(void);
+void schedule(void);
+void schedule_tail(struct task_struct *prev);
+void scheduler_tick(void);
+int wake_up_process(struct task_struct *p);
+void wake_up_new_task(struct task_struct *p);
+int sched_fork(unsigned long clone_flags, struct task_struct *p);
+void __noreturn cpu_startup_entry(void);
+void yield(void);
+const char *task_state_name(const struct task_struct *p);
+long schedule_timeout(long timeout);
+
+/* kernel/fork.c */
+struct kernel_clone_args {
+	u64 flags;
+	int *pidfd;
+	int *child_tid;
+	int *parent_tid;
+	int exit_signal;
+	unsigned long stack;
+	unsigned long stack_size;
+	unsigned long tls;
+	/* kernel threads: the function to run and its argument */
+	int (*fn)(void *);
+	void *fn_arg;
+	const char *name;	/* comm of a new kernel thread */
+};
+
+void fork_init(void);
+pid_t kernel_clone(struct kernel_clone_args *args);
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
+		    unsigned long flags);
+void put_task_struct(struct task_struct *t);
+long do_fork(unsigned long clone_flags, unsigned long stack_start,
+	     unsigned long stack_size, int *parent_tidptr, int *child_tidptr);
+long sys_clone(unsigned long clone_flags, unsigned long newsp,
+	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
+static inline void get_task_struct(struct task_struct *t)
+{
+	__atomic_fetch_add(&t->usage, 1, __ATOMIC_RELAXED);
+}
+
+/* Architecture hooks the core calls (arch/<arch>/kernel/process*.c). */
+int arch_dup_task_struct(struct task_struct *dst, struct task_struct *src);
+int copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
+struct task_struct *__switch_to(struct task_struct *prev,
+				struct task_struct *next);
+void ret_from_fork(void);
+void ret_from_kernel_thread(void);
+void arch_cpu_idle(void);
+
+/* kernel/exit.c */
+void __noreturn do_exit(long code);
+void release_task(struct task_struct *p);
+
+/* kernel/pid.c */
+pid_t alloc_pid(void);
+void free_pid(pid_t pid);
+struct task_struct *find_task_by_pid(pid_t pid);
+
+void set_task_comm(struct task_struct *tsk, const char *name);
+
+#endif

@@ -1,0 +1,74 @@
+/* Signals and the per-process (thread-group) state: signal_struct holds
+ * what all threads of a process share (resource limits, the wait queue a
+ * parent sleeps on in wait4), sighand_struct the signal actions. */
+#ifndef _LINUX_SCHED_SIGNAL_H
+#define _LINUX_SCHED_SIGNAL_H
+
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <uapi/linux/resource.h>
+#include <uapi/linux/signal.h>
+
+struct k_sigaction {
+	unsigned long handler;	/* SIG_DFL, SIG_IGN or a user address */
+	unsigned long flags;
+	unsigned long restorer;
+	u64 mask;
+};
+
+struct sighand_struct {
+	int count;		/* tasks sharing these actions (CLONE_SIGHAND) */
+	spinlock_t siglock;
+	struct k_sigaction action[_NSIG];
+};
+
+struct signal_struct {
+	int sig_count;		/* tasks sharing this (CLONE_THREAD) */
+	int nr_threads;		/* live threads in the group */
+	unsigned int flags;	/* SIGNAL_* */
+	int group_exit_code;
+	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
+	struct rlimit rlim[RLIM_NLIMITS];
+};
+
+#define SIGNAL_UNKILLABLE 0x40	/* init: no default-action kills */
+#define SIGNAL_GROUP_EXIT 0x04
+
+static inline unsigned long task_rlimit(const struct task_struct *t,
+					unsigned int limit)
+{
+	return t->signal->rlim[limit].rlim_cur;
+}
+
+extern struct signal_struct init_signals;
+extern struct sighand_struct init_sighand;
+
+
+
+static inline int signal_pending(const struct task_struct *p)
+{
+	return (p->thread_info.flags & _TIF_SIGPENDING) != 0;
+}
+
+/* kernel/exit.c */
+#define WNOHANG 0x00000001
+#define WUNTRACED 0x00000002
+#define WEXITED 0x00000004
+#define WCONTINUED 0x00000008
+#define __WNOTHREAD 0x20000000
+#define __WALL 0x40000000
+#define __WCLONE 0x80000000
+
+struct rusage;
+extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
+long kernel_wait4(pid_t upid, int *stat_addr, int options,
+		  struct rusage *ru);
+void __noreturn do_group_exit(int exit_code);
+
+/* kernel/fork.c helpers used at exit */
+void put_signal_struct(struct signal_struct *sig);
+void __cleanup_sighand(struct sighand_struct *sighand);
+void free_fs_struct(struct fs_struct *fs);
+
+#endif

@@ -1,0 +1,22 @@
+/* Kernel timers: run a function once jiffies reaches `expires`
+ * (kernel/time/timer.c), and the tick that drives them. */
+#ifndef _LINUX_TIMER_H
+#define _LINUX_TIMER_H
+
+#include <linux/list.h>
+#include <linux/types.h>
+
+struct timer_list {
+	struct list_head entry;
+	u64 expires;
+	void (*function)(struct timer_list *t);
+};
+
+void add_timer(struct timer_list *t);
+int del_timer(struct timer_list *t);
+void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *));
+void run_local_timers(void);
+void tick_handler(void);	/* called by the architecture on each tick */
+void msleep(unsigned int ms);
+
+#endif

@@ -1,0 +1,16 @@
+/* The console terminal: bytes typed arrive from the UART's interrupt, get
+ * echoed and edited a line at a time (canonical mode, as a Linux tty does
+ * by default), and are handed to readers one line per read. */
+#ifndef _LINUX_TTY_H
+#define _LINUX_TTY_H
+
+#include <linux/types.h>
+
+void tty_receive_char(u8 c);
+void tty_set_output(void (*write)(const char *s, unsigned int n));
+/* Blocking read of at most n bytes, ending at a newline; 0 at end of file
+ * (Ctrl-D on an empty line); -EINTR if a signal arrives. */
+long tty_read(char *kbuf, unsigned long n);
+void tty_write(const char *s, unsigned int n);
+
+#endif

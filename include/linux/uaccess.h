@@ -1,0 +1,32 @@
+/* Copying to and from user space. Every function checks that the whole
+ * range lies in the caller's mappings and returns -EFAULT (or the bytes not
+ * copied) otherwise; the kernel never trusts a user pointer. */
+#ifndef _LINUX_UACCESS_H
+#define _LINUX_UACCESS_H
+
+#include <linux/errno.h>
+#include <linux/types.h>
+
+/* Bytes NOT copied: 0 on success. */
+unsigned long copy_to_user(void *to, const void *from, unsigned long n);
+unsigned long copy_from_user(void *to, const void *from, unsigned long n);
+/* Length of the string copied (without NUL), -EFAULT, or -ENAMETOOLONG
+ * style errors are the caller's: returns count if no NUL within count. */
+long strncpy_from_user(char *dst, const char *src, long count);
+
+#define put_user(x, ptr)                                                   \
+	({                                                                 \
+		__typeof__(*(ptr)) __pu_val = (x);                         \
+		copy_to_user((ptr), &__pu_val, sizeof(*(ptr))) ? -EFAULT : 0;  \
+	})
+
+#define get_user(x, ptr)                                                   \
+	({                                                                 \
+		__typeof__(*(ptr)) __gu_val;                               \
+		int __gu_err = copy_from_user(&__gu_val, (ptr),            \
+					      sizeof(*(ptr))) ? -EFAULT : 0;   \
+		(x) = __gu_err ? 0 : __gu_val;                             \
+		__gu_err;                                                  \
+	})
+
+#endif

@@ -1,0 +1,240 @@
+/*
+ * Ending tasks: do_exit() releases what a task holds (address space, files,
+ * directories), gives its children to pid 1, becomes a zombie and tells its
+ * parent. The parent's wait4() reads the exit status and release_task()
+ * frees the rest. A kernel stack can only be freed once the task is off the
+ * CPU, so the very last reference is dropped by finish_task_switch().
+ */
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+
+struct task_struct *child_reaper = &init_task;
+
+/* The address space is no longer ours; a vfork parent may go on. */
+static void mm_release(struct task_struct *tsk)
+{
+	if (tsk->clear_child_tid) {
+		put_user(0, tsk->clear_child_tid);
+		tsk->clear_child_tid = NULL;
+	}
+	if (tsk->vfork_done) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+}
+
+static void exit_mm(void)
+{
+	struct mm_struct *mm = current->mm;
+
+	mm_release(current);
+	if (!mm)
+		return;
+	mmgrab(mm);	/* stays loaded (active_mm) until we switch away */
+	current->mm = NULL;
+	mmput(mm);
+}
+
+static void exit_files(struct task_struct *tsk)
+{
+	struct files_struct *files = tsk->files;
+
+	if (files) {
+		tsk->files = NULL;
+		put_files_struct(files);
+	}
+}
+
+static void exit_fs(struct task_struct *tsk)
+{
+	struct fs_struct *fs = tsk->fs;
+
+	if (fs) {
+		tsk->fs = NULL;
+		free_fs_struct(fs);
+	}
+}
+
+/* Give our children to pid 1 (tasklist_lock held). */
+static void forget_original_parent(struct task_struct *father)
+{
+	struct task_struct *p, *n;
+	int zombies = 0;
+
+	list_for_each_entry_safe(p, n, &father->children, sibling) {
+		p->real_parent = p->parent = child_reaper;
+		list_move_tail(&p->sibling, &child_reaper->children);
+		if (p->exit_state == EXIT_ZOMBIE)
+			zombies = 1;
+	}
+	if (zombies)
+		wake_up(&child_reaper->signal->wait_chldexit);
+}
+
+/* Does the parent ignore SIGCHLD? Then nobody will wait for us. */
+static int parent_ignores_child(const struct task_struct *parent, int sig)
+{
+	return sig == SIGCHLD && parent->sighand &&
+	       parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN;
+}
+
+/* Become a zombie and tell the parent; threads, and children of a parent
+ * that ignores SIGCHLD, are reaped at once instead. */
+static int exit_notify(struct task_struct *tsk)
+{
+	int autoreap;
+
+	spin_lock(&tasklist_lock);
+	forget_original_parent(tsk);
+	autoreap = tsk->exit_signal < 0 ||
+		   parent_ignores_child(tsk->parent, tsk->exit_signal);
+	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	if (!autoreap)
+		wake_up(&tsk->parent->signal->wait_chldexit);
+	spin_unlock(&tasklist_lock);
+	return autoreap;
+}
+
+/* Called when the parent has collected p's status (or p reaps itself). */
+noinline void release_task(struct task_struct *p)
+{
+	spin_lock(&tasklist_lock);
+	list_del_init(&p->tasks);
+	list_del_init(&p->sibling);
+	nr_threads--;
+	if (!(p->flags & PF_KTHREAD))
+		nr_processes_user--;
+	spin_unlock(&tasklist_lock);
+	free_pid(p->pid);
+	if (p->signal) {
+		p->signal->nr_threads--;
+		put_signal_struct(p->signal);
+		p->signal = NULL;
+	}
+	if (p->sighand) {
+		__cleanup_sighand(p->sighand);
+		p->sighand = NULL;
+	}
+	put_task_struct(p);
+}
+
+noinline void __noreturn do_exit(long code)
+{
+	struct task_struct *tsk = current;
+
+	if (tsk == child_reaper)
+		panic("Attempted to kill init! exitcode=0x%08lx", code);
+	if (is_idle_task(tsk))
+		panic("Attempted to kill the idle task!");
+	tsk->flags |= PF_EXITING;
+	exit_mm();
+	exit_files(tsk);
+	exit_fs(tsk);
+	tsk->exit_code = code;
+	if (exit_notify(tsk))
+		release_task(tsk);
+
+	/* The last schedule(): finish_task_switch frees our stack. */
+	set_current_state(TASK_DEAD);
+	schedule();
+	panic("do_exit: a dead task ran again");
+}
+
+/* Exit every thread of the process (all threads are one today). */
+void __noreturn do_group_exit(int exit_code)
+{
+	current->signal->group_exit_code = exit_code;
+	current->signal->flags |= SIGNAL_GROUP_EXIT;
+	do_exit(exit_code);
+}
+
+static int eligible_child(pid_t upid, const struct task_struct *p)
+{
+	if (upid > 0)
+		return p->pid == upid;
+	/* -1: any child. 0 and < -1 name process groups, and every
+	 * process is in one group in Clonix, so they match any child. */
+	return 1;
+}
+
+/*
+ * Wait for a child to exit. upid > 0: that child; -1 (or 0, or a group):
+ * any child. Returns the reaped child's pid, 0 with WNOHANG when none has
+ * exited yet, -ECHILD when there is no such child.
+ */
+noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
+			   struct rusage *ru)
+{
+	DEFINE_WAIT(wait);
+	struct task_struct *p;
+	long retval;
+
+	(void)ru;
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD |
+			__WCLONE | __WALL))
+		return -EINVAL;
+	for (;;) {
+		int found = 0;
+
+		prepare_to_wait(&current->signal->wait_chldexit, &wait,
+				TASK_INTERRUPTIBLE);
+		spin_lock(&tasklist_lock);
+		list_for_each_entry(p, &current->children, sibling) {
+			if (!eligible_child(upid, p))
+				continue;
+			found = 1;
+			if (p->exit_state == EXIT_ZOMBIE) {
+				int status = p->exit_code;
+
+				p->exit_state = EXIT_DEAD;
+				spin_unlock(&tasklist_lock);
+				finish_wait(&current->signal->wait_chldexit,
+					    &wait);
+				retval = p->pid;
+				release_task(p);
+				if (stat_addr && put_user(status, stat_addr))
+					return -EFAULT;
+				return retval;
+			}
+		}
+		spin_unlock(&tasklist_lock);
+		if (!found) {
+			retval = -ECHILD;
+			break;
+		}
+		if (options & WNOHANG) {
+			retval = 0;
+			break;
+		}
+		if (signal_pending(current)) {
+			retval = -EINTR;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&current->signal->wait_chldexit, &wait);
+	return retval;
+}
+
+noinline long sys_wait4(pid_t upid, int *stat_addr, int options,
+			struct rusage *ru)
+{
+	return kernel_wait4(upid, stat_addr, options, ru);
+}
+
+noinline long sys_exit(int error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
+noinline long sys_exit_group(int error_code)
+{
+	do_group_exit((error_code & 0xff) << 8);
+}

@@ -1,0 +1,77 @@
+/*
+ * Wait queues and completions. A sleeper puts itself on the queue and sets
+ * its state before testing its condition, so a wake-up that comes between
+ * the test and schedule() is never lost: it sets the state back to
+ * TASK_RUNNING and schedule() then returns at once.
+ */
+#include <linux/sched.h>
+#include <linux/wait.h>
+
+void init_waitqueue_head(struct wait_queue_head *wq)
+{
+	spin_lock_init(&wq->lock);
+	INIT_LIST_HEAD(&wq->head);
+}
+
+void prepare_to_wait(struct wait_queue_head *wq,
+		     struct wait_queue_entry *wait, long state)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	if (list_empty(&wait->entry))
+		list_add_tail(&wait->entry, &wq->head);
+	set_current_state(state);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags;
+
+	__set_current_state(TASK_RUNNING);
+	spin_lock_irqsave(&wq->lock, flags);
+	if (!list_empty(&wait->entry))
+		list_del_init(&wait->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+static void __wake_up_locked(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *w;
+
+	list_for_each_entry(w, &wq->head, entry)
+		wake_up_process(w->private);
+}
+
+/* Wake every task sleeping on wq (they re-check their conditions). */
+void wake_up(struct wait_queue_head *wq)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	__wake_up_locked(wq);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void init_completion(struct completion *x)
+{
+	x->done = 0;
+	init_waitqueue_head(&x->wait);
+}
+
+void complete(struct completion *x)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&x->wait.lock, flags);
+	x->done++;
+	__wake_up_locked(&x->wait);	/* x may vanish once we unlock */
+	spin_unlock_irqrestore(&x->wait.lock, flags);
+}
+
+void wait_for_completion(struct completion *x)
+{
+	wait_event(x->wait, READ_ONCE(x->done));
+	x->done--;
+}

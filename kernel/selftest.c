@@ -1,0 +1,146 @@
+/*
+ * Boot-time self-tests (kernel command line: clonix.selftest). They check,
+ * inside the running kernel, what only the kernel can see: that kernel
+ * threads created through kthreadd run interleaved and sleep on timers,
+ * that exhausting memory gives clean failures (NULL, -ENOMEM) and that
+ * everything comes back afterwards, to the page. Each check prints
+ * "selftest: <name>: ok" or "... FAILED: why"; the summary line is what the
+ * QEMU tests look for.
+ */
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/kthread.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/timer.h>
+#include <linux/wait.h>
+
+static int passed, failed;
+
+static void check(bool ok, const char *name, const char *why)
+{
+	if (ok) {
+		passed++;
+		printk("selftest: %s: ok\n", name);
+	} else {
+		failed++;
+		printk("selftest: %s: FAILED: %s\n", name, why);
+	}
+}
+
+#define WORKERS 3
+#define ROUNDS 3
+
+static struct completion workers_done;
+static int turns[WORKERS * ROUNDS];
+static int nturns;
+
+static int worker(void *arg)
+{
+	long id = (long)arg;
+	int round;
+
+	for (round = 0; round < ROUNDS; round++) {
+		printk("selftest: worker %ld (pid %d, parent %d) round %d at "
+		       "jiffies %llu\n", id, current->pid,
+		       current->real_parent->pid, round,
+		       (unsigned long long)jiffies);
+		turns[nturns++] = id;
+		msleep(30);
+	}
+	complete(&workers_done);
+	return 0;
+}
+
+/* Three kthreads that sleep between rounds must take turns. */
+static void test_kthreads_interleave(void)
+{
+	unsigned long before = nr_free_pages();
+	int i, switches = 0;
+	u64 start = jiffies;
+
+	nturns = 0;
+	init_completion(&workers_done);
+	for (i = 0; i < WORKERS; i++)
+		if (kthread_run(worker, (void *)(long)i, "selftest-worker") < 0)
+			check(false, "kthread_run", "could not start a worker");
+	for (i = 0; i < WORKERS; i++)
+		wait_for_completion(&workers_done);
+	msleep(20);	/* let the workers exit and be reaped */
+	for (i = 1; i < nturns; i++)
+		switches += turns[i] != turns[i - 1];
+	check(nturns == WORKERS * ROUNDS && switches >= WORKERS,
+	      "kthreads take turns", "workers did not interleave");
+	check(jiffies - start >= (ROUNDS * 30) / (1000 / HZ),
+	      "timer sleeps last", "msleep returned too early");
+	check(nr_free_pages() == before, "kthread exit frees everything",
+	      "free pages differ after the workers exited");
+}
+
+/* Take every free page, then give them all back. */
+static void test_page_exhaustion(void)
+{
+	unsigned long before = nr_free_pages(), got = 0;
+	void **chain = NULL;
+	pid_t pid;
+	void *obj;
+
+	for (;;) {
+		void **page = (void **)__get_free_page(GFP_KERNEL);
+
+		if (!page)
+			break;
+		*page = chain;
+		chain = page;
+		got++;
+	}
+	check(got == before && nr_free_pages() == 0,
+	      "alloc_pages until NULL", "did not get every free page");
+	obj = kmalloc(64, GFP_KERNEL);
+	check(!obj, "kmalloc fails when memory is gone", "kmalloc succeeded");
+	pid = kernel_thread(worker, NULL, "never", 0);
+	check(pid == -ENOMEM, "kernel_clone gives -ENOMEM",
+	      "fork did not fail with -ENOMEM");
+	while (chain) {
+		void **next = *chain;
+
+		free_page((unsigned long)chain);
+		chain = next;
+	}
+	check(nr_free_pages() == before, "all pages come back",
+	      "free page count differs");
+	obj = kmalloc(64, GFP_KERNEL);
+	check(obj != NULL, "kmalloc works again", "kmalloc still fails");
+	kfree(obj);
+}
+
+/* Many objects from one cache, freed: the cache's slabs go back too. */
+static void test_slab_returns_pages(void)
+{
+	struct kmem_cache *c = kmem_cache_create("selftest", 200, 8);
+	unsigned long before;
+	void *objs[300];
+	int i;
+
+	if (!c) {
+		check(false, "kmem_cache_create", "out of memory");
+		return;
+	}
+	before = nr_free_pages();
+	for (i = 0; i < 300; i++)
+		objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
+	for (i = 0; i < 300; i++)
+		kmem_cache_free(c, objs[i]);
+	check(nr_free_pages() == before && c->nr_slabs == 0,
+	      "empty slabs are freed", "slab pages were kept");
+}
+
+void boot_selftests(void)
+{
+	test_kthreads_interleave();
+	test_page_exhaustion();
+	test_slab_returns_pages();
+	printk("selftest: %d passed, %d failed\n", passed, failed);
+}

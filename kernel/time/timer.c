@@ -1,0 +1,85 @@
+/*
+ * jiffies and kernel timers. The architecture calls tick_handler() HZ times
+ * a second from its timer interrupt: jiffies advances, expired timers run
+ * (in interrupt context, so they must not sleep), and the scheduler charges
+ * the running task for the tick.
+ */
+#include <linux/jiffies.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+
+volatile u64 jiffies;
+static LIST_HEAD(timer_list_head);	/* pending timers, soonest first */
+static DEFINE_SPINLOCK(timer_lock);
+
+void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *))
+{
+	INIT_LIST_HEAD(&t->entry);
+	t->function = fn;
+	t->expires = 0;
+}
+
+void add_timer(struct timer_list *t)
+{
+	struct timer_list *pos;
+	unsigned long flags;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	list_for_each_entry(pos, &timer_list_head, entry)
+		if ((s64)(pos->expires - t->expires) > 0)
+			break;
+	list_add_tail(&t->entry, &pos->entry);	/* before pos */
+	spin_unlock_irqrestore(&timer_lock, flags);
+}
+
+/* Cancel a timer; returns 1 if it was still pending. */
+int del_timer(struct timer_list *t)
+{
+	unsigned long flags;
+	int pending;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	pending = !list_empty(&t->entry);
+	if (pending)
+		list_del_init(&t->entry);
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return pending;
+}
+
+void run_local_timers(void)
+{
+	for (;;) {
+		struct timer_list *t;
+		unsigned long flags;
+
+		spin_lock_irqsave(&timer_lock, flags);
+		t = list_first_entry_or_null(&timer_list_head,
+					     struct timer_list, entry);
+		if (!t || !time_after_eq(jiffies, t->expires)) {
+			spin_unlock_irqrestore(&timer_lock, flags);
+			return;
+		}
+		list_del_init(&t->entry);
+		spin_unlock_irqrestore(&timer_lock, flags);
+		t->function(t);
+	}
+}
+
+void tick_handler(void)
+{
+	jiffies++;
+	run_local_timers();
+	scheduler_tick();
+}
+
+/* Sleep at least ms milliseconds. */
+void msleep(unsigned int ms)
+{
+	long timeout = msecs_to_jiffies(ms) + 1;
+
+	while (timeout) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		timeout = schedule_timeout(timeout);
+	}
+}

@@ -1,0 +1,218 @@
+/*
+ * The physical page allocator: a binary buddy allocator over all RAM the
+ * boot code hands us. Blocks of 2^order pages sit on free_area[order]; a
+ * freed block merges with its "buddy" (the block whose address differs only
+ * in bit `order`) whenever that buddy is free too, so big blocks such as a
+ * 16 KiB kernel stack can always be rebuilt. Every page has a struct page
+ * in mem_map with a reference count, so ownership is countable.
+ *
+ * Out of memory is an ordinary result: alloc_pages() returns NULL and the
+ * caller returns -ENOMEM. It never sleeps and never hangs.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free;	/* blocks on this list */
+};
+
+static struct free_area free_area[MAX_ORDER];
+static unsigned long nr_free;	/* free pages, all orders */
+static DEFINE_SPINLOCK(zone_lock);
+
+struct page *mem_map;
+unsigned long min_low_pfn, max_pfn;
+unsigned long totalram_pages;
+
+static bool page_is_buddy(const struct page *page, unsigned int order)
+{
+	return (page->flags & (1UL << PG_buddy)) && page->order == order;
+}
+
+/* Put a free block of 2^order pages back, merging with free buddies. */
+static void __free_one_page(unsigned long pfn, unsigned int order)
+{
+	struct page *page;
+
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn) ||
+		    !pfn_valid(buddy_pfn + (1UL << order) - 1))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!page_is_buddy(buddy, order))
+			break;
+		list_del_init(&buddy->lru);
+		buddy->flags &= ~(1UL << PG_buddy);
+		free_area[order].nr_free--;
+		pfn &= ~(1UL << order);
+		order++;
+	}
+	page = pfn_to_page(pfn);
+	page->flags |= 1UL << PG_buddy;
+	page->order = order;
+	list_add(&page->lru, &free_area[order].free_list);
+	free_area[order].nr_free++;
+}
+
+/* Take a block of 2^order pages, splitting a bigger one if needed. */
+static struct page *__rmqueue(unsigned int order)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER;
+	     current_order++) {
+		struct free_area *area = &free_area[current_order];
+		struct page *page;
+		unsigned long pfn;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		list_del_init(&page->lru);
+		page->flags &= ~(1UL << PG_buddy);
+		area->nr_free--;
+		pfn = page_to_pfn(page);
+		/* Give back the upper halves we do not need. */
+		while (current_order > order) {
+			current_order--;
+			__free_one_page(pfn + (1UL << current_order),
+					current_order);
+		}
+		return page;
+	}
+	return NULL;
+}
+
+/* Allocate 2^order contiguous pages; NULL when memory is exhausted. */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	spin_lock_irqsave(&zone_lock, flags);
+	page = __rmqueue(order);
+	if (page)
+		nr_free -= 1UL << order;
+	spin_unlock_irqrestore(&zone_lock, flags);
+	if (!page)
+		return NULL;
+	page->_refcount = 1;
+	page->order = order;
+	if (gfp & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+/* Drop a reference; the block goes back to the free lists at zero. */
+void __free_pages(struct page *page, unsigned int order)
+{
+	unsigned long flags;
+
+	if (!page)
+		return;
+	BUG_ON(page->_refcount <= 0 || (page->flags & (1UL << PG_reserved)));
+	if (--page->_refcount)
+		return;
+	page->flags = 0;
+	page->slab_cache = NULL;
+	spin_lock_irqsave(&zone_lock, flags);
+	__free_one_page(page_to_pfn(page), order);
+	nr_free += 1UL << order;
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp)
+{
+	return __get_free_pages(gfp | __GFP_ZERO, 0);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr)
+		__free_pages(virt_to_page(addr), order);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return READ_ONCE(nr_free);
+}
+
+/*
+ * Boot: describe RAM [start_pa, end_pa). mem_map itself is carved from the
+ * top of RAM; mem_init_done() then frees every page that reserve_memory()
+ * did not claim in between.
+ */
+void mem_init_range(unsigned long start_pa, unsigned long end_pa)
+{
+	unsigned long npages, map_bytes, map_pa;
+	unsigned int i;
+
+	min_low_pfn = start_pa >> PAGE_SHIFT;
+	max_pfn = end_pa >> PAGE_SHIFT;
+	npages = max_pfn - min_low_pfn;
+	map_bytes = ALIGN(npages * sizeof(struct page), PAGE_SIZE);
+	map_pa = (end_pa - map_bytes) & PAGE_MASK;
+	mem_map = __va(map_pa);
+	memset(mem_map, 0, map_bytes);
+	for (i = 0; i < npages; i++)
+		INIT_LIST_HEAD(&mem_map[i].lru);
+	for (i = 0; i < MAX_ORDER; i++)
+		INIT_LIST_HEAD(&free_area[i].free_list);
+	reserve_memory(map_pa, end_pa);
+}
+
+/* Keep [start_pa, end_pa) out of the allocator, for good. */
+void reserve_memory(unsigned long start_pa, unsigned long end_pa)
+{
+	unsigned long pfn;
+
+	for (pfn = start_pa >> PAGE_SHIFT;
+	     pfn < DIV_ROUND_UP(end_pa, PAGE_SIZE); pfn++)
+		if (pfn_valid(pfn))
+			pfn_to_page(pfn)->flags |= 1UL << PG_reserved;
+}
+
+/* Hand every page that is not reserved to the buddy lists. */
+void mem_init_done(void)
+{
+	unsigned long pfn;
+
+	for (pfn = min_low_pfn; pfn < max_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		if (page->flags & (1UL << PG_reserved))
+			continue;
+		__free_one_page(pfn, 0);
+		nr_free++;
+		totalram_pages++;
+	}
+}
+
+void show_mem(void)
+{
+	unsigned int order;
+
+	printk("Memory: %luK/%luK available (%lu free pages)\n",
+	       nr_free_pages() << (PAGE_SHIFT - 10),
+	       (max_pfn - min_low_pfn) << (PAGE_SHIFT - 10), nr_free_pages());
+	printk("buddy free blocks by order:");
+	for (order = 0; order < MAX_ORDER; order++)
+		printk(" %lu", free_area[order].nr_free);
+	printk("\n");
+}
