@@ -134,3 +134,7 @@ clean:
 	rm -rf build vmlinux rootfs.img
 
 -include $(OBJS:.o=.d)
+
+# The QEMU command `make run` uses, for the tests (without -append).
+qemu-cmd:
+	@echo $(QEMU) $(QEMU_ARGS)

@@ -155,7 +155,7 @@ int fdt_next_node(const void *fdt, int offset, int *depth)
 				(*depth)++;
 			return offset;
 		case FDT_END_NODE:
-			if (depth && --(*depth) < -1)
+			if (depth && --(*depth) < 0)
 				return -ENOENT;
 			break;
 		case FDT_PROP:

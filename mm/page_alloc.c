@@ -153,28 +153,35 @@ unsigned long nr_free_pages(void)
 	return READ_ONCE(nr_free);
 }
 
-/*
- * Boot: describe RAM [start_pa, end_pa). mem_map itself is carved from the
- * top of RAM; mem_init_done() then frees every page that reserve_memory()
- * did not claim in between.
- */
-void mem_init_range(unsigned long start_pa, unsigned long end_pa)
+/* Bytes of struct page needed to describe RAM [start_pa, end_pa). */
+unsigned long mem_map_size(unsigned long start_pa, unsigned long end_pa)
 {
-	unsigned long npages, map_bytes, map_pa;
+	return ALIGN(((end_pa - start_pa) >> PAGE_SHIFT) * sizeof(struct page),
+		     PAGE_SIZE);
+}
+
+/*
+ * Boot: describe RAM [start_pa, end_pa), with mem_map placed at map_pa (a
+ * free spot the architecture chose). mem_init_done() then frees every page
+ * that reserve_memory() did not claim in between.
+ */
+void mem_init_range(unsigned long start_pa, unsigned long end_pa,
+		    unsigned long map_pa)
+{
+	unsigned long npages, map_bytes;
 	unsigned int i;
 
 	min_low_pfn = start_pa >> PAGE_SHIFT;
 	max_pfn = end_pa >> PAGE_SHIFT;
 	npages = max_pfn - min_low_pfn;
-	map_bytes = ALIGN(npages * sizeof(struct page), PAGE_SIZE);
-	map_pa = (end_pa - map_bytes) & PAGE_MASK;
+	map_bytes = mem_map_size(start_pa, end_pa);
 	mem_map = __va(map_pa);
 	memset(mem_map, 0, map_bytes);
 	for (i = 0; i < npages; i++)
 		INIT_LIST_HEAD(&mem_map[i].lru);
 	for (i = 0; i < MAX_ORDER; i++)
 		INIT_LIST_HEAD(&free_area[i].free_list);
-	reserve_memory(map_pa, end_pa);
+	reserve_memory(map_pa, map_pa + map_bytes);
 }
 
 /* Keep [start_pa, end_pa) out of the allocator, for good. */

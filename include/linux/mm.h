@@ -28,9 +28,12 @@ static inline int page_count(const struct page *page)
 	return page->_refcount;
 }
 
-/* Called once by the architecture with the usable RAM range; afterwards
- * reserve_memory() marks holes (kernel image, firmware, initrd, DTB). */
-void mem_init_range(unsigned long start_pa, unsigned long end_pa);
+/* Called once by the architecture with the RAM range and where to keep
+ * mem_map (mem_map_size() bytes); afterwards reserve_memory() marks holes
+ * (kernel image, firmware, initrd, DTB). */
+unsigned long mem_map_size(unsigned long start_pa, unsigned long end_pa);
+void mem_init_range(unsigned long start_pa, unsigned long end_pa,
+		    unsigned long map_pa);
 void reserve_memory(unsigned long start_pa, unsigned long end_pa);
 void mem_init_done(void);
 unsigned long nr_free_pages(void);

@@ -34,14 +34,12 @@ void prepare_to_wait(struct wait_queue_head *wq,
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
 void wake_up(struct wait_queue_head *wq);
 
-/* Sleep until cond is true. Interruptible sleeps return -EINTR when a
- * signal arrives (once signals exist), else 0. */
-#define wait_event(wq, cond)                                           \
+/* Sleep until cond is true, in the given task state. */
+#define ___wait_event(wq, cond, state)                                 \
 	do {                                                           \
 		DEFINE_WAIT(__wait);                                   \
 		for (;;) {                                             \
-			prepare_to_wait(&(wq), &__wait,                \
-					TASK_UNINTERRUPTIBLE);         \
+			prepare_to_wait(&(wq), &__wait, (state));      \
 			if (cond)                                      \
 				break;                                 \
 			schedule();                                    \
@@ -49,19 +47,11 @@ void wake_up(struct wait_queue_head *wq);
 		finish_wait(&(wq), &__wait);                           \
 	} while (0)
 
-/* The same, but a sleep a signal may interrupt (shown as S, not D). */
-#define wait_event_interruptible(wq, cond)                             \
-	do {                                                           \
-		DEFINE_WAIT(__wait);                                   \
-		for (;;) {                                             \
-			prepare_to_wait(&(wq), &__wait,                \
-					TASK_INTERRUPTIBLE);           \
-			if (cond)                                      \
-				break;                                 \
-			schedule();                                    \
-		}                                                      \
-		finish_wait(&(wq), &__wait);                           \
-	} while (0)
+/* A sleep nothing interrupts (ps shows D)... */
+#define wait_event(wq, cond) ___wait_event(wq, cond, TASK_UNINTERRUPTIBLE)
+/* ...and one a signal may interrupt (ps shows S): the caller re-checks. */
+#define wait_event_interruptible(wq, cond) \
+	___wait_event(wq, cond, TASK_INTERRUPTIBLE)
 
 struct completion {
 	unsigned int done;

@@ -192,6 +192,19 @@ static void test_walk_visits_every_node_with_its_depth(void)
 	CHECK_INT(max_depth, 5);
 }
 
+static void test_walk_from_a_node_stays_inside_its_subtree(void)
+{
+	int cpus = fdt_path_offset(dtb, "/cpus"), node, depth = 0, n = 0;
+
+	/* cpu@0, its interrupt-controller, cpu-map, cluster0, core0. */
+	for (node = fdt_next_node(dtb, cpus, &depth); node >= 0;
+	     node = fdt_next_node(dtb, node, &depth))
+		n++;
+	CHECK_INT(n, 5);
+	CHECK_INT(node, -ENOENT);
+	CHECK_INT(depth, -1);
+}
+
 static void test_parent_offset_climbs_one_level(void)
 {
 	int intc = fdt_path_offset(dtb, "/cpus/cpu@0/interrupt-controller");
@@ -684,6 +697,7 @@ int main(void)
 	RUN_TEST(test_compatible_search_finds_all_eight_virtio_devices);
 	RUN_TEST(test_subnodes_of_root_come_in_document_order);
 	RUN_TEST(test_walk_visits_every_node_with_its_depth);
+	RUN_TEST(test_walk_from_a_node_stays_inside_its_subtree);
 	RUN_TEST(test_parent_offset_climbs_one_level);
 	RUN_TEST(test_path_lookup_matches_unit_addresses_and_rejects_bad);
 	RUN_TEST(test_missing_properties_and_bad_offsets_give_errors);

@@ -158,6 +158,45 @@ static void __init find_exit_device(void)
 		sifive_test = ioremap(base, 4);
 }
 
+static bool overlaps(u64 a, u64 a_end, u64 b, u64 b_end)
+{
+	return a < b_end && b < a_end;
+}
+
+/* A page-aligned spot for size bytes after the kernel, the DTB or the
+ * initrd that overlaps none of them (nor firmware-reserved memory). */
+static unsigned long __init find_boot_area(unsigned long dtb_pa,
+					   unsigned long size)
+{
+	u64 dtb_end = dtb_pa + fdt_totalsize(dtb);
+	u64 ram_end = boot_info.ram_base + boot_info.ram_size;
+	u64 candidates[] = { __pa(_end), dtb_end, boot_info.initrd_end };
+	int rsv = fdt_path_offset(dtb, "/reserved-memory");
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(candidates); i++) {
+		u64 start = ALIGN(candidates[i], PAGE_SIZE), end = start + size;
+		bool ok = candidates[i] && end <= ram_end &&
+			  !overlaps(start, end, dtb_pa, dtb_end) &&
+			  !overlaps(start, end, boot_info.initrd_start,
+				    boot_info.initrd_end);
+		int sub;
+
+		if (ok && rsv >= 0) {
+			fdt_for_each_subnode(sub, dtb, rsv) {
+				u64 base, rsize;
+
+				if (!fdt_reg(sub, 0, &base, &rsize) &&
+				    overlaps(start, end, base, base + rsize))
+					ok = false;
+			}
+		}
+		if (ok)
+			return start;
+	}
+	panic("no room for the page array (%lu bytes) in RAM", size);
+}
+
 /* Pages the allocator must never hand out: firmware, kernel, DTB, initrd. */
 static void __init reserve_boot_memory(unsigned long dtb_pa)
 {
@@ -201,6 +240,14 @@ void __init setup_arch(unsigned long hartid, unsigned long dtb_pa)
 		boot_info.ram_size = MAX_LINEAR_RAM;
 	}
 	ram_end = boot_info.ram_base + boot_info.ram_size;
+	if (boot_info.initrd_start &&
+	    (boot_info.initrd_start < boot_info.ram_base ||
+	     boot_info.initrd_end > ram_end)) {
+		pr_warn("initrd %llx-%llx lies outside RAM: ignored\n",
+			(unsigned long long)boot_info.initrd_start,
+			(unsigned long long)boot_info.initrd_end);
+		boot_info.initrd_start = boot_info.initrd_end = 0;
+	}
 
 	paging_init(boot_info.ram_base, boot_info.ram_size);
 	dtb = __va(dtb_pa);	/* still mapped: RAM is in the linear map */
@@ -224,16 +271,10 @@ void __init setup_arch(unsigned long hartid, unsigned long dtb_pa)
 	printk("Kernel image: %lx-%lx (%lu KiB)\n", __pa(_start), __pa(_end) - 1,
 	       (__pa(_end) - __pa(_start)) >> 10);
 
-	mem_init_range(boot_info.ram_base, ram_end);
+	mem_init_range(boot_info.ram_base, ram_end,
+		       find_boot_area(dtb_pa, mem_map_size(boot_info.ram_base,
+							   ram_end)));
 	reserve_boot_memory(dtb_pa);
-	if (boot_info.initrd_start &&
-	    (boot_info.initrd_start < boot_info.ram_base ||
-	     boot_info.initrd_end > ram_end)) {
-		pr_warn("initrd %llx-%llx lies outside RAM: ignored\n",
-			(unsigned long long)boot_info.initrd_start,
-			(unsigned long long)boot_info.initrd_end);
-		boot_info.initrd_start = boot_info.initrd_end = 0;
-	}
 }
 
 /* Architecture part of init_IRQ/time_init, once the allocator works. */

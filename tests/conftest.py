@@ -1,0 +1,117 @@
+"""Shared test machinery: build Clonix once per architecture, and boot it in
+QEMU under pexpect, waiting for what the console prints (never sleeping).
+
+The QEMU command line is the one `make run` uses (see arch/*/Makefile); the
+tests ask make for it with `make -s qemu-cmd`, so they boot exactly what a
+student boots.
+"""
+import os
+import re
+import shlex
+import subprocess
+
+import pexpect
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ARCHES = ["riscv"]  # the i386 port joins here once it exists
+BOOT_TIMEOUT = 60  # seconds; a boot takes well under one
+
+
+def make(*args, arch="riscv"):
+    """Run make in the repository; fail the test with make's output."""
+    cmd = ["make", "-s", f"ARCH={arch}", *args]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(f"{' '.join(cmd)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc.stdout
+
+
+_built = set()
+
+
+def build(arch):
+    """Build the kernel and the root filesystem for arch (once per session)."""
+    if arch not in _built:
+        make("all", "rootfs", arch=arch)
+        _built.add(arch)
+    return os.path.join(ROOT, "build", arch)
+
+
+def qemu_command(arch, boot="default", append="", initrd=True, mem="128M"):
+    out = make("qemu-cmd", f"BOOT={boot}", f"MEM={mem}", arch=arch).strip()
+    argv = shlex.split(out)
+    if not initrd:
+        i = argv.index("-initrd")
+        del argv[i:i + 2]
+    return argv + ["-no-reboot", "-append", append]
+
+
+class Machine:
+    """A running QEMU whose serial console we read and type into."""
+
+    def __init__(self, argv):
+        self.argv = argv
+        self.child = pexpect.spawn(argv[0], argv[1:], cwd=ROOT,
+                                   encoding="utf-8", codec_errors="replace",
+                                   timeout=BOOT_TIMEOUT)
+        self.output = ""
+
+    def _fail(self, what):
+        self.child.terminate(force=True)
+        pytest.fail(f"{what}\n--- command: {' '.join(self.argv)}\n"
+                    f"--- console so far:\n{self.output}{self.child.before}")
+
+    def expect(self, pattern, timeout=BOOT_TIMEOUT):
+        """Wait for a regular expression on the console; return the match."""
+        try:
+            self.child.expect(pattern, timeout=timeout)
+        except pexpect.TIMEOUT:
+            self._fail(f"timed out after {timeout}s waiting for {pattern!r}")
+        except pexpect.EOF:
+            self._fail(f"QEMU exited while waiting for {pattern!r}")
+        self.output += self.child.before + self.child.after
+        return self.child.match
+
+    def sendline(self, line):
+        self.child.send(line + "\r")
+
+    def wait_exit(self, timeout=BOOT_TIMEOUT):
+        """Wait for QEMU to end by itself; return (exit status, console)."""
+        try:
+            self.child.expect(pexpect.EOF, timeout=timeout)
+        except pexpect.TIMEOUT:
+            self._fail(f"QEMU still running after {timeout}s (a hang?)")
+        self.output += self.child.before
+        self.child.close()
+        return self.child.exitstatus, self.output
+
+
+@pytest.fixture
+def boot():
+    """boot(arch, **opts) starts a machine; it is killed after the test."""
+    machines = []
+
+    def start(arch, **opts):
+        build(arch)
+        m = Machine(qemu_command(arch, **opts))
+        machines.append(m)
+        return m
+
+    yield start
+    for m in machines:
+        if m.child.isalive():
+            m.child.terminate(force=True)
+
+
+def nm_functions(arch):
+    """The function symbols of build/<arch>/vmlinux."""
+    nm = {"riscv": "riscv64-unknown-elf-nm"}.get(arch, "nm")
+    out = subprocess.run([nm, os.path.join(build(arch), "vmlinux")],
+                         capture_output=True, text=True, check=True).stdout
+    return {f[2] for f in (l.split() for l in out.splitlines())
+            if len(f) == 3 and f[1] in "Tt"}
+
+
+def strip_ansi(s):
+    return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", s)
