@@ -7,7 +7,6 @@
  *   pid 2, kthreadd:    creates all other kernel threads.
  * Pid 0 then becomes the idle task.
  */
-#include <asm/setup.h>
 #include <linux/cmdline.h>
 #include <linux/cpio.h>
 #include <linux/init.h>
@@ -98,9 +97,9 @@ static noinline void rest_init(void)
 	cpu_startup_entry();
 }
 
-noinline void start_kernel(unsigned long hartid, unsigned long dtb_pa)
+noinline void start_kernel(void)
 {
-	setup_arch(hartid, dtb_pa);
+	setup_arch();
 	mem_init_done();
 	kmem_cache_init();
 	show_mem();

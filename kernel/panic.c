@@ -9,8 +9,6 @@
 #include <linux/reboot.h>
 #include <linux/sched.h>
 
-void dump_stack(void);
-
 void __noreturn panic(const char *fmt, ...)
 {
 	static int in_panic;

@@ -31,8 +31,7 @@ static const char *next_word(const char *p, const char **end)
  * Does the word [p, end) have option as its key? Returns NULL if not;
  * otherwise a pointer to its '=' or, for a bare word, end.
  */
-static const char *match_key(const char *p, const char *end,
-			     const char *option)
+static const char *match_key(const char *p, const char *end, const char *option)
 {
 	while (p < end && *option) {
 		if (*p == '"') {
@@ -65,7 +64,7 @@ int cmdline_find_option(const char *cmdline, const char *option, char *buf,
 		/* A later occurrence overrides an earlier one. */
 		len = 0;
 		if (eq < end)
-			eq++;	/* skip the '=' */
+			eq++; /* skip the '=' */
 		for (; eq < end; eq++) {
 			if (*eq == '"')
 				continue;

@@ -15,8 +15,19 @@
 
 /* The 13 hex fields after the magic, in header order. */
 enum {
-	F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
-	F_DEVMAJOR, F_DEVMINOR, F_RDEVMAJOR, F_RDEVMINOR, F_NAMESIZE, F_CHECK,
+	F_INO,
+	F_MODE,
+	F_UID,
+	F_GID,
+	F_NLINK,
+	F_MTIME,
+	F_FILESIZE,
+	F_DEVMAJOR,
+	F_DEVMINOR,
+	F_RDEVMAJOR,
+	F_RDEVMINOR,
+	F_NAMESIZE,
+	F_CHECK,
 	NR_FIELDS
 };
 
@@ -46,7 +57,7 @@ int cpio_next(const void *archive, size_t len, size_t *offset,
 	int i;
 
 	if (*offset >= len)
-		return 0;	/* end of buffer (or of its last padding) */
+		return 0; /* end of buffer (or of its last padding) */
 	hdr = (const char *)archive + *offset;
 	left = len - *offset;
 	if (left < CPIO_HEADER_SIZE)
@@ -61,8 +72,7 @@ int cpio_next(const void *archive, size_t len, size_t *offset,
 
 	/* The name, with its NUL, must fit in what is left. */
 	name_off = CPIO_HEADER_SIZE;
-	if (field[F_NAMESIZE] == 0 ||
-	    field[F_NAMESIZE] > left - name_off ||
+	if (field[F_NAMESIZE] == 0 || field[F_NAMESIZE] > left - name_off ||
 	    hdr[name_off + field[F_NAMESIZE] - 1] != '\0')
 		return -EINVAL;
 	if (!strcmp(hdr + name_off, CPIO_TRAILER))

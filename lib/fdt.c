@@ -269,8 +269,8 @@ static bool nodename_eq(const char *nodename, const char *name, int len)
 	return nodename[len] == '@' && !memchr(name, '@', len);
 }
 
-static int subnode_offset_namelen(const void *fdt, int parent,
-				  const char *name, int namelen)
+static int subnode_offset_namelen(const void *fdt, int parent, const char *name,
+				  int namelen)
 {
 	int node;
 
@@ -329,10 +329,10 @@ int fdt_parent_offset(const void *fdt, int nodeoffset)
 	for (offset = 0; offset != nodeoffset;) {
 		offset = fdt_next_node(fdt, offset, &depth);
 		if (offset < 0)
-			return -EINVAL;	/* nodeoffset is not a node */
+			return -EINVAL; /* nodeoffset is not a node */
 	}
 	if (depth == 0)
-		return -ENOENT;		/* the root has no parent */
+		return -ENOENT; /* the root has no parent */
 
 	parent_depth = depth - 1;
 	depth = 0;
@@ -346,8 +346,7 @@ int fdt_parent_offset(const void *fdt, int nodeoffset)
 	return parent;
 }
 
-bool fdt_stringlist_contains(const char *strlist, int listlen,
-			     const char *str)
+bool fdt_stringlist_contains(const char *strlist, int listlen, const char *str)
 {
 	size_t len = strlen(str);
 	const char *nul;
@@ -355,8 +354,9 @@ bool fdt_stringlist_contains(const char *strlist, int listlen,
 	while (listlen > 0) {
 		nul = memchr(strlist, '\0', listlen);
 		if (!nul)
-			return false;	/* last string not terminated */
-		if ((size_t)(nul - strlist) == len && !memcmp(strlist, str, len))
+			return false; /* last string not terminated */
+		if ((size_t)(nul - strlist) == len &&
+		    !memcmp(strlist, str, len))
 			return true;
 		listlen -= nul - strlist + 1;
 		strlist = nul + 1;

@@ -30,7 +30,7 @@ void *memset(void *s, int c, size_t n)
 
 		w |= w << 8;
 		w |= w << 16;
-		w |= (w << 16) << 16;	/* no-op when a word is 32 bits */
+		w |= (w << 16) << 16; /* no-op when a word is 32 bits */
 		for (; n >= WORD_SIZE; n -= WORD_SIZE, p += WORD_SIZE)
 			*(word_t *)p = w;
 	}

@@ -11,13 +11,13 @@
 #include <linux/ctype.h>
 
 /* Flags of one conversion, with the names Linux uses. */
-#define ZEROPAD 1	/* '0': pad numbers with zeros */
-#define SIGN 2		/* signed conversion (%d, %i) */
-#define PLUS 4		/* '+': show a plus sign on positive numbers */
-#define SPACE 8		/* ' ': show a space on positive numbers */
-#define LEFT 16		/* '-': left-justify in the field */
-#define SMALL 32	/* lower-case hex digits and "0x" */
-#define SPECIAL 64	/* '#': "0x" before hex, a leading 0 for octal */
+#define ZEROPAD 1 /* '0': pad numbers with zeros */
+#define SIGN 2 /* signed conversion (%d, %i) */
+#define PLUS 4 /* '+': show a plus sign on positive numbers */
+#define SPACE 8 /* ' ': show a space on positive numbers */
+#define LEFT 16 /* '-': left-justify in the field */
+#define SMALL 32 /* lower-case hex digits and "0x" */
+#define SPECIAL 64 /* '#': "0x" before hex, a leading 0 for octal */
 
 /* Silly widths are clamped, as in Linux, so lengths cannot overflow. */
 #define FIELD_WIDTH_MAX ((1 << 23) - 1)
@@ -27,9 +27,9 @@
 struct printf_spec {
 	unsigned int flags;
 	unsigned int base;
-	int field_width;	/* -1 when not given */
-	int precision;		/* -1 when not given */
-	char qualifier;		/* 'H' hh, 'h', 'l', 'q' ll/j, 'z', 't' or 0 */
+	int field_width; /* -1 when not given */
+	int precision; /* -1 when not given */
+	char qualifier; /* 'H' hh, 'h', 'l', 'q' ll/j, 'z', 't' or 0 */
 };
 
 /* Where output goes. Characters past size - 1 are counted but not stored,
@@ -86,9 +86,9 @@ static u32 do_div(u64 *n, u32 base)
  * padding to the field width, in C's order. */
 static void put_number(struct outbuf *out, u64 num, struct printf_spec spec)
 {
-	const char *digits = (spec.flags & SMALL) ? "0123456789abcdef" :
-						    "0123456789ABCDEF";
-	char tmp[24];	/* 22 octal digits of a u64 */
+	const char *digits =
+		(spec.flags & SMALL) ? "0123456789abcdef" : "0123456789ABCDEF";
+	char tmp[24]; /* 22 octal digits of a u64 */
 	char sign = 0;
 	const char *prefix = "";
 	int len = 0, prec, pad;
@@ -326,7 +326,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'd':
 		case 'i':
 			spec.flags |= SIGN;
-			put_number(&out, fetch_number(&ap, spec.qualifier, true),
+			put_number(&out,
+				   fetch_number(&ap, spec.qualifier, true),
 				   spec);
 			break;
 		case 'o':

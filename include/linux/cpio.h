@@ -12,11 +12,11 @@
 
 /* One archive member; name and data point into the archive itself. */
 struct cpio_entry {
-	const char *name;	/* NUL-terminated path, e.g. "bin/init" */
-	size_t namesize;	/* bytes of name including its NUL */
-	const void *data;	/* file contents (a symlink's target) */
-	size_t size;		/* bytes of data */
-	u32 mode;		/* file type and permissions, as st_mode */
+	const char *name; /* NUL-terminated path, e.g. "bin/init" */
+	size_t namesize; /* bytes of name including its NUL */
+	const void *data; /* file contents (a symlink's target) */
+	size_t size; /* bytes of data */
+	u32 mode; /* file type and permissions, as st_mode */
 	u32 ino;
 	u32 nlink;
 	u32 mtime;

@@ -21,24 +21,24 @@
 #define FDT_MAGIC 0xd00dfeed
 
 /* Tokens of the structure block, each a big-endian 32-bit word. */
-#define FDT_BEGIN_NODE 0x1	/* a node starts; its NUL-terminated name follows */
-#define FDT_END_NODE 0x2	/* the current node ends */
-#define FDT_PROP 0x3		/* a property: len, nameoff, then len bytes */
-#define FDT_NOP 0x4		/* ignored */
-#define FDT_END 0x9		/* end of the structure block */
+#define FDT_BEGIN_NODE 0x1 /* a node starts; its NUL-terminated name follows */
+#define FDT_END_NODE 0x2 /* the current node ends */
+#define FDT_PROP 0x3 /* a property: len, nameoff, then len bytes */
+#define FDT_NOP 0x4 /* ignored */
+#define FDT_END 0x9 /* end of the structure block */
 
 /* The header at the start of every blob; all fields are big-endian. */
 struct fdt_header {
-	__be32 magic;			/* FDT_MAGIC */
-	__be32 totalsize;		/* size of the whole blob */
-	__be32 off_dt_struct;		/* offset of the structure block */
-	__be32 off_dt_strings;		/* offset of the property names */
-	__be32 off_mem_rsvmap;		/* offset of the memory reservations */
+	__be32 magic; /* FDT_MAGIC */
+	__be32 totalsize; /* size of the whole blob */
+	__be32 off_dt_struct; /* offset of the structure block */
+	__be32 off_dt_strings; /* offset of the property names */
+	__be32 off_mem_rsvmap; /* offset of the memory reservations */
 	__be32 version;
 	__be32 last_comp_version;
 	__be32 boot_cpuid_phys;
 	__be32 size_dt_strings;
-	__be32 size_dt_struct;		/* since version 17 */
+	__be32 size_dt_struct; /* since version 17 */
 };
 
 /* Load a big-endian 32-bit value byte by byte: property values in a DTB
@@ -77,8 +77,8 @@ int fdt_next_node(const void *fdt, int offset, int *depth);
 int fdt_first_subnode(const void *fdt, int offset);
 int fdt_next_subnode(const void *fdt, int offset);
 
-#define fdt_for_each_subnode(node, fdt, parent)			\
-	for (node = fdt_first_subnode(fdt, parent); node >= 0;	\
+#define fdt_for_each_subnode(node, fdt, parent)                \
+	for (node = fdt_first_subnode(fdt, parent); node >= 0; \
 	     node = fdt_next_subnode(fdt, node))
 
 /* The node's name ("" for the root, "serial@10000000"...), or NULL. */
@@ -102,8 +102,7 @@ int fdt_path_offset_namelen(const void *fdt, const char *path, int namelen);
 int fdt_parent_offset(const void *fdt, int nodeoffset);
 
 /* Whether str is one of the NUL-terminated strings packed in strlist. */
-bool fdt_stringlist_contains(const char *strlist, int listlen,
-			     const char *str);
+bool fdt_stringlist_contains(const char *strlist, int listlen, const char *str);
 
 /* 0 if the node's "compatible" list holds compatible, 1 if it does not. */
 int fdt_node_check_compatible(const void *fdt, int nodeoffset,

@@ -10,4 +10,8 @@
 #define COMMAND_LINE_SIZE 512
 extern char boot_command_line[COMMAND_LINE_SIZE];	/* init/main.c */
 
+/* Architecture boot hooks, called by start_kernel() in this order. */
+void setup_arch(void);		/* find RAM, console, paging, mem_map */
+void arch_late_setup(void);	/* interrupts and the timer; irqs on */
+
 #endif

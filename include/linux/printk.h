@@ -17,6 +17,8 @@ void register_console(struct console *con);
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
+/* Architecture: print the caller's call chain. */
+void dump_stack(void);
 
 #define pr_err(fmt, ...) printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...) printk(KERN_WARNING fmt, ##__VA_ARGS__)

@@ -15,7 +15,7 @@
 
 static char dir[] = "/tmp/clonix-cpio-XXXXXX";
 static char init_data[1000];
-static u8 *newc, *crc;		/* the archives, in exact-size buffers */
+static u8 *newc, *crc; /* the archives, in exact-size buffers */
 static size_t newc_len, crc_len;
 
 /* The archive's members, in the order they are given to cpio. */
@@ -42,8 +42,10 @@ static u8 *make_archive(const char *format, size_t *lenp)
 	long n;
 
 	snprintf(path, sizeof(path), "%s/archive.%s", dir, format);
-	snprintf(cmd, sizeof(cmd), "cd %s && printf '%%s\\n' %s | "
-		 "cpio -o -H %s --quiet > %s", dir, members, format, path);
+	snprintf(cmd, sizeof(cmd),
+		 "cd %s && printf '%%s\\n' %s | "
+		 "cpio -o -H %s --quiet > %s",
+		 dir, members, format, path);
 	if (system(cmd) != 0)
 		return NULL;
 	f = fopen(path, "rb");
@@ -128,7 +130,7 @@ static void check_members(const u8 *archive, size_t len)
 	CHECK(!memcmp(e[2].data, init_data, sizeof(init_data)));
 	CHECK_INT(e[3].size, 0);
 	CHECK(S_ISLNK(e[4].mode));
-	CHECK_INT(e[4].size, 9);	/* a symlink's data is its target */
+	CHECK_INT(e[4].size, 9); /* a symlink's data is its target */
 	CHECK(!memcmp(e[4].data, "hello.txt", 9));
 	CHECK(e[0].ino != e[2].ino);
 }
@@ -168,7 +170,7 @@ static void test_trailer_ends_iteration_for_good(void)
 		n++;
 	CHECK_INT(n, 5);
 	CHECK_INT(cpio_next(newc, newc_len, &off, &e), 0);
-	CHECK(off < newc_len);	/* cpio pads the archive after the trailer */
+	CHECK(off < newc_len); /* cpio pads the archive after the trailer */
 	CHECK_INT(cpio_next(newc, 0, &(size_t){ 0 }, &e), 0);
 }
 
@@ -236,7 +238,8 @@ int main(void)
 {
 	if (!CHECK(setup())) {
 		printf("could not build archives with cpio in %s: "
-		       "is cpio installed?\n", dir);
+		       "is cpio installed?\n",
+		       dir);
 		return unit_summary();
 	}
 	RUN_TEST(test_newc_archive_from_gnu_cpio_reads_back);

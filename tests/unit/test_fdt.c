@@ -15,7 +15,7 @@
 
 #define QEMU_VIRT_DTB UNIT_DATA_DIR "/qemu-virt-riscv64.dtb"
 
-static u8 *dtb;		/* the QEMU blob, in an exact-size heap buffer */
+static u8 *dtb; /* the QEMU blob, in an exact-size heap buffer */
 static u32 dtb_size;
 
 /* Read a whole file into an exact-size heap buffer. */
@@ -55,7 +55,7 @@ static void test_qemu_virt_dtb_has_a_valid_header(void)
 {
 	CHECK_INT(fdt_check_header(dtb, dtb_size), 0);
 	CHECK_INT(fdt_totalsize(dtb), dtb_size);
-	CHECK_INT(fdt_check_header(dtb, 0), 0);	/* size unknown at boot */
+	CHECK_INT(fdt_check_header(dtb, 0), 0); /* size unknown at boot */
 }
 
 static void test_memory_node_is_128mib_at_0x80000000(void)
@@ -65,7 +65,7 @@ static void test_memory_node_is_128mib_at_0x80000000(void)
 
 	CHECK(mem > 0);
 	CHECK_INT(fdt_path_offset(dtb, "/memory"), mem);
-	ac = fdt_address_cells(dtb, 0);	/* the root's cells size /memory */
+	ac = fdt_address_cells(dtb, 0); /* the root's cells size /memory */
 	sc = fdt_size_cells(dtb, 0);
 	CHECK_INT(ac, 2);
 	CHECK_INT(sc, 2);
@@ -81,7 +81,8 @@ static void test_cpus_timebase_frequency_is_10mhz(void)
 {
 	CHECK_INT(prop_cells("/cpus", "timebase-frequency", 1), 10000000);
 	CHECK_STR(fdt_getprop(dtb, fdt_path_offset(dtb, "/cpus/cpu@0"),
-			      "mmu-type", NULL), "riscv,sv48");
+			      "mmu-type", NULL),
+		  "riscv,sv48");
 }
 
 static void test_ns16550a_uart_is_at_0x10000000_with_irq_10(void)
@@ -129,8 +130,7 @@ static void test_plic_interrupt_controller_exists(void)
 		plic = fdt_node_offset_by_compatible(dtb, -1,
 						     "sifive,plic-1.0.0");
 	CHECK(plic > 0);
-	CHECK_INT(fdt_node_check_compatible(dtb, plic, "sifive,plic-1.0.0"),
-		  0);
+	CHECK_INT(fdt_node_check_compatible(dtb, plic, "sifive,plic-1.0.0"), 0);
 	CHECK_INT(fdt_node_check_compatible(dtb, plic, "riscv,plic0"), 0);
 	CHECK_INT(fdt_node_check_compatible(dtb, plic, "riscv,plic"), 1);
 	CHECK(fdt_getprop(dtb, plic, "interrupt-controller", NULL) != NULL);
@@ -154,9 +154,16 @@ static void test_compatible_search_finds_all_eight_virtio_devices(void)
 static void test_subnodes_of_root_come_in_document_order(void)
 {
 	static const char *const names[] = {
-		"pmu", "fw-cfg@10100000", "flash@20000000", "chosen",
-		"poweroff", "reboot", "platform-bus@4000000",
-		"memory@80000000", "cpus", "soc",
+		"pmu",
+		"fw-cfg@10100000",
+		"flash@20000000",
+		"chosen",
+		"poweroff",
+		"reboot",
+		"platform-bus@4000000",
+		"memory@80000000",
+		"cpus",
+		"soc",
 	};
 	size_t i = 0;
 	int node, ok = 1;
@@ -234,8 +241,9 @@ static void test_path_lookup_matches_unit_addresses_and_rejects_bad(void)
 	CHECK_INT(fdt_path_offset(dtb, "soc"), -EINVAL);
 	CHECK_INT(fdt_path_offset(dtb, ""), -EINVAL);
 	/* stdout-path may carry options after a ':'. */
-	CHECK_INT(fdt_path_offset_namelen(dtb, "/soc/serial@10000000:115200",
-					  20), uart);
+	CHECK_INT(
+		fdt_path_offset_namelen(dtb, "/soc/serial@10000000:115200", 20),
+		uart);
 	CHECK_INT(fdt_subnode_offset(dtb, 0, "cpus"),
 		  fdt_path_offset(dtb, "/cpus"));
 }
@@ -261,13 +269,13 @@ static void test_missing_properties_and_bad_offsets_give_errors(void)
 
 static void test_read_cells_combines_big_endian_cells(void)
 {
-	static const u8 cells[] = { 0x00, 0x00, 0x00, 0x01,
-				    0x80, 0x20, 0x00, 0x00, 0xff };
+	static const u8 cells[] = { 0x00, 0x00, 0x00, 0x01, 0x80,
+				    0x20, 0x00, 0x00, 0xff };
 
 	CHECK_INT(fdt_read_cells(cells, 1), 1);
 	CHECK_INT(fdt_read_cells(cells + 4, 1), 0x80200000);
 	CHECK_INT(fdt_read_cells(cells, 2), 0x180200000ULL);
-	CHECK_INT(fdt_read_cells(cells + 1, 1), 0x180);	/* unaligned */
+	CHECK_INT(fdt_read_cells(cells + 1, 1), 0x180); /* unaligned */
 	CHECK_INT(fdt_read_cells(cells, 0), 0);
 }
 
@@ -294,7 +302,7 @@ static void put32(u8 *p, u32 v)
 	p[3] = v;
 }
 
-#define HDR_SIZE (sizeof(struct fdt_header) + 16)	/* + empty rsvmap */
+#define HDR_SIZE (sizeof(struct fdt_header) + 16) /* + empty rsvmap */
 
 /*
  * Assemble a version-17 DTB from a structure and a strings block, the one
@@ -413,16 +421,16 @@ static void test_header_checks_reject_bad_blobs(void)
 	put32(b, 0xd00dfeee);
 	CHECK_INT(fdt_check_header(b, dtb_size), -EINVAL);
 	put32(b, FDT_MAGIC);
-	put32(b + 20, 15);	/* version */
+	put32(b + 20, 15); /* version */
 	CHECK_INT(fdt_check_header(b, dtb_size), -EINVAL);
 	put32(b + 20, 17);
-	put32(b + 8, dtb_size - 8);	/* struct block runs past the end */
+	put32(b + 8, dtb_size - 8); /* struct block runs past the end */
 	CHECK_INT(fdt_check_header(b, dtb_size), -EINVAL);
 	put32(b + 8, fdt_off_dt_struct(dtb));
-	put32(b + 32, 0xffffffff);	/* size_dt_strings */
+	put32(b + 32, 0xffffffff); /* size_dt_strings */
 	CHECK_INT(fdt_check_header(b, dtb_size), -EINVAL);
 	put32(b + 32, fdt_size_dt_strings(dtb));
-	put32(b + 4, 0x80000000);	/* totalsize beyond an int */
+	put32(b + 4, 0x80000000); /* totalsize beyond an int */
 	CHECK_INT(fdt_check_header(b, 0), -EINVAL);
 	put32(b + 4, dtb_size);
 	CHECK_INT(fdt_check_header(b, dtb_size), 0);
@@ -437,7 +445,7 @@ static void test_node_name_without_nul_is_rejected(void)
 	b_reset();
 	b_begin("");
 	b_word(FDT_BEGIN_NODE);
-	memcpy(bld.dt + bld.len, "abcd", 4);	/* name runs to the end */
+	memcpy(bld.dt + bld.len, "abcd", 4); /* name runs to the end */
 	bld.len += 4;
 	b = b_finish(&size);
 
@@ -457,7 +465,7 @@ static void test_property_running_past_the_block_is_rejected(void)
 	b_reset();
 	b_begin("");
 	b_word(FDT_PROP);
-	b_word(0xfffffff0);	/* value length */
+	b_word(0xfffffff0); /* value length */
 	b_word(0);
 	b_bytes("name", 5);
 	bld.strings_len = 5;
@@ -480,16 +488,16 @@ static void test_property_name_outside_strings_is_rejected(void)
 	b_begin("");
 	b_word(FDT_PROP);
 	b_word(0);
-	b_word(1000);	/* nameoff past the strings block */
+	b_word(1000); /* nameoff past the strings block */
 	b_word(FDT_END_NODE);
 	b_word(FDT_END);
-	memcpy(bld.strings, "abc", 3);	/* and a name with no NUL */
+	memcpy(bld.strings, "abc", 3); /* and a name with no NUL */
 	bld.strings_len = 3;
 	b = b_finish(&size);
 
 	CHECK(fdt_getprop(b, 0, "abc", &len) == NULL);
 	CHECK_INT(len, -EINVAL);
-	put32(b + fdt_off_dt_struct(b) + 16, 0);	/* nameoff 0 */
+	put32(b + fdt_off_dt_struct(b) + 16, 0); /* nameoff 0 */
 	CHECK(fdt_getprop(b, 0, "abc", &len) == NULL);
 	CHECK_INT(len, -EINVAL);
 	free(b);
@@ -502,7 +510,7 @@ static void test_unknown_tag_and_unbalanced_nodes_are_errors(void)
 
 	b_reset();
 	b_begin("");
-	b_word(0x77);	/* no such token */
+	b_word(0x77); /* no such token */
 	b = b_finish(&size);
 	CHECK_INT(fdt_next_node(b, 0, NULL), -EINVAL);
 	CHECK_INT(fdt_getprop(b, 0, "x", NULL) == NULL, 1);
@@ -511,7 +519,7 @@ static void test_unknown_tag_and_unbalanced_nodes_are_errors(void)
 	b_reset();
 	b_begin("");
 	b_word(FDT_END_NODE);
-	b_word(FDT_END_NODE);	/* one too many */
+	b_word(FDT_END_NODE); /* one too many */
 	b_begin("orphan");
 	b_word(FDT_END_NODE);
 	b_word(FDT_END);
@@ -546,7 +554,7 @@ static void test_very_deep_tree_is_walked_without_recursion(void)
 	}
 	CHECK_INT(max_depth, DEEP);
 	CHECK_INT(fdt_parent_offset(b, last), last - 8);
-	CHECK_INT(fdt_path_offset(b, "/n/n/n/n"), 4 * 8);	/* 8 bytes a node */
+	CHECK_INT(fdt_path_offset(b, "/n/n/n/n"), 4 * 8); /* 8 bytes a node */
 	free(b);
 }
 
@@ -569,9 +577,11 @@ static bool inside(const u8 *b, u32 size, const void *p, int len)
 static bool exercise(const u8 *b, u32 size)
 {
 	static const char *const props[] = { "reg", "compatible",
-		"#address-cells", "stdout-path", "interrupts" };
+					     "#address-cells", "stdout-path",
+					     "interrupts" };
 	static const char *const paths[] = { "/chosen", "/memory",
-		"/cpus/cpu@0/interrupt-controller", "/soc/serial@10000000" };
+					     "/cpus/cpu@0/interrupt-controller",
+					     "/soc/serial@10000000" };
 	int node, depth = 0, steps = 0, len, sub;
 	bool ok = true;
 	size_t i;
@@ -593,7 +603,7 @@ static bool exercise(const u8 *b, u32 size)
 		     sub = fdt_next_subnode(b, sub))
 			ok &= sub > node && (u32)sub < size;
 	}
-	ok &= steps < 1000;	/* every walk must end */
+	ok &= steps < 1000; /* every walk must end */
 	for (i = 0; i < ARRAY_SIZE(paths); i++) {
 		node = fdt_path_offset(b, paths[i]);
 		if (node >= 0)
@@ -682,8 +692,8 @@ static void test_single_byte_corruptions_are_read_safely(void)
 int main(void)
 {
 	dtb = load_file(QEMU_VIRT_DTB, &dtb_size);
-	if (!CHECK(dtb != NULL) || !CHECK_INT(fdt_check_header(dtb, dtb_size),
-					      0)) {
+	if (!CHECK(dtb != NULL) ||
+	    !CHECK_INT(fdt_check_header(dtb, dtb_size), 0)) {
 		printf("cannot use %s\n", QEMU_VIRT_DTB);
 		return unit_summary();
 	}

@@ -79,7 +79,7 @@ static void test_list_move_tail_moves_between_lists(void)
 
 	list_add_tail(&a.node, &run_queue);
 	list_add_tail(&b.node, &run_queue);
-	list_move_tail(&a.node, &run_queue);	/* round robin */
+	list_move_tail(&a.node, &run_queue); /* round robin */
 	CHECK_STR(values(&run_queue), "21");
 	list_move_tail(&b.node, &wait_queue);
 	CHECK_STR(values(&run_queue), "1");

@@ -74,11 +74,11 @@ static void test_memmove_handles_overlap_in_both_directions(void)
 	char buf[16];
 
 	memcpy(buf, "abcdefghij", 11);
-	memmove(buf + 2, buf, 5);	/* forward overlap */
+	memmove(buf + 2, buf, 5); /* forward overlap */
 	CHECK_STR(buf, "ababcdehij");
 
 	memcpy(buf, "abcdefghij", 11);
-	memmove(buf, buf + 3, 5);	/* backward overlap */
+	memmove(buf, buf + 3, 5); /* backward overlap */
 	CHECK_STR(buf, "defghfghij");
 
 	memcpy(buf, "abcdefghij", 11);
@@ -110,7 +110,7 @@ static void test_memchr_finds_first_match_within_n_only(void)
 
 static void test_strlen_and_strnlen_stop_at_nul_or_limit(void)
 {
-	char *noterm = malloc(5);	/* no NUL: ASan catches an over-read */
+	char *noterm = malloc(5); /* no NUL: ASan catches an over-read */
 
 	memcpy(noterm, "abcde", 5);
 	CHECK_INT(strlen(""), 0);

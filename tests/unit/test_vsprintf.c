@@ -35,7 +35,8 @@ static __printf(2, 3) int check_format(int line, const char *fmt, ...)
 
 	if (got_len != want_len || memcmp(got, want, want_len + 1)) {
 		printf("line %d: format \"%s\": got \"%s\" (%d), host libc "
-		       "\"%s\" (%d)\n", line, fmt, got, got_len, want, want_len);
+		       "\"%s\" (%d)\n",
+		       line, fmt, got, got_len, want, want_len);
 		ok = 0;
 	}
 	for (size = 0; ok && size <= want_len + 1; size++) {
@@ -48,8 +49,8 @@ static __printf(2, 3) int check_format(int line, const char *fmt, ...)
 		    (size && (memcmp(small, want, size - 1) ||
 			      small[size - 1] != '\0'))) {
 			printf("line %d: format \"%s\" into %d bytes: wrong "
-			       "truncation or return %d\n", line, fmt, size,
-			       got_len);
+			       "truncation or return %d\n",
+			       line, fmt, size, got_len);
 			ok = 0;
 		}
 		free(small);
@@ -116,8 +117,8 @@ static void test_length_modifiers_match_host_printf(void)
 	CMP("%zu %zx %zd", SIZE_MAX, (size_t)0x1000, (ssize_t)-5);
 	CMP("%td %tu", (ptrdiff_t)-12345, (size_t)12345);
 	CMP("%jd %ju", (intmax_t)INT64_MIN, (uintmax_t)UINT64_MAX);
-	CMP("[%20llu] [%-22llo] [%+.25lld]", 12345678901234ULL,
-	    ULLONG_MAX, -5LL);
+	CMP("[%20llu] [%-22llo] [%+.25lld]", 12345678901234ULL, ULLONG_MAX,
+	    -5LL);
 }
 
 static void test_chars_and_strings_match_host_printf(void)
@@ -178,11 +179,11 @@ static void test_pointer_prints_0x_and_every_hex_digit(void)
 	char buf[64];
 
 	snprintf(buf, sizeof(buf), "%p", (void *)0x80200000UL);
-	CHECK_STR(buf, sizeof(void *) == 8 ? "0x0000000080200000" :
-					     "0x80200000");
+	CHECK_STR(buf,
+		  sizeof(void *) == 8 ? "0x0000000080200000" : "0x80200000");
 	snprintf(buf, sizeof(buf), "%p", NULL);
-	CHECK_STR(buf, sizeof(void *) == 8 ? "0x0000000000000000" :
-					     "0x00000000");
+	CHECK_STR(buf,
+		  sizeof(void *) == 8 ? "0x0000000000000000" : "0x00000000");
 	snprintf(buf, sizeof(buf), "[%p]", (void *)~0UL);
 	CHECK_STR(buf, sizeof(void *) == 8 ? "[0xffffffffffffffff]" :
 					     "[0xffffffff]");
@@ -191,7 +192,7 @@ static void test_pointer_prints_0x_and_every_hex_digit(void)
 static void test_null_string_prints_null_in_parentheses(void)
 {
 	char buf[32];
-	const char *volatile null = NULL;	/* hidden from gcc's checks */
+	const char *volatile null = NULL; /* hidden from gcc's checks */
 
 	snprintf(buf, sizeof(buf), "%s", null);
 	CHECK_STR(buf, "(null)");
@@ -202,6 +203,7 @@ static void test_null_string_prints_null_in_parentheses(void)
 }
 
 /* Format strings held in a variable, so gcc does not reject them. */
+/* clang-format off */
 static const char *unknown_formats[][2] = {
 	{ "%y", "%y" },
 	{ "%-5y|", "%-5y|" },
@@ -212,6 +214,7 @@ static const char *unknown_formats[][2] = {
 	{ "%08.3l", "%08.3l" },
 	{ "%k%d", "%k7" },
 };
+/* clang-format on */
 
 static void test_unknown_conversions_print_verbatim(void)
 {
@@ -232,7 +235,7 @@ static void test_vsnprintf_returns_full_length_and_terminates(void)
 
 	CHECK_INT(snprintf(NULL, 0, "%d", 12345), 5);
 	CHECK_INT(snprintf(buf, 0, "abc"), 3);
-	CHECK_STR(buf, "xyz");	/* size 0: nothing written */
+	CHECK_STR(buf, "xyz"); /* size 0: nothing written */
 	CHECK_INT(snprintf(buf, 1, "abc"), 3);
 	CHECK_STR(buf, "");
 	CHECK_INT(snprintf(buf, sizeof(buf), "hello"), 5);

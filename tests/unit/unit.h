@@ -34,27 +34,28 @@ static inline int unit_check(int ok, const char *file, int line,
 
 #define CHECK(cond) unit_check(!!(cond), __FILE__, __LINE__, #cond)
 
-#define CHECK_INT(a, b)							\
-	({								\
-		long long _a = (long long)(a), _b = (long long)(b);	\
-		int _ok = unit_check(_a == _b, __FILE__, __LINE__,	\
-				     #a " == " #b);			\
-		if (!_ok)						\
-			printf("\tgot %lld (0x%llx), expected %lld (0x%llx)\n", \
-			       _a, (unsigned long long)_a, _b,		\
-			       (unsigned long long)_b);			\
-		_ok;							\
+#define CHECK_INT(a, b)                                              \
+	({                                                           \
+		long long _a = (long long)(a), _b = (long long)(b);  \
+		int _ok = unit_check(_a == _b, __FILE__, __LINE__,   \
+				     #a " == " #b);                  \
+		if (!_ok)                                            \
+			printf("\tgot %lld (0x%llx), expected %lld " \
+			       "(0x%llx)\n",                         \
+			       _a, (unsigned long long)_a, _b,       \
+			       (unsigned long long)_b);              \
+		_ok;                                                 \
 	})
 
-#define CHECK_STR(a, b)							\
-	({								\
-		const char *_a = (a), *_b = (b);			\
-		int _ok = unit_check(_a && _b && unit_streq(_a, _b),	\
-				     __FILE__, __LINE__, #a " == " #b);	\
-		if (!_ok)						\
-			printf("\tgot \"%s\", expected \"%s\"\n",	\
-			       _a ? _a : "(NULL)", _b ? _b : "(NULL)");	\
-		_ok;							\
+#define CHECK_STR(a, b)                                                        \
+	({                                                                     \
+		const char *_a = (a), *_b = (b);                               \
+		int _ok = unit_check(_a && _b && unit_streq(_a, _b), __FILE__, \
+				     __LINE__, #a " == " #b);                  \
+		if (!_ok)                                                      \
+			printf("\tgot \"%s\", expected \"%s\"\n",              \
+			       _a ? _a : "(NULL)", _b ? _b : "(NULL)");        \
+		_ok;                                                           \
 	})
 
 /* Our own comparison, so a broken lib/string.c cannot hide its bugs. */
@@ -67,10 +68,10 @@ static inline int unit_streq(const char *a, const char *b)
 	return *a == *b;
 }
 
-#define RUN_TEST(fn)							\
-	do {								\
-		unit_test = #fn;					\
-		fn();							\
+#define RUN_TEST(fn)             \
+	do {                     \
+		unit_test = #fn; \
+		fn();            \
 	} while (0)
 
 static inline int unit_summary(void)

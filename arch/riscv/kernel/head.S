@@ -92,8 +92,10 @@ _start_kernel:
 	la	t0, handle_exception
 	csrw	CSR_STVEC, t0
 	csrw	CSR_SSCRATCH, zero	/* 0 = we are in the kernel */
-	mv	a0, s0
-	mv	a1, s1
+	la	t0, boot_hartid
+	sd	s0, 0(t0)
+	la	t0, boot_dtb_pa
+	sd	s1, 0(t0)
 	call	start_kernel
 .Lhang:
 	wfi

@@ -23,6 +23,7 @@
 extern char _start[], _end[];
 
 struct boot_info boot_info;	/* what the boot loader handed us */
+unsigned long boot_hartid, boot_dtb_pa;	/* a0, a1 at _start */
 static const void *dtb;		/* the device tree, mapped */
 static volatile u32 *sifive_test;	/* QEMU's exit device, if any */
 
@@ -217,8 +218,9 @@ static void __init reserve_boot_memory(unsigned long dtb_pa)
 	}
 }
 
-void __init setup_arch(unsigned long hartid, unsigned long dtb_pa)
+void __init setup_arch(void)
 {
+	unsigned long hartid = boot_hartid, dtb_pa = boot_dtb_pa;
 	unsigned long ram_end;
 
 	register_console(&sbi_early_console);

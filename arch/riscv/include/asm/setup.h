@@ -12,7 +12,7 @@ struct boot_info {
 
 extern struct boot_info boot_info;
 
-void setup_arch(unsigned long hartid, unsigned long dtb_pa);
-void arch_late_setup(void);
+/* Saved by head.S from a0/a1 before anything else runs. */
+extern unsigned long boot_hartid, boot_dtb_pa;
 
 #endif
