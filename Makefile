@@ -30,10 +30,10 @@ CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdlib \
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 LDFLAGS := -nostdlib -static -Wl,--build-id=none $(ARCH_LDFLAGS)
 
-CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c \
+CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c drivers/char/*.c \
 	lib/*.c drivers/tty/*.c drivers/tty/serial/*.c)
 SRCS := $(ARCH_SRCS) $(CORE_SRCS)
-OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS)))
+OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS))) $(O)/syscallnames.o
 ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 LDS := $(O)/vmlinux.lds
 
@@ -67,6 +67,16 @@ $(O)/%.o: %.S | $(ASM_OFFSETS)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c -o $@ $<
 
+# Names of all Linux system calls of this ABI, from the cross toolchain's
+# Linux headers (for the -ENOSYS message).
+$(O)/syscallnames.c: scripts/syscallnames.sh
+	@mkdir -p $(dir $@)
+	$(Q)sh scripts/syscallnames.sh $(USER_CC) > $@.tmp && mv $@.tmp $@
+
+$(O)/syscallnames.o: $(O)/syscallnames.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS) -c -o $@ $<
+
 $(LDS): arch/$(ARCH)/kernel/vmlinux.lds.S
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ASFLAGS) -E -P -x c -o $@ $<
@@ -92,12 +102,19 @@ $(O)/Image: $(O)/vmlinux
 
 # ---- user space: every user/*.c becomes /bin/<name> --------------------
 USER_CFLAGS := -static -O2 -g -Wall -Wextra
-USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c))
+USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c)) \
+	$(O)/rootfs/init
 
 $(O)/rootfs/bin/%: user/%.c
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
 	$(Q)$(USER_CC) $(USER_CFLAGS) -o $@ $<
+
+# MenuOS (user/menu/) is /init.
+$(O)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $@"
+	$(Q)$(USER_CC) $(USER_CFLAGS) -o $@ $(filter %.c,$^)
 
 rootfs: $(O)/rootfs.img
 	@ln -sfn $(O)/rootfs.img rootfs.img

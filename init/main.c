@@ -8,7 +8,10 @@
  * Pid 0 then becomes the idle task.
  */
 #include <linux/cmdline.h>
-#include <linux/cpio.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
@@ -43,43 +46,102 @@ static noinline void crash_on_request(void)
 	}
 }
 
-/* Count the initramfs members, refusing an archive that is not cpio. */
-static int check_initramfs(void)
+/* The initramfs becomes the root file system. */
+static void prepare_rootfs(void)
 {
-	struct cpio_entry entry;
 	unsigned long size;
 	const void *data = initrd_data(&size);
-	size_t off = 0;
-	int n = 0, r;
 
 	if (!data)
 		panic("No initramfs: boot with -initrd rootfs.img "
 		      "(`make rootfs` builds it)");
-	while ((r = cpio_next(data, size, &off, &entry)) > 0)
-		n++;
-	if (r < 0)
-		panic("initramfs: not a cpio newc archive, or corrupt at "
-		      "offset %zu", off);
-	printk("initramfs: %d entries in %lu bytes\n", n, size);
-	return n;
+	ramfs_init();
+	populate_rootfs(data, size);
+	proc_root_init();
+	init_fs.root = init_fs.pwd = root_inode;
 }
 
+/* fds 0, 1 and 2 of pid 1 (and so of everything it starts): the console. */
+static void console_on_rootfs(void)
+{
+	struct file *f = filp_open(root_inode, "/dev/console", O_RDWR, 0);
+	int fd;
+
+	if (IS_ERR(f)) {
+		pr_err("Warning: unable to open an initial console.\n");
+		return;
+	}
+	for (fd = 0; fd < 3; fd++)
+		fd_install(get_unused_fd_flags(0), fd ? get_file(f) : f);
+}
+
+static const char *envp_init[] = { "HOME=/", "TERM=linux", NULL };
+
+static int run_init_process(const char *init_filename)
+{
+	const char *argv[] = { init_filename, NULL };
+
+	printk("Run %s as init process\n", init_filename);
+	return kernel_execve(init_filename, argv, envp_init);
+}
+
+static int try_to_run_init_process(const char *init_filename)
+{
+	int ret = run_init_process(init_filename);
+
+	if (ret && ret != -ENOENT)
+		pr_err("Starting init: %s exists but couldn't execute it "
+		       "(error %d)\n", init_filename, ret);
+	return ret;
+}
+
+/*
+ * pid 1. Finish booting, then become the first user program: rdinit=
+ * (default /init) from the initramfs, else init=, else the usual
+ * suspects, as Linux does. Returning 0 after a successful exec sends us
+ * through ret_from_kernel_thread into user mode, at /init's entry point.
+ */
 static noinline int kernel_init(void *unused)
 {
+	static char rdinit[256] = "/init", init[256];
+	int ret;
+
 	(void)unused;
 	wait_for_completion(&kthreadd_done);
 	printk("kernel_init: pid %d started, parent %d\n", current->pid,
 	       current->real_parent->pid);
 	yield();	/* let kthreadd start before anyone needs it */
 	crash_on_request();
-	check_initramfs();
 	if (cmdline_find_option_bool(boot_command_line, "clonix.selftest"))
 		boot_selftests();
+	prepare_rootfs();
+	console_on_rootfs();
 	show_state();
 	show_mem();
-	printk("kernel_init: running /init needs execve, which Clonix does "
-	       "not have yet; powering off\n");
-	kernel_power_off();
+
+	if (cmdline_find_option(boot_command_line, "rdinit", rdinit,
+				sizeof(rdinit)) >= (int)sizeof(rdinit) ||
+	    cmdline_find_option(boot_command_line, "init", init,
+				sizeof(init)) >= (int)sizeof(init))
+		panic("rdinit= or init= is longer than %zu bytes",
+		      sizeof(init) - 1);
+	ret = run_init_process(rdinit);
+	if (!ret)
+		return 0;
+	if (ret != -ENOENT)
+		pr_err("Failed to execute %s (error %d)\n", rdinit, ret);
+	if (init[0]) {
+		ret = run_init_process(init);
+		if (!ret)
+			return 0;
+		panic("Requested init %s failed (error %d).", init, ret);
+	}
+	if (!try_to_run_init_process("/sbin/init") ||
+	    !try_to_run_init_process("/etc/init") ||
+	    !try_to_run_init_process("/bin/init") ||
+	    !try_to_run_init_process("/bin/sh"))
+		return 0;
+	panic("No working init found.  Try passing init= option to kernel.");
 }
 
 static noinline void rest_init(void)

@@ -14,11 +14,12 @@
 #include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
+#include <uapi/linux/signal.h>
 
 struct task_struct *child_reaper = &init_task;
 
 /* The address space is no longer ours; a vfork parent may go on. */
-static void mm_release(struct task_struct *tsk)
+void mm_release(struct task_struct *tsk)
 {
 	if (tsk->clear_child_tid) {
 		put_user(0, tsk->clear_child_tid);
@@ -96,8 +97,10 @@ static int exit_notify(struct task_struct *tsk)
 	autoreap = tsk->exit_signal < 0 ||
 		   parent_ignores_child(tsk->parent, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
-	if (!autoreap)
+	if (!autoreap) {
+		send_sig(tsk->exit_signal, tsk->parent);
 		wake_up(&tsk->parent->signal->wait_chldexit);
+	}
 	spin_unlock(&tasklist_lock);
 	return autoreap;
 }
@@ -147,11 +150,23 @@ noinline void __noreturn do_exit(long code)
 	panic("do_exit: a dead task ran again");
 }
 
-/* Exit every thread of the process (all threads are one today). */
+/* Exit every thread of the process: the others get SIGKILL. */
 void __noreturn do_group_exit(int exit_code)
 {
-	current->signal->group_exit_code = exit_code;
-	current->signal->flags |= SIGNAL_GROUP_EXIT;
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+
+	if (sig->flags & SIGNAL_GROUP_EXIT)
+		exit_code = sig->group_exit_code;	/* already decided */
+	sig->group_exit_code = exit_code;
+	sig->flags |= SIGNAL_GROUP_EXIT;
+	if (sig->nr_threads > 1) {
+		spin_lock(&tasklist_lock);
+		for_each_process(t)
+			if (t->signal == sig && t != current)
+				send_sig(SIGKILL, t);
+		spin_unlock(&tasklist_lock);
+	}
 	do_exit(exit_code);
 }
 

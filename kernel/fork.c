@@ -167,7 +167,7 @@ struct files_struct *dup_fd(struct files_struct *oldf, int *errorp)
 	spin_lock_init(&newf->file_lock);
 	spin_lock(&oldf->file_lock);
 	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (oldf->fd[fd])
+		if (oldf->fd[fd] && !IS_ERR(oldf->fd[fd]))	/* not reserved */
 			newf->fd[fd] = get_file(oldf->fd[fd]);
 	newf->close_on_exec = oldf->close_on_exec;
 	spin_unlock(&oldf->file_lock);
@@ -181,7 +181,7 @@ void put_files_struct(struct files_struct *files)
 	if (__atomic_sub_fetch(&files->count, 1, __ATOMIC_ACQ_REL))
 		return;
 	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd])
+		if (files->fd[fd] && !IS_ERR(files->fd[fd]))
 			fput(files->fd[fd]);
 	if (files != &init_files)
 		kmem_cache_free(files_cachep, files);
@@ -434,6 +434,7 @@ noinline struct task_struct *copy_process(int node,
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
 	p->vfork_done = NULL;
+	p->pending = 0;	/* signals are not inherited; the mask is */
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ?

@@ -1,8 +1,168 @@
-/* Small per-task helpers. */
+/* Small system calls about the process and the machine: ids, limits,
+ * uname, sysinfo, reboot. */
+#include <asm/elf.h>
+#include <linux/syscalls.h>
+#include <linux/errno.h>
+#include <linux/jiffies.h>
+#include <linux/mm.h>
+#include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
+#include <uapi/linux/utsname.h>
 
 void set_task_comm(struct task_struct *tsk, const char *name)
 {
 	strscpy(tsk->comm, name, sizeof(tsk->comm));
+}
+
+/* Process identity. Clonix has one user, root (uid 0). */
+long sys_getpid(void)
+{
+	return current->tgid;
+}
+
+long sys_gettid(void)
+{
+	return current->pid;
+}
+
+long sys_getppid(void)
+{
+	return current->group_leader->real_parent->tgid;
+}
+
+long sys_getuid(void)
+{
+	return 0;
+}
+
+long sys_set_tid_address(int *tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+/* Robust futex lists are only read by futex code, which Clonix lacks;
+ * accepting the registration is what Linux without futex users does. */
+long sys_set_robust_list(void *head, size_t len)
+{
+	(void)head;
+	return len == 3 * sizeof(long) ? 0 : -EINVAL;
+}
+
+long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}
+
+long sys_umask(int mask)
+{
+	(void)mask;
+	return 022;
+}
+
+/* Read and/or set a resource limit of process pid (0: ourselves). */
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit *new_rlim, struct rlimit *old_rlim)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+	struct rlimit new, *rlim;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (!p)
+		return -ESRCH;
+	rlim = &p->signal->rlim[resource];
+	if (new_rlim) {
+		if (copy_from_user(&new, new_rlim, sizeof(new)))
+			return -EFAULT;
+		if (new.rlim_cur > new.rlim_max)
+			return -EINVAL;
+	}
+	if (old_rlim && copy_to_user(old_rlim, rlim, sizeof(*rlim)))
+		return -EFAULT;
+	if (new_rlim)
+		*rlim = new;
+	return 0;
+}
+
+long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
+{
+	return sys_prlimit64(0, resource, NULL, rlim);
+}
+
+long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
+{
+	return sys_prlimit64(0, resource, rlim, NULL);
+}
+
+long sys_newuname(struct new_utsname *name)
+{
+	struct new_utsname u;
+
+	memset(&u, 0, sizeof(u));
+	strscpy(u.sysname, "Linux", sizeof(u.sysname));	/* glibc checks */
+	strscpy(u.nodename, "clonix", sizeof(u.nodename));
+	strscpy(u.release, "6.1.0-clonix", sizeof(u.release));
+	strscpy(u.version, "#1 Clonix " UTS_MACHINE, sizeof(u.version));
+	strscpy(u.machine, UTS_MACHINE, sizeof(u.machine));
+	strscpy(u.domainname, "(none)", sizeof(u.domainname));
+	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+struct sysinfo {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram;
+	unsigned long freeram;
+	unsigned long sharedram;
+	unsigned long bufferram;
+	unsigned long totalswap;
+	unsigned long freeswap;
+	unsigned short procs;
+	unsigned short pad;
+	unsigned long totalhigh;
+	unsigned long freehigh;
+	unsigned int mem_unit;
+	char _f[20 - 2 * sizeof(long) - sizeof(int)];
+};
+
+/* Memory figures in pages (mem_unit = PAGE_SIZE): tests read freeram to
+ * check that fork/exit/wait give back every page. */
+long sys_sysinfo(struct sysinfo *info)
+{
+	struct sysinfo si;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = jiffies / HZ;
+	si.totalram = totalram_pages;
+	si.freeram = nr_free_pages();
+	si.procs = nr_threads;
+	si.mem_unit = PAGE_SIZE;
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
+}
+
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+#define LINUX_REBOOT_CMD_RESTART 0x01234567
+#define LINUX_REBOOT_CMD_HALT 0xCDEF0123
+
+/* reboot(2): MenuOS's `quit` powers the machine off this way. */
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
+{
+	(void)magic2;
+	(void)arg;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1)
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_RESTART:	/* no reboot: QEMU runs -no-reboot */
+		kernel_power_off();
+	default:
+		return -EINVAL;
+	}
 }

@@ -64,6 +64,8 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 
 	if (write && !(vma->vm_flags & VM_WRITE))
 		return -EFAULT;
+	if (!(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return -EFAULT;	/* PROT_NONE */
 	addr &= PAGE_MASK;
 	pte = walk_page_table(mm->pgd, addr, true);
 	if (!pte)
@@ -76,5 +78,59 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 	*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
 	mm->total_vm++;
 	flush_tlb_page(addr);
+	return 0;
+}
+
+/* Re-derive the PTEs of vma's present pages from its (new) flags. */
+void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	unsigned long addr;
+
+	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *pte = walk_page_table(mm->pgd, addr, false);
+
+		if (!pte || !pte_present(*pte))
+			continue;
+		*pte = mk_user_pte(pte_pfn(*pte), vma->vm_flags);
+		flush_tlb_page(addr);
+	}
+}
+
+/*
+ * Write into another address space (exec builds the new program's image
+ * and stack this way, before switching to it): pages are allocated as
+ * needed, whatever the VMA's protection, and written through the kernel's
+ * linear map. The range must lie inside VMAs of mm.
+ */
+int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
+	       size_t len)
+{
+	const char *from = src;
+
+	while (len) {
+		unsigned long off = uaddr & ~PAGE_MASK;
+		size_t n = min(len, (size_t)(PAGE_SIZE - off));
+		struct vm_area_struct *vma = find_vma(mm, uaddr);
+		pte_t *pte;
+
+		if (!vma)
+			return -EFAULT;
+		pte = walk_page_table(mm->pgd, uaddr, true);
+		if (!pte)
+			return -ENOMEM;
+		if (!pte_present(*pte)) {
+			struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO,
+							0);
+
+			if (!page)
+				return -ENOMEM;
+			*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
+			mm->total_vm++;
+		}
+		memcpy((char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off, from, n);
+		uaddr += n;
+		from += n;
+		len -= n;
+	}
 	return 0;
 }

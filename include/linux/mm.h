@@ -57,6 +57,13 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		    bool write);
+void change_protection(struct mm_struct *mm, struct vm_area_struct *vma);
+struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
+				  unsigned long end, unsigned long flags);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
+		     unsigned long prot, unsigned long flags, int fd,
+		     unsigned long pgoff);
 
 /* Architecture page-table hooks (arch/<arch>/mm/pgtable.c). */
 pgd_t *pgd_alloc(struct mm_struct *mm);

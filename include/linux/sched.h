@@ -76,6 +76,9 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
 
+	u64 pending;		/* signals sent, bit sig-1 */
+	u64 blocked;		/* signals masked by sigprocmask */
+
 	struct completion *vfork_done;	/* for CLONE_VFORK */
 	int *set_child_tid;	/* CLONE_CHILD_SETTID */
 	int *clear_child_tid;	/* CLONE_CHILD_CLEARTID */

@@ -14,6 +14,7 @@
  * through schedule_tail() (ret_from_fork) before it does anything else.
  */
 #include <asm/mmu_context.h>
+#include <asm/switch_to.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
@@ -71,6 +72,9 @@ void sched_init(void)
 	INIT_LIST_HEAD(&rq->queue);
 	rq->curr = rq->idle = &init_task;
 	init_task.flags |= PF_IDLE;
+	/* The idle task uses init_mm lazily: that is a reference, on top of
+	 * init_mm's permanent one. */
+	mmgrab(&init_mm);
 }
 
 /* Scheduler state of a new task (called by copy_process). */
@@ -186,7 +190,7 @@ noinline void context_switch(struct rq *rq, struct task_struct *prev,
 		rq->prev_mm = prev->active_mm;
 		prev->active_mm = NULL;
 	}
-	prev = __switch_to(prev, next);
+	switch_to(prev, next, prev);
 	/* Now running as next; prev is whoever ran before us. */
 	finish_task_switch(prev);
 }

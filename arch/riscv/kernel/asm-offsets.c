@@ -31,6 +31,9 @@ void asm_offsets(void)
 	OFFSET(TASK_THREAD_S10, task_struct, thread.s[10]);
 	OFFSET(TASK_THREAD_S11, task_struct, thread.s[11]);
 
+	OFFSET(TASK_THREAD_F0, task_struct, thread.fstate.f[0]);
+	OFFSET(TASK_THREAD_FCSR, task_struct, thread.fstate.fcsr);
+
 	OFFSET(PT_EPC, pt_regs, epc);
 	OFFSET(PT_RA, pt_regs, ra);
 	OFFSET(PT_SP, pt_regs, sp);

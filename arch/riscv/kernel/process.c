@@ -5,6 +5,7 @@
  * child) or ret_from_kernel_thread (a kernel thread).
  */
 #include <asm/csr.h>
+#include <asm/switch_to.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <uapi/linux/signal.h>
@@ -18,6 +19,8 @@ void arch_cpu_idle(void)
 noinline int arch_dup_task_struct(struct task_struct *dst,
 				  struct task_struct *src)
 {
+	if (src->mm)	/* the child gets the FP registers too */
+		fstate_save(src, task_pt_regs(src));
 	*dst = *src;
 	return 0;
 }
@@ -61,4 +64,19 @@ noinline int copy_thread(struct task_struct *p,
 	}
 	p->thread.sp = (unsigned long)childregs;	/* kernel sp */
 	return 0;
+}
+
+/*
+ * exec: the registers a new program starts with. sret will go to pc in
+ * user mode (SPP = 0) with interrupts enabled (SPIE = 1). The floating
+ * point unit is on (FS = initial) since glibc's startup uses it.
+ */
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->status = SR_PIE | SR_FS_INITIAL;
+	memset(&current->thread.fstate, 0, sizeof(current->thread.fstate));
+	fstate_restore(current, regs);	/* no registers from the old program */
+	regs->epc = pc;
+	regs->sp = sp;
 }

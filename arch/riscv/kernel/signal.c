@@ -5,12 +5,14 @@
  */
 #include <linux/irqflags.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/syscalls.h>
 
 void do_work_pending(struct pt_regs *regs, unsigned long thread_info_flags)
 {
-	(void)regs;
 	local_irq_enable();
 	if (thread_info_flags & _TIF_NEED_RESCHED)
 		schedule();
+	if (thread_info_flags & _TIF_SIGPENDING)
+		do_signal(regs);
 }

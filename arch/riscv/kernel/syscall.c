@@ -5,6 +5,7 @@
  */
 #include <asm/ptrace.h>
 #include <linux/errno.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/syscalls.h>
@@ -23,4 +24,13 @@ void do_syscall(struct pt_regs *regs)
 			      regs->a5);
 	else
 		regs->a0 = sys_ni_syscall(nr);
+}
+
+/* mmap(2) on RISC-V takes a byte offset (i386's mmap2 takes pages). */
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+	      unsigned long flags, unsigned long fd, unsigned long off)
+{
+	if (off & ~PAGE_MASK)
+		return -EINVAL;
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, off >> PAGE_SHIFT);
 }

@@ -75,5 +75,5 @@ void user_fault(struct pt_regs *regs, const char *what)
 	printk("%s[%d]: unhandled signal %d: %s at epc %lx, address %lx\n",
 	       current->comm, current->pid, sig, what, regs->epc,
 	       regs->badaddr);
-	do_group_exit(sig);
+	force_sig_fatal(sig);
 }

@@ -75,9 +75,10 @@ void free_user_page_tables(pgd_t *pgd)
 	local_flush_tlb_all();
 }
 
+/* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE). */
 bool pte_present(pte_t pte)
 {
-	return pte & _PAGE_PRESENT;
+	return pte & (_PAGE_PRESENT | _PAGE_PROT_NONE);
 }
 
 unsigned long pte_pfn(pte_t pte)
@@ -95,6 +96,8 @@ pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags)
 		prot |= _PAGE_READ | _PAGE_WRITE;
 	if (vm_flags & VM_EXEC)
 		prot |= _PAGE_EXEC;
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		prot = _PAGE_PROT_NONE;	/* V clear: every access faults */
 	return pfn_pte(pfn, prot);
 }
 

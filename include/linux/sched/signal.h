@@ -66,6 +66,12 @@ long kernel_wait4(pid_t upid, int *stat_addr, int options,
 		  struct rusage *ru);
 void __noreturn do_group_exit(int exit_code);
 
+/* kernel/signal.c */
+int send_sig(int sig, struct task_struct *p);
+void __noreturn force_sig_fatal(int sig);
+void do_signal(struct pt_regs *regs);
+void recalc_sigpending(void);
+
 /* kernel/fork.c helpers used at exit */
 void put_signal_struct(struct signal_struct *sig);
 void __cleanup_sighand(struct sighand_struct *sighand);

@@ -8,7 +8,11 @@
 #define SR_SIE _AC(0x00000002, UL)	/* interrupts enabled in S-mode */
 #define SR_SPIE _AC(0x00000020, UL)	/* SIE before the trap */
 #define SR_SPP _AC(0x00000100, UL)	/* trapped from S-mode (1) or U-mode (0) */
-#define SR_FS _AC(0x00006000, UL)	/* floating-point state */
+#define SR_FS _AC(0x00006000, UL)	/* floating-point state: */
+#define SR_FS_OFF _AC(0x00000000, UL)
+#define SR_FS_INITIAL _AC(0x00002000, UL)
+#define SR_FS_CLEAN _AC(0x00004000, UL)
+#define SR_FS_DIRTY _AC(0x00006000, UL)
 #define SR_SUM _AC(0x00040000, UL)	/* S-mode may access U pages */
 #define SR_IE SR_SIE
 #define SR_PIE SR_SPIE

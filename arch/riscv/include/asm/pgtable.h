@@ -16,6 +16,7 @@
 #define _PAGE_GLOBAL (_AC(1, UL) << 5)
 #define _PAGE_ACCESSED (_AC(1, UL) << 6)
 #define _PAGE_DIRTY (_AC(1, UL) << 7)
+#define _PAGE_PROT_NONE (_AC(1, UL) << 8)	/* software: a PROT_NONE page */
 #define _PAGE_PFN_SHIFT 10
 
 #define PAGE_KERNEL_EXEC                                          \

@@ -8,10 +8,18 @@
 
 #ifndef __ASSEMBLY__
 
+/* A user program's floating-point registers, saved while it is off the
+ * CPU (the kernel itself never touches them). */
+struct __riscv_d_ext_state {
+	unsigned long long f[32];
+	unsigned int fcsr;
+};
+
 struct thread_struct {
 	unsigned long ra;	/* where the task resumes in the kernel */
 	unsigned long sp;	/* its kernel stack pointer at that moment */
 	unsigned long s[12];	/* s[0] is the frame pointer */
+	struct __riscv_d_ext_state fstate;
 };
 
 /* User space: the lower half of Sv39, as Linux's TASK_SIZE for sv39. */

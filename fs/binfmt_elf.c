@@ -1,0 +1,253 @@
+/*
+ * Loading a static ELF executable (ET_EXEC, or static-pie ET_DYN) into a
+ * new address space: check every header field and program header before
+ * touching anything, create a VMA per PT_LOAD segment, copy the segment's
+ * bytes in (the rest of memsz stays zero), and build Linux's initial stack:
+ * argc, argv[], NULL, envp[], NULL, the auxiliary vector, and the strings.
+ * Dynamic executables (PT_INTERP) are refused: there is no ld.so here.
+ */
+#include <asm/elf.h>
+#include <linux/syscalls.h>
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#define ELF_PAGESTART(v) ((v) & PAGE_MASK)
+#define ELF_PAGEALIGN(v) ALIGN((unsigned long)(v), PAGE_SIZE)
+#define STACK_INIT_SIZE (128UL * 1024)
+
+static const elf_phdr *phdrs(const struct linux_binprm *bprm)
+{
+	return (const elf_phdr *)(bprm->data +
+				  ((const elfhdr *)bprm->data)->e_phoff);
+}
+
+/* Is this a static ELF executable for this machine? 0 or -ENOEXEC. */
+static int check_header(const struct linux_binprm *bprm)
+{
+	const elfhdr *eh = (const elfhdr *)bprm->data;
+	unsigned long phsize;
+
+	if (bprm->size < sizeof(*eh) || memcmp(eh->e_ident, "\177ELF", 4))
+		return -ENOEXEC;
+	if (eh->e_ident[EI_CLASS] != ELF_CLASS ||
+	    eh->e_ident[EI_DATA] != ELFDATA2LSB ||
+	    eh->e_ident[EI_VERSION] != EV_CURRENT ||
+	    eh->e_version != EV_CURRENT)
+		return -ENOEXEC;
+	if (eh->e_type != ET_EXEC && eh->e_type != ET_DYN)
+		return -ENOEXEC;
+	if (eh->e_machine != ELF_ARCH)
+		return -ENOEXEC;
+	if (eh->e_phentsize != sizeof(elf_phdr) || eh->e_phnum < 1 ||
+	    eh->e_phnum > 65536 / sizeof(elf_phdr))
+		return -ENOEXEC;
+	phsize = eh->e_phnum * sizeof(elf_phdr);
+	if (eh->e_phoff > bprm->size || bprm->size - eh->e_phoff < phsize ||
+	    (eh->e_phoff % sizeof(unsigned long)))
+		return -ENOEXEC;
+	return 0;
+}
+
+/* Check the segments: inside the file, inside user space, no overlaps. */
+static int check_segments(const struct linux_binprm *bprm,
+			  unsigned long load_bias)
+{
+	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elf_phdr *ph = phdrs(bprm);
+	int i, j, nload = 0;
+
+	for (i = 0; i < eh->e_phnum; i++) {
+		unsigned long start = ph[i].p_vaddr + load_bias;
+
+		if (ph[i].p_type == PT_INTERP) {
+			printk("exec: %s is dynamically linked; Clonix runs "
+			       "static programs only (gcc -static)\n",
+			       bprm->filename);
+			return -ENOEXEC;
+		}
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		nload++;
+		if (ph[i].p_filesz > ph[i].p_memsz ||
+		    ph[i].p_offset > bprm->size ||
+		    bprm->size - ph[i].p_offset < ph[i].p_filesz)
+			return -EINVAL;	/* past the end of the file */
+		if (ph[i].p_memsz > TASK_SIZE || start >= TASK_SIZE ||
+		    TASK_SIZE - ph[i].p_memsz < start || start < PAGE_SIZE)
+			return -EINVAL;	/* reaches kernel memory, or page 0 */
+		if ((ph[i].p_vaddr - ph[i].p_offset) % PAGE_SIZE)
+			return -EINVAL;	/* file and memory disagree in a page */
+		for (j = 0; j < i; j++) {
+			if (ph[j].p_type != PT_LOAD)
+				continue;
+			if (ph[i].p_vaddr < ph[j].p_vaddr + ph[j].p_memsz &&
+			    ph[j].p_vaddr < ph[i].p_vaddr + ph[i].p_memsz)
+				return -EINVAL;	/* segments overlap */
+		}
+	}
+	if (!nload)
+		return -ENOEXEC;
+	if (eh->e_entry + load_bias >= TASK_SIZE)
+		return -EINVAL;
+	return 0;
+}
+
+static unsigned long vm_flags_of(const elf_phdr *ph)
+{
+	return (ph->p_flags & PF_R ? VM_READ : 0) |
+	       (ph->p_flags & PF_W ? VM_WRITE : 0) |
+	       (ph->p_flags & PF_X ? VM_EXEC : 0);
+}
+
+/* Map and fill every PT_LOAD segment of the program into bprm->mm. */
+static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
+{
+	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elf_phdr *ph = phdrs(bprm);
+	unsigned long brk = 0;
+	int i, err;
+
+	for (i = 0; i < eh->e_phnum; i++) {
+		unsigned long start, end;
+
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		start = ELF_PAGESTART(ph[i].p_vaddr + load_bias);
+		end = ELF_PAGEALIGN(ph[i].p_vaddr + load_bias + ph[i].p_memsz);
+		/* Two segments may share a page at their edge: the later
+		 * one's mapping wins, as with Linux's MAP_FIXED. */
+		err = do_munmap(bprm->mm, start, end - start);
+		if (!err && !insert_vma(bprm->mm, start, end,
+					vm_flags_of(&ph[i])))
+			err = -ENOMEM;
+		if (err)
+			return err;
+		if (end > brk)
+			brk = end;
+		if (ph[i].p_offset <= eh->e_phoff &&
+		    eh->e_phoff < ph[i].p_offset + ph[i].p_filesz)
+			bprm->phdr_addr = ph[i].p_vaddr + load_bias +
+					  (eh->e_phoff - ph[i].p_offset);
+	}
+	/* Bytes go in after all VMAs exist, so shared edge pages get both. */
+	for (i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD || !ph[i].p_filesz)
+			continue;
+		err = copy_to_mm(bprm->mm, ph[i].p_vaddr + load_bias,
+				 bprm->data + ph[i].p_offset, ph[i].p_filesz);
+		if (err)
+			return err;
+	}
+	bprm->start_brk = brk;
+	bprm->entry = eh->e_entry + load_bias;
+	return 0;
+}
+
+/* Push len bytes below *sp in the new address space. */
+static int push(struct linux_binprm *bprm, unsigned long *sp,
+		const void *data, size_t len)
+{
+	*sp -= len;
+	return copy_to_mm(bprm->mm, *sp, data, len);
+}
+
+/*
+ * The initial stack, top down: the program's file name, the argument and
+ * environment strings, 16 random bytes (AT_RANDOM), then — 16-byte aligned —
+ * argc, the argv and envp pointer arrays, and the auxiliary vector.
+ */
+static int create_elf_tables(struct linux_binprm *bprm)
+{
+	const elfhdr *eh = (const elfhdr *)bprm->data;
+	unsigned long sp = STACK_TOP, execfn, strings, random, *table, *t;
+	unsigned long nitems, i;
+	u64 rnd[2] = { 0x5eed1234abcdULL ^ bprm->size,
+		       0x9e3779b97f4a7c15ULL * (bprm->strings_len + 1) };
+	const char *s;
+	int err;
+
+	err = push(bprm, &sp, bprm->filename, strlen(bprm->filename) + 1);
+	execfn = sp;
+	if (!err)
+		err = push(bprm, &sp, bprm->strings, bprm->strings_len);
+	strings = sp;
+	if (!err)
+		err = push(bprm, &sp, rnd, sizeof(rnd));
+	random = sp;
+	if (err)
+		return err;
+
+	nitems = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 17;
+	table = kmalloc(nitems * sizeof(long), GFP_KERNEL);
+	if (!table)
+		return -ENOMEM;
+	t = table;
+	*t++ = bprm->argc;
+	for (i = 0, s = bprm->strings; i < (unsigned long)bprm->argc +
+	     bprm->envc + 1; i++) {
+		if (i == (unsigned long)bprm->argc) {
+			*t++ = 0;	/* end of argv */
+			continue;
+		}
+		*t++ = strings + (s - bprm->strings);
+		s += strlen(s) + 1;
+	}
+	*t++ = 0;	/* end of envp */
+#define AUX(id, val) do { *t++ = (id); *t++ = (val); } while (0)
+	AUX(AT_PHDR, bprm->phdr_addr);
+	AUX(AT_PHENT, sizeof(elf_phdr));
+	AUX(AT_PHNUM, eh->e_phnum);
+	AUX(AT_PAGESZ, PAGE_SIZE);
+	AUX(AT_BASE, 0);
+	AUX(AT_FLAGS, 0);
+	AUX(AT_ENTRY, bprm->entry);
+	AUX(AT_UID, 0);
+	AUX(AT_EUID, 0);
+	AUX(AT_GID, 0);
+	AUX(AT_EGID, 0);
+	AUX(AT_SECURE, 0);
+	AUX(AT_HWCAP, ELF_HWCAP);
+	AUX(AT_CLKTCK, 100);
+	AUX(AT_RANDOM, random);
+	AUX(AT_EXECFN, execfn);
+	AUX(AT_NULL, 0);
+#undef AUX
+	sp = ALIGN_DOWN(sp - (t - table) * sizeof(long), 16);
+	err = copy_to_mm(bprm->mm, sp, table, (t - table) * sizeof(long));
+	kfree(table);
+	bprm->sp = sp;
+	return err;
+}
+
+int load_elf_binary(struct linux_binprm *bprm)
+{
+	const elfhdr *eh = (const elfhdr *)bprm->data;
+	unsigned long load_bias = 0;
+	int err = check_header(bprm);
+
+	if (err)
+		return err;
+	if (eh->e_type == ET_DYN) {
+		const elf_phdr *ph = phdrs(bprm);
+		unsigned long lowest = TASK_SIZE;
+		int i;
+
+		for (i = 0; i < eh->e_phnum; i++)
+			if (ph[i].p_type == PT_LOAD && ph[i].p_vaddr < lowest)
+				lowest = ph[i].p_vaddr;
+		load_bias = ELF_ET_DYN_BASE - ELF_PAGESTART(lowest);
+	}
+	err = check_segments(bprm, load_bias);
+	if (!err)
+		err = map_segments(bprm, load_bias);
+	if (!err && !insert_vma(bprm->mm, STACK_TOP - STACK_INIT_SIZE,
+				STACK_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN))
+		err = -ENOMEM;
+	if (!err)
+		err = create_elf_tables(bprm);
+	return err;
+}

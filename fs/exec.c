@@ -1,0 +1,193 @@
+/*
+ * execve: replace the calling process's program. Everything that can fail
+ * is done first — finding the file, copying the arguments, building the
+ * complete new address space — while the old program is still intact, so
+ * a failed exec returns an error to a program that can carry on. Then,
+ * past the point of no return, the new address space replaces the old,
+ * close-on-exec files are closed, signal handlers reset, and the saved
+ * user registers are set so that returning from the system call lands at
+ * the new program's entry point.
+ */
+#include <asm/elf.h>
+#include <asm/mmu_context.h>
+#include <linux/syscalls.h>
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+void mm_release(struct task_struct *tsk);
+
+/* Append one string (from the kernel or from user space) to bprm. */
+static int copy_string(struct linux_binprm *bprm, const char *str,
+		       bool from_kernel)
+{
+	size_t room = ARG_MAX - bprm->strings_len;
+	long len;
+
+	if (from_kernel) {
+		len = strnlen(str, room);
+		if ((size_t)len < room)
+			memcpy(bprm->strings + bprm->strings_len, str, len + 1);
+	} else {
+		len = strncpy_from_user(bprm->strings + bprm->strings_len, str,
+					room);
+		if (len < 0)
+			return len;
+	}
+	if ((size_t)len >= room)
+		return -E2BIG;
+	bprm->strings_len += len + 1;
+	return 0;
+}
+
+/* Copy a NULL-terminated array of strings; returns how many, or -errno. */
+static int copy_strings(struct linux_binprm *bprm, const char *const *argv,
+			bool from_kernel)
+{
+	int n;
+
+	if (!argv)
+		return 0;	/* Linux allows a NULL argv or envp */
+	for (n = 0;; n++) {
+		const char *str;
+		int err;
+
+		if (from_kernel)
+			str = argv[n];
+		else if (copy_from_user(&str, &argv[n], sizeof(str)))
+			return -EFAULT;
+		if (!str)
+			return n;
+		if (n >= MAX_ARG_STRINGS)
+			return -E2BIG;
+		err = copy_string(bprm, str, from_kernel);
+		if (err)
+			return err;
+	}
+}
+
+/* The point of no return: current takes the new address space. */
+static void exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old_mm = tsk->mm, *active_mm = tsk->active_mm;
+
+	mm_release(tsk);	/* a vfork parent may go on now */
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	switch_mm(active_mm, mm, tsk);
+	if (old_mm)
+		mmput(old_mm);
+	else
+		mmdrop(active_mm);	/* a kernel thread's borrowed mm */
+}
+
+/* Signal handlers point into the old program: back to SIG_DFL. */
+static void flush_signal_handlers(struct task_struct *t)
+{
+	int i;
+
+	for (i = 0; i < _NSIG; i++) {
+		struct k_sigaction *ka = &t->sighand->action[i];
+
+		if (ka->handler != SIG_IGN)
+			ka->handler = SIG_DFL;
+		ka->flags = 0;
+	}
+}
+
+static const char *basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+noinline int do_execve(const char *filename, const char *const *argv,
+		       const char *const *envp, bool from_kernel)
+{
+	struct linux_binprm bprm = { 0 };
+	long err = 0;
+	int n;
+
+	bprm.filename = from_kernel ? filename : getname(filename);
+	if (IS_ERR(bprm.filename))
+		return PTR_ERR(bprm.filename);
+	bprm.inode = path_lookup(current->fs->pwd, bprm.filename, true, &err);
+	if (!bprm.inode)
+		goto out;
+	err = -EACCES;
+	if (!S_ISREG(bprm.inode->i_mode) || !(bprm.inode->i_mode & S_IXUGO))
+		goto out;
+	bprm.data = (const u8 *)bprm.inode->i_data;
+	bprm.size = bprm.inode->i_size;
+
+	err = -ENOMEM;
+	bprm.strings = kmalloc(ARG_MAX, GFP_KERNEL);
+	if (!bprm.strings)
+		goto out;
+	n = copy_strings(&bprm, argv, from_kernel);
+	if (n < 0) {
+		err = n;
+		goto out;
+	}
+	bprm.argc = n;
+	n = copy_strings(&bprm, envp, from_kernel);
+	if (n < 0) {
+		err = n;
+		goto out;
+	}
+	bprm.envc = n;
+
+	err = -ENOMEM;
+	bprm.mm = mm_alloc();
+	if (!bprm.mm)
+		goto out;
+	err = load_elf_binary(&bprm);
+	if (err)
+		goto out;
+
+	/* Point of no return. */
+	exec_mmap(bprm.mm);
+	bprm.mm = NULL;
+	current->mm->start_brk = current->mm->brk = bprm.start_brk;
+	current->mm->start_stack = bprm.sp;
+	set_task_comm(current, basename(bprm.filename));
+	do_close_on_exec();
+	flush_signal_handlers(current);
+	if (current->flags & PF_KTHREAD) {
+		/* kernel_init becoming /init: now a user process. */
+		current->flags &= ~PF_KTHREAD;
+		nr_processes_user++;
+	}
+	start_thread(current_pt_regs(), bprm.entry, bprm.sp);
+	err = 0;
+out:
+	if (bprm.mm)
+		mmput(bprm.mm);
+	kfree(bprm.strings);
+	if (!from_kernel && !IS_ERR(bprm.filename))
+		putname((char *)bprm.filename);
+	return err;
+}
+
+long sys_execve(const char *filename, const char *const *argv,
+		const char *const *envp)
+{
+	return do_execve(filename, argv, envp, false);
+}
+
+/* Exec from a kernel thread (kernel_init starting /init). */
+int kernel_execve(const char *filename, const char *const *argv,
+		  const char *const *envp)
+{
+	return do_execve(filename, argv, envp, true);
+}

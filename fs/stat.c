@@ -1,0 +1,283 @@
+/*
+ * fstat, newfstatat, statx, readlinkat, getdents64, getcwd: what user
+ * space may learn about files. struct stat's layout is the architecture's
+ * (asm/stat.h); struct statx and linux_dirent64 are the same everywhere.
+ */
+#include <asm/stat.h>
+#include <linux/syscalls.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+struct inode *dirfd_inode(int dfd, long *err);
+
+struct statx_timestamp {
+	s64 tv_sec;
+	u32 tv_nsec;
+	s32 __reserved;
+};
+
+struct statx {
+	u32 stx_mask;
+	u32 stx_blksize;
+	u64 stx_attributes;
+	u32 stx_nlink;
+	u32 stx_uid;
+	u32 stx_gid;
+	u16 stx_mode;
+	u16 __spare0;
+	u64 stx_ino;
+	u64 stx_size;
+	u64 stx_blocks;
+	u64 stx_attributes_mask;
+	struct statx_timestamp stx_atime, stx_btime, stx_ctime, stx_mtime;
+	u32 stx_rdev_major, stx_rdev_minor;
+	u32 stx_dev_major, stx_dev_minor;
+	u64 __spare2[14];
+};
+
+#define STATX_BASIC_STATS 0x7ffU
+
+/* The inode an *at() call names: a path, or the fd itself (AT_EMPTY_PATH). */
+static struct inode *at_inode(int dfd, const char *filename, int flags,
+			      long *err)
+{
+	struct inode *dir, *inode = NULL;
+	char *name = getname(filename);
+
+	if (IS_ERR(name)) {
+		*err = PTR_ERR(name);
+		return NULL;
+	}
+	dir = dirfd_inode(dfd, err);
+	if (!name[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
+		struct file *f = fget(dfd);
+
+		inode = f ? f->f_inode : NULL;
+		if (f)
+			fput(f);
+		*err = -EBADF;
+	} else if (dir) {
+		inode = path_lookup(dir, name, !(flags & AT_SYMLINK_NOFOLLOW),
+				    err);
+	}
+	putname(name);
+	return inode;
+}
+
+static long cp_new_stat(const struct inode *inode, struct stat *ubuf)
+{
+	struct stat st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_dev = 1;
+	st.st_ino = inode->i_ino;
+	st.st_mode = inode->i_mode;
+	st.st_nlink = inode->i_nlink;
+	st.st_rdev = inode->i_rdev;
+	st.st_size = inode->i_size;
+	st.st_blksize = 4096;
+	st.st_blocks = (inode->i_size + 511) / 512;
+	st.st_atime = st.st_mtime = st.st_ctime = inode->i_mtime;
+	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+long sys_fstat(unsigned int fd, struct stat *statbuf)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = cp_new_stat(f->f_inode, statbuf);
+	fput(f);
+	return ret;
+}
+
+long sys_newfstatat(int dfd, const char *filename, struct stat *statbuf,
+		    int flag)
+{
+	long err = 0;
+	struct inode *inode = at_inode(dfd, filename, flag, &err);
+
+	return inode ? cp_new_stat(inode, statbuf) : err;
+}
+
+long sys_statx(int dfd, const char *filename, unsigned int flags,
+	       unsigned int mask, struct statx *buffer)
+{
+	long err = 0;
+	struct inode *inode = at_inode(dfd, filename, flags, &err);
+	struct statx sx;
+
+	(void)mask;
+	if (!inode)
+		return err;
+	memset(&sx, 0, sizeof(sx));
+	sx.stx_mask = STATX_BASIC_STATS;
+	sx.stx_blksize = 4096;
+	sx.stx_nlink = inode->i_nlink;
+	sx.stx_mode = inode->i_mode;
+	sx.stx_ino = inode->i_ino;
+	sx.stx_size = inode->i_size;
+	sx.stx_blocks = (inode->i_size + 511) / 512;
+	sx.stx_atime.tv_sec = sx.stx_ctime.tv_sec = sx.stx_mtime.tv_sec =
+		inode->i_mtime;
+	sx.stx_rdev_major = inode->i_rdev >> 8;
+	sx.stx_rdev_minor = inode->i_rdev & 0xff;
+	sx.stx_dev_minor = 1;
+	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
+}
+
+long sys_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
+{
+	long err = 0;
+	struct inode *inode;
+
+	if (bufsiz <= 0)
+		return -EINVAL;
+	inode = at_inode(dfd, pathname, AT_SYMLINK_NOFOLLOW, &err);
+	if (!inode)
+		return err;
+	if (!S_ISLNK(inode->i_mode))
+		return -EINVAL;
+	if (bufsiz > inode->i_size)
+		bufsiz = inode->i_size;
+	return copy_to_user(buf, inode->i_data, bufsiz) ? -EFAULT : bufsiz;
+}
+
+struct linux_dirent64 {
+	u64 d_ino;
+	s64 d_off;
+	u16 d_reclen;
+	u8 d_type;
+	char d_name[];
+};
+
+/* getdents64: f_pos counts entries: 0 is ".", 1 is "..", then children. */
+long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
+{
+	struct file *f = fget(fd);
+	struct inode *dir, *child;
+	char ebuf[sizeof(struct linux_dirent64) + NAME_MAX + 8];
+	struct linux_dirent64 *d = (struct linux_dirent64 *)ebuf;
+	long written = 0, index = 0;
+
+	if (!f)
+		return -EBADF;
+	dir = f->f_inode;
+	if (!S_ISDIR(dir->i_mode)) {
+		fput(f);
+		return -ENOTDIR;
+	}
+	for (index = 0;; index++) {
+		const char *name;
+		struct inode *ino;
+		unsigned int reclen;
+
+		if (index == 0) {
+			name = ".";
+			ino = dir;
+		} else if (index == 1) {
+			name = "..";
+			ino = dir->i_parent;
+		} else {
+			long i = 2;
+
+			ino = NULL;
+			list_for_each_entry(child, &dir->i_children, i_sibling)
+				if (i++ == index) {
+					ino = child;
+					break;
+				}
+			if (!ino)
+				break;
+			name = ino->i_name;
+		}
+		if (index < f->f_pos)
+			continue;
+		reclen = ALIGN(sizeof(*d) + strlen(name) + 1, 8);
+		if (written + reclen > count) {
+			if (!written)
+				written = -EINVAL;	/* buffer too small */
+			break;
+		}
+		memset(ebuf, 0, reclen);
+		d->d_ino = ino->i_ino;
+		d->d_off = index + 1;
+		d->d_reclen = reclen;
+		d->d_type = (ino->i_mode & S_IFMT) >> 12;
+		strscpy(d->d_name, name, NAME_MAX + 1);
+		if (copy_to_user((char *)dirent + written, d, reclen)) {
+			written = -EFAULT;
+			break;
+		}
+		written += reclen;
+		f->f_pos = index + 1;
+	}
+	fput(f);
+	return written;
+}
+
+/* The path of the working directory, built from its parents upward. */
+long sys_getcwd(char *buf, unsigned long size)
+{
+	char path[PATH_MAX];
+	struct inode *inode = current->fs->pwd;
+	int pos = PATH_MAX - 1;
+
+	path[pos] = '\0';
+	while (inode != root_inode) {
+		int len = strlen(inode->i_name);
+
+		if (pos - len - 1 < 0)
+			return -ENAMETOOLONG;
+		pos -= len;
+		memcpy(path + pos, inode->i_name, len);
+		path[--pos] = '/';
+		inode = inode->i_parent;
+	}
+	if (pos == PATH_MAX - 1)
+		path[--pos] = '/';
+	if (PATH_MAX - pos > (long)size)
+		return -ERANGE;
+	if (copy_to_user(buf, path + pos, PATH_MAX - pos))
+		return -EFAULT;
+	return PATH_MAX - pos;
+}
+
+#define X_OK 1
+
+/* access(2): does the file exist, and may we use it so? Everyone is root,
+ * who may read and write anything but execute only what has an x bit. */
+long sys_faccessat(int dfd, const char *filename, int mode)
+{
+	long err = 0;
+	struct inode *inode;
+
+	if (mode & ~7)
+		return -EINVAL;
+	inode = at_inode(dfd, filename, 0, &err);
+	if (!inode)
+		return err;
+	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) &&
+	    !(inode->i_mode & S_IXUGO))
+		return -EACCES;
+	return 0;
+}
+
+long sys_faccessat2(int dfd, const char *filename, int mode, int flags)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x200))
+		return -EINVAL;	/* 0x200: AT_EACCESS, the same for root */
+	return sys_faccessat(dfd, filename, mode);
+}
+
+/* sync(2): the RAM file system has nothing to write back. */
+long sys_sync(void)
+{
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* struct linux_binprm: everything exec gathers about the program it is
+ * about to start, passed from fs/exec.c to the ELF loader. */
+#ifndef _LINUX_BINFMTS_H
+#define _LINUX_BINFMTS_H
+
+#include <linux/types.h>
+
+#define ARG_MAX (128 * 1024)	/* bytes of argument and environment strings */
+#define MAX_ARG_STRINGS 4096
+
+struct inode;
+struct mm_struct;
+
+struct linux_binprm {
+	const char *filename;	/* as given to execve */
+	struct inode *inode;	/* the executable */
+	const u8 *data;		/* its contents */
+	size_t size;
+	char *strings;		/* argv then envp strings, NUL-separated */
+	size_t strings_len;
+	int argc, envc;
+	struct mm_struct *mm;	/* the new address space being built */
+	unsigned long entry;	/* where the program starts */
+	unsigned long phdr_addr;	/* program headers in user memory */
+	unsigned long start_brk;	/* end of the loaded image */
+	unsigned long sp;	/* initial stack pointer */
+};
+
+int load_elf_binary(struct linux_binprm *bprm);
+int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
+	       size_t len);
+
+#endif

@@ -1,0 +1,223 @@
+/*
+ * Signals, simply: a signal is a bit in the target's pending mask, and the
+ * target acts on it on its way back to user mode (do_signal). Clonix
+ * carries out default actions — terminate, or ignore — and SIG_IGN; user
+ * signal handlers are accepted by rt_sigaction but not yet called: such a
+ * signal takes its default action, and the console says so once.
+ * As in Linux, a signal whose action is to be ignored is dropped at once,
+ * and pid 1 only gets the signals it has handlers for.
+ */
+#include <asm/signal.h>
+#include <linux/syscalls.h>
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/uaccess.h>
+
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+#define SIGURG 23
+#define SIGWINCH 28
+#define sigmask(sig) (1ULL << ((sig) - 1))
+#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define DEFAULT_IGNORED (sigmask(SIGCHLD) | sigmask(SIGCONT) | \
+			 sigmask(SIGURG) | sigmask(SIGWINCH))
+
+static bool sig_ignored(struct task_struct *p, int sig)
+{
+	unsigned long handler = p->sighand->action[sig - 1].handler;
+
+	if (sig == SIGKILL)
+		return p == child_reaper;
+	if (handler == SIG_IGN)
+		return true;
+	if (handler == SIG_DFL)
+		return (DEFAULT_IGNORED & sigmask(sig)) || p == child_reaper;
+	return false;
+}
+
+void recalc_sigpending(void)
+{
+	if (current->pending & ~(current->blocked & ~UNBLOCKABLE))
+		current->thread_info.flags |= _TIF_SIGPENDING;
+	else
+		current->thread_info.flags &= ~_TIF_SIGPENDING;
+}
+
+/* Queue sig for p and wake it if it sleeps interruptibly (any sleep, for
+ * SIGKILL... once sleeps can be killed; today interruptible ones). */
+int send_sig(int sig, struct task_struct *p)
+{
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	if (!p->sighand || p->exit_state || sig_ignored(p, sig))
+		return 0;
+	__atomic_fetch_or(&p->pending, sigmask(sig), __ATOMIC_RELAXED);
+	if (sigmask(sig) & ~(p->blocked & ~UNBLOCKABLE)) {
+		__atomic_fetch_or(&p->thread_info.flags, _TIF_SIGPENDING,
+				  __ATOMIC_RELAXED);
+		if (p->__state & TASK_INTERRUPTIBLE)
+			wake_up_process(p);
+	}
+	return 0;
+}
+
+/* A fatal signal raised by the process itself (a bad memory access). */
+void __noreturn force_sig_fatal(int sig)
+{
+	do_group_exit(sig);
+}
+
+/* On the way back to user mode: act on pending, unblocked signals. */
+void do_signal(struct pt_regs *regs)
+{
+	(void)regs;
+	for (;;) {
+		u64 ready = current->pending & ~(current->blocked & ~UNBLOCKABLE);
+		struct k_sigaction *ka;
+		int sig;
+
+		if (!ready)
+			break;
+		for (sig = 1; !(ready & sigmask(sig)); sig++)
+			;	/* the lowest-numbered one first */
+		current->pending &= ~sigmask(sig);
+		ka = &current->sighand->action[sig - 1];
+		if (sig != SIGKILL && ka->handler == SIG_IGN)
+			continue;
+		if (sig != SIGKILL && ka->handler != SIG_DFL) {
+			static bool told;
+
+			if (!told) {
+				told = true;
+				printk("%s[%d]: signal %d has a handler, but "
+				       "Clonix does not run user signal "
+				       "handlers yet: default action\n",
+				       current->comm, current->pid, sig);
+			}
+		}
+		if (DEFAULT_IGNORED & sigmask(sig))
+			continue;
+		if (sig == SIGSTOP || sig == 20 || sig == 21 || sig == 22)
+			continue;	/* no job control: stops are ignored */
+		do_group_exit(sig);	/* the default action: terminate */
+	}
+	recalc_sigpending();
+}
+
+long sys_kill(pid_t pid, int sig)
+{
+	struct task_struct *p;
+	int found = 0, err = 0;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	spin_lock(&tasklist_lock);
+	for_each_process(p) {
+		bool match;
+
+		if (pid > 0)
+			match = p->pid == pid && p->tgid == pid;
+		else if (pid == -1)
+			match = p->pid > 1 && p->tgid != current->tgid &&
+				p->group_leader == p;
+		else	/* 0 and -pgrp: every process is in one group */
+			match = p->group_leader == p && p->pid > 0;
+		if (!match || (p->flags & PF_KTHREAD))
+			continue;
+		found++;
+		if (sig)
+			err = send_sig(sig, p);
+	}
+	spin_unlock(&tasklist_lock);
+	if (!found)
+		return -ESRCH;
+	return err;
+}
+
+long sys_tgkill(pid_t tgid, pid_t pid, int sig)
+{
+	struct task_struct *p;
+
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	p = find_task_by_pid(pid);
+	if (!p || p->tgid != tgid)
+		return -ESRCH;
+	return sig ? send_sig(sig, p) : 0;
+}
+
+long sys_tkill(pid_t pid, int sig)
+{
+	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
+
+	if (!p)
+		return pid > 0 ? -ESRCH : -EINVAL;
+	return sig ? send_sig(sig, p) : 0;
+}
+
+long sys_rt_sigaction(int sig, const struct sigaction *act,
+		      struct sigaction *oact, size_t sigsetsize)
+{
+	struct k_sigaction *k;
+	struct sigaction old, new;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (sig < 1 || sig > _NSIG)
+		return -EINVAL;
+	k = &current->sighand->action[sig - 1];
+	old.sa_handler = k->handler;
+	old.sa_flags = k->flags;
+	old.sa_mask = k->mask;
+	if (act) {
+		if (sig == SIGKILL || sig == SIGSTOP)
+			return -EINVAL;
+		if (copy_from_user(&new, act, sizeof(new)))
+			return -EFAULT;
+	}
+	if (oact && copy_to_user(oact, &old, sizeof(old)))
+		return -EFAULT;
+	if (act) {
+		k->handler = new.sa_handler;
+		k->flags = new.sa_flags;
+		k->mask = new.sa_mask & ~UNBLOCKABLE;
+		k->restorer = sigaction_restorer(&new);
+		if (k->handler == SIG_IGN)
+			current->pending &= ~sigmask(sig);
+	}
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const u64 *nset, u64 *oset,
+			size_t sigsetsize)
+{
+	u64 old = current->blocked, set;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (nset) {
+		if (copy_from_user(&set, nset, sizeof(set)))
+			return -EFAULT;
+		switch (how) {
+		case SIG_BLOCK:
+			current->blocked |= set;
+			break;
+		case SIG_UNBLOCK:
+			current->blocked &= ~set;
+			break;
+		case SIG_SETMASK:
+			current->blocked = set;
+			break;
+		default:
+			return -EINVAL;
+		}
+		current->blocked &= ~UNBLOCKABLE;
+		recalc_sigpending();
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}

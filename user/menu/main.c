@@ -1,0 +1,166 @@
+/*
+ * MenuOS for Clonix: the first user program (/init). Each command is a
+ * function registered with MenuConfig; `fork` is the seeds' ForkProcess,
+ * the program students trace in gdb from sys_clone to ret_from_fork.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "menu.h"
+
+#define CLONIX_VERSION "Clonix MenuOS 1.0"
+
+static int Version(int argc, char *argv[])
+{
+	(void)argc;
+	(void)argv;
+	printf("%s\n", CLONIX_VERSION);
+	return 0;
+}
+
+static int Quit(int argc, char *argv[])
+{
+	(void)argc;
+	(void)argv;
+	printf("Powering off.\n");
+	fflush(stdout);
+	sync();
+	reboot(RB_POWER_OFF);
+	printf("quit: reboot failed: %s\n", strerror(errno));
+	return -1;
+}
+
+static void print_time(const char *how, long sec, long usec)
+{
+	time_t t = sec;
+	struct tm *tm = gmtime(&t);
+
+	printf("%s: %ld.%06ld seconds since the epoch (%04d-%02d-%02d "
+	       "%02d:%02d:%02d UTC; Clonix's clock starts at boot)\n", how,
+	       sec, usec, tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday,
+	       tm->tm_hour, tm->tm_min, tm->tm_sec);
+}
+
+static int Time(int argc, char *argv[])
+{
+	struct timeval tv;
+
+	(void)argc;
+	(void)argv;
+	if (gettimeofday(&tv, NULL) != 0) {
+		printf("time: %s\n", strerror(errno));
+		return -1;
+	}
+	print_time("gettimeofday", tv.tv_sec, tv.tv_usec);
+	return 0;
+}
+
+/* The same, without libc: the system call by hand, as the MenuOS labs do. */
+static int TimeAsm(int argc, char *argv[])
+{
+	(void)argc;
+	(void)argv;
+#if defined(__riscv)
+	struct timeval tv;
+	register long a0 __asm__("a0") = (long)&tv;
+	register long a1 __asm__("a1") = 0;
+	register long a7 __asm__("a7") = 169;	/* __NR_gettimeofday */
+
+	__asm__ __volatile__("ecall" : "+r"(a0) : "r"(a1), "r"(a7) : "memory");
+	if (a0 != 0) {
+		printf("time-asm: ecall returned %ld\n", a0);
+		return -1;
+	}
+	print_time("ecall 169 (gettimeofday)", tv.tv_sec, tv.tv_usec);
+#elif defined(__i386__)
+	long t;
+
+	__asm__ __volatile__("int $0x80" : "=a"(t) : "a"(13), "b"(0)
+			     : "memory");	/* __NR_time */
+	if (t < 0) {
+		printf("time-asm: int $0x80 returned %ld\n", t);
+		return -1;
+	}
+	print_time("int $0x80, eax=13 (time)", t, 0);
+#endif
+	return 0;
+}
+
+/* The seeds' ForkProcess. The child prints its line and exits, instead of
+ * returning to the menu (which would leave two menus reading the console). */
+static int ForkProcess(int argc, char *argv[])
+{
+	int pid;
+
+	(void)argc;
+	(void)argv;
+	fflush(stdout);
+	/* fork another process */
+	pid = fork();
+	if (pid < 0) {
+		/* error occurred */
+		fprintf(stderr, "Fork Failed! (%s)\n", strerror(errno));
+		return -1;
+	} else if (pid == 0) {
+		/* child process */
+		printf("This is Child Process!\n");
+		exit(0);
+	} else {
+		/* parent process */
+		printf("This is Parent Process!\n");
+		fflush(stdout);
+		/* parent will wait for the child to complete */
+		waitpid(pid, NULL, 0);
+		printf("Child Complete!\n");
+	}
+	return 0;
+}
+
+static int Exec(int argc, char *argv[])
+{
+	char *hello[] = { "hello", NULL };
+
+	(void)argc;
+	(void)argv;
+	return RunProgram(1, hello);
+}
+
+/* Every task, kernel threads included, from /proc/tasks. */
+static int Ps(int argc, char *argv[])
+{
+	char buf[256];
+	FILE *f = fopen("/proc/tasks", "r");
+
+	(void)argc;
+	(void)argv;
+	if (!f) {
+		printf("ps: /proc/tasks: %s\n", strerror(errno));
+		return -1;
+	}
+	while (fgets(buf, sizeof(buf), f))
+		fputs(buf, stdout);
+	fclose(f);
+	return 0;
+}
+
+int main(void)
+{
+	printf("\n%s: type help for the commands.\n\n", CLONIX_VERSION);
+	MenuConfig("version", "show the MenuOS version", Version);
+	MenuConfig("quit", "power off the machine", Quit);
+	MenuConfig("time", "show the time (gettimeofday through libc)", Time);
+	MenuConfig("time-asm", "show the time (raw system call)", TimeAsm);
+	MenuConfig("fork", "fork a child process (the seeds' lab)",
+		   ForkProcess);
+	MenuConfig("exec", "fork and execute /bin/hello", Exec);
+	MenuConfig("ps", "list every task", Ps);
+	ExecuteMenu();
+	return 0;
+}

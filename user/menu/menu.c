@@ -1,0 +1,141 @@
+/*
+ * The MenuOS engine: a table of commands, a prompt, and a loop that reads
+ * a line, splits it into words and runs the command — or, for any other
+ * word, the program of that name in /bin (fork, execve, wait4), so a new
+ * program in user/ needs no menu code. As pid 1 it also reaps orphans.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "menu.h"
+
+#define MAX_COMMANDS 64
+#define MAX_ARGS 32
+#define LINE_MAX 512
+
+struct command {
+	const char *cmd;
+	const char *desc;
+	menu_handler handler;
+};
+
+static struct command commands[MAX_COMMANDS];
+static int ncommands;
+
+int MenuConfig(const char *cmd, const char *desc, menu_handler handler)
+{
+	if (ncommands >= MAX_COMMANDS)
+		return -1;
+	commands[ncommands].cmd = cmd;
+	commands[ncommands].desc = desc;
+	commands[ncommands].handler = handler;
+	ncommands++;
+	return 0;
+}
+
+static int Help(int argc, char *argv[])
+{
+	int i;
+
+	(void)argc;
+	(void)argv;
+	printf("Menu commands:\n");
+	for (i = 0; i < ncommands; i++)
+		printf("  %-10s %s\n", commands[i].cmd, commands[i].desc);
+	printf("Any program in /bin runs by its name, with arguments.\n");
+	return 0;
+}
+
+/* Say how a child ended, unless it simply succeeded. */
+static void report_status(const char *name, int status)
+{
+	if (WIFSIGNALED(status))
+		printf("%s: killed by signal %d\n", name, WTERMSIG(status));
+	else if (WIFEXITED(status) && WEXITSTATUS(status))
+		printf("%s: exit status %d\n", name, WEXITSTATUS(status));
+}
+
+int RunProgram(int argc, char *argv[])
+{
+	char path[LINE_MAX];
+	int status;
+	pid_t pid;
+
+	(void)argc;
+	if (strchr(argv[0], '/'))
+		snprintf(path, sizeof(path), "%s", argv[0]);
+	else
+		snprintf(path, sizeof(path), "/bin/%s", argv[0]);
+	if (access(path, X_OK) != 0) {
+		printf("Unknown command: %s (type help for the list)\n",
+		       argv[0]);
+		return -1;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		printf("%s: fork failed: %s\n", argv[0], strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		execv(path, argv);
+		printf("%s: cannot run: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0) {
+		printf("%s: wait failed: %s\n", argv[0], strerror(errno));
+		return -1;
+	}
+	report_status(argv[0], status);
+	return 0;
+}
+
+static int split(char *line, char *argv[])
+{
+	int argc = 0;
+	char *word = strtok(line, " \t\r\n");
+
+	while (word && argc < MAX_ARGS - 1) {
+		argv[argc++] = word;
+		word = strtok(NULL, " \t\r\n");
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+int ExecuteMenu(void)
+{
+	char line[LINE_MAX], *argv[MAX_ARGS];
+
+	MenuConfig("help", "list the commands", Help);
+	for (;;) {
+		int argc, i;
+
+		/* As pid 1 we adopt orphans: collect the ones that ended. */
+		while (waitpid(-1, NULL, WNOHANG) > 0)
+			;
+		printf("MenuOS>>");
+		fflush(stdout);
+		if (!fgets(line, sizeof(line), stdin)) {
+			if (getpid() != 1)
+				return 0;
+			clearerr(stdin);	/* init never exits on Ctrl-D */
+			printf("\n");
+			continue;
+		}
+		argc = split(line, argv);
+		if (!argc)
+			continue;
+		for (i = 0; i < ncommands; i++)
+			if (!strcmp(argv[0], commands[i].cmd))
+				break;
+		if (i < ncommands)
+			commands[i].handler(argc, argv);
+		else
+			RunProgram(argc, argv);
+	}
+}

@@ -1,0 +1,16 @@
+/* The MenuOS command engine: commands are registered with MenuConfig and
+ * run by ExecuteMenu, which reads lines, splits them into words and calls
+ * the matching handler (as in the original MenuOS used by the labs). */
+#ifndef MENU_H
+#define MENU_H
+
+typedef int (*menu_handler)(int argc, char *argv[]);
+
+/* Register cmd; help lists it with desc. Returns 0, or -1 if full. */
+int MenuConfig(const char *cmd, const char *desc, menu_handler handler);
+/* Read and run commands until end of input. */
+int ExecuteMenu(void);
+/* Run /bin/<argv[0]> (or a path) in a child process and wait for it. */
+int RunProgram(int argc, char *argv[]);
+
+#endif
