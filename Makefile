@@ -101,11 +101,11 @@ $(O)/Image: $(O)/vmlinux
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 # ---- user space: every user/*.c becomes /bin/<name> --------------------
-USER_CFLAGS := -static -O2 -g -Wall -Wextra
+USER_CFLAGS := -static -O2 -g -Wall -Wextra -Iuser/include
 USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c)) \
 	$(O)/rootfs/init
 
-$(O)/rootfs/bin/%: user/%.c
+$(O)/rootfs/bin/%: user/%.c $(wildcard user/include/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
 	$(Q)$(USER_CC) $(USER_CFLAGS) -o $@ $<

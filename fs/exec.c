@@ -124,6 +124,7 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	bprm.inode = path_lookup(current->fs->pwd, bprm.filename, true, &err);
 	if (!bprm.inode)
 		goto out;
+	ihold(bprm.inode);	/* nobody may free it while we read it */
 	err = -EACCES;
 	if (!S_ISREG(bprm.inode->i_mode) || !(bprm.inode->i_mode & S_IXUGO))
 		goto out;
@@ -171,6 +172,8 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	start_thread(current_pt_regs(), bprm.entry, bprm.sp);
 	err = 0;
 out:
+	if (bprm.inode)
+		iput(bprm.inode);
 	if (bprm.mm)
 		mmput(bprm.mm);
 	kfree(bprm.strings);

@@ -20,6 +20,7 @@ struct file *alloc_file(struct inode *inode, unsigned int flags)
 	f->f_count = 1;
 	f->f_flags = flags;
 	f->f_inode = inode;
+	ihold(inode);
 	if (inode->i_fop)
 		f->f_op = inode->i_fop;
 	else if (S_ISDIR(inode->i_mode))
@@ -35,6 +36,7 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	iput(f->f_inode);
 	kfree(f);
 }
 

@@ -11,6 +11,19 @@
 
 void put_unused_fd(int fd);
 
+void set_fs_pwd(struct fs_struct *fs, struct inode *inode)
+{
+	struct inode *old;
+
+	ihold(inode);
+	spin_lock(&fs->lock);
+	old = fs->pwd;
+	fs->pwd = inode;
+	spin_unlock(&fs->lock);
+	if (old)
+		iput(old);
+}
+
 /* The directory relative paths start from, for the *at() calls. */
 struct inode *dirfd_inode(int dfd, long *err)
 {
@@ -125,7 +138,7 @@ long sys_chdir(const char *filename)
 		return err;
 	if (!S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
-	current->fs->pwd = inode;
+	set_fs_pwd(current->fs, inode);
 	return 0;
 }
 
@@ -137,7 +150,7 @@ long sys_fchdir(unsigned int fd)
 	if (!f)
 		return -EBADF;
 	if (S_ISDIR(f->f_inode->i_mode)) {
-		current->fs->pwd = f->f_inode;
+		set_fs_pwd(current->fs, f->f_inode);
 		ret = 0;
 	}
 	fput(f);

@@ -131,6 +131,26 @@ static int ramfs_reserve(struct inode *inode, size_t size)
 	return 0;
 }
 
+void ihold(struct inode *inode)
+{
+	__atomic_fetch_add(&inode->i_count, 1, __ATOMIC_RELAXED);
+}
+
+static void free_inode(struct inode *inode)
+{
+	if (inode->i_capacity)
+		kfree(inode->i_data);
+	kfree(inode);
+}
+
+void iput(struct inode *inode)
+{
+	if (!__atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL) &&
+	    !inode->i_nlink)
+		free_inode(inode);
+}
+
+/* Remove a name; the file itself goes when nobody has it open. */
 int ramfs_unlink(struct inode *dir, const char *name, int len)
 {
 	struct inode *inode = ramfs_lookup(dir, name, len);
@@ -139,9 +159,10 @@ int ramfs_unlink(struct inode *dir, const char *name, int len)
 		return -ENOENT;
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
-	/* Open files keep the inode (it is simply never freed). */
 	list_del_init(&inode->i_sibling);
 	inode->i_nlink = 0;
+	if (!inode->i_count)
+		free_inode(inode);
 	return 0;
 }
 

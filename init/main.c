@@ -58,7 +58,9 @@ static void prepare_rootfs(void)
 	ramfs_init();
 	populate_rootfs(data, size);
 	proc_root_init();
-	init_fs.root = init_fs.pwd = root_inode;
+	init_fs.root = root_inode;
+	ihold(root_inode);
+	set_fs_pwd(&init_fs, root_inode);
 }
 
 /* fds 0, 1 and 2 of pid 1 (and so of everything it starts): the console. */

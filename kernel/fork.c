@@ -208,6 +208,10 @@ noinline int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	spin_lock(&fs->lock);
 	new->root = fs->root;
 	new->pwd = fs->pwd;
+	if (new->root)
+		ihold(new->root);
+	if (new->pwd)
+		ihold(new->pwd);
 	spin_unlock(&fs->lock);
 	tsk->fs = new;
 	return 0;
@@ -220,8 +224,13 @@ void free_fs_struct(struct fs_struct *fs)
 	spin_lock(&fs->lock);
 	users = --fs->users;
 	spin_unlock(&fs->lock);
-	if (!users && fs != &init_fs)
-		kmem_cache_free(fs_cachep, fs);
+	if (users || fs == &init_fs)
+		return;
+	if (fs->root)
+		iput(fs->root);
+	if (fs->pwd)
+		iput(fs->pwd);
+	kmem_cache_free(fs_cachep, fs);
 }
 
 /* Signal actions: share (CLONE_SIGHAND) or copy. */

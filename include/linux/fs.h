@@ -30,7 +30,8 @@ struct file_operations {
 struct inode {
 	unsigned long i_ino;
 	u32 i_mode;		/* S_IF* type and permission bits */
-	unsigned int i_nlink;
+	unsigned int i_nlink;	/* names: 0 once unlinked */
+	int i_count;		/* open files and cwd/root using it */
 	u32 i_rdev;		/* device number, for /dev nodes */
 	u64 i_mtime;		/* seconds */
 	loff_t i_size;
@@ -70,6 +71,9 @@ struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 int ramfs_set_data(struct inode *inode, const void *data, size_t size,
 		   bool copy);
 int ramfs_unlink(struct inode *dir, const char *name, int len);
+/* Take / drop a use of an inode; an unlinked one is freed at the last. */
+void ihold(struct inode *inode);
+void iput(struct inode *inode);
 extern const struct file_operations ramfs_file_operations;
 extern const struct file_operations ramfs_dir_operations;
 

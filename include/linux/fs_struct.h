@@ -15,4 +15,6 @@ struct fs_struct {
 
 extern struct fs_struct init_fs;
 
+void set_fs_pwd(struct fs_struct *fs, struct inode *inode);
+
 #endif

@@ -1,0 +1,46 @@
+/* Tiny checking helpers for the user-space test programs: each check
+ * prints one line "<prog>: <what>: ok" or "... FAILED (...)", and
+ * check_summary() prints "<prog>: N checks, M failed" and the exit code. */
+#ifndef CHECK_H
+#define CHECK_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static int check_total, check_failed;
+static const char *check_prog = "test";
+
+static inline void check(int ok, const char *what, const char *detail)
+{
+	check_total++;
+	if (!ok)
+		check_failed++;
+	printf("%s: %s: %s%s%s%s\n", check_prog, what, ok ? "ok" : "FAILED",
+	       !ok && detail ? " (" : "", !ok && detail ? detail : "",
+	       !ok && detail ? ")" : "");
+}
+
+/* A call that must fail with errno want: ret is its return value. */
+static inline void check_errno(long ret, int want, const char *what)
+{
+	char detail[96];
+	int got = ret < 0 ? errno : 0;
+
+	snprintf(detail, sizeof(detail), "returned %ld, errno %s, want %s",
+		 ret, got ? strerrorname_np(got) : "none",
+		 strerrorname_np(want));
+	check(ret == -1 && got == want, what, detail);
+}
+
+static inline int check_summary(void)
+{
+	printf("%s: %d checks, %d failed\n", check_prog, check_total,
+	       check_failed);
+	return check_failed != 0;
+}
+
+#endif

@@ -1,0 +1,56 @@
+/* test_forkbomb [limit]: fork until fork() fails, then report why, kill
+ * and reap every child. With a limit, RLIMIT_NPROC is lowered first, so
+ * the failure must be EAGAIN; without, it is EAGAIN or ENOMEM, whichever
+ * the kernel runs out of first. Either way the system must go on. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_CHILDREN 100000
+
+int main(int argc, char *argv[])
+{
+	static pid_t kids[MAX_CHILDREN];
+	int n = 0, reaped = 0, err;
+
+	if (argc > 1) {
+		struct rlimit rl = { atoi(argv[1]), atoi(argv[1]) };
+
+		if (setrlimit(RLIMIT_NPROC, &rl) != 0) {
+			perror("setrlimit");
+			return 2;
+		}
+	}
+	setvbuf(stdout, NULL, _IONBF, 0);
+	for (;;) {
+		pid_t pid = fork();
+
+		if (pid < 0) {
+			err = errno;
+			break;
+		}
+		if (pid == 0) {
+			for (;;)
+				sleep(1000);	/* until killed */
+		}
+		kids[n++] = pid;
+		if (n == MAX_CHILDREN) {
+			err = 0;
+			break;
+		}
+	}
+	printf("forkbomb: fork failed after %d children: %s (%s)\n", n,
+	       err == EAGAIN ? "EAGAIN" : err == ENOMEM ? "ENOMEM" : "other",
+	       strerror(err));
+	for (int i = 0; i < n; i++)
+		kill(kids[i], SIGKILL);
+	while (wait(NULL) > 0)
+		reaped++;
+	printf("forkbomb: killed and reaped %d children\n", reaped);
+	return reaped == n ? 0 : 1;
+}
