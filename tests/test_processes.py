@@ -1,0 +1,211 @@
+"""Processes: MenuOS as /init, the seeds' fork lab, exec, exit and wait,
+and every error path a user program can take — the kernel must answer
+with Linux's errno or a signal, never crash, and never lose a page."""
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import ROOT, USER_ARCHES, build, make
+
+pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
+
+SEED_LINES = ["This is Child Process!", "This is Parent Process!",
+              "Child Complete!"]
+
+
+def free_pages(m):
+    out = m.run("cat /proc/meminfo")
+    return int(re.search(r"FreePages:\s+(\d+)", out).group(1))
+
+
+def assert_seed_lines(out):
+    lines = [l.strip() for l in out.splitlines()]
+    for line in SEED_LINES:
+        assert line in lines, f"{line!r} missing from:\n{out}"
+    done = lines.index("Child Complete!")
+    assert lines.index("This is Child Process!") < done, \
+        "the parent must print 'Child Complete!' only after the child ran"
+    assert lines.index("This is Parent Process!") < done
+
+
+def test_boots_to_menuos_prompt_and_help_lists_commands(menu, arch):
+    m = menu(arch)
+    out = m.run("help")
+    for cmd in ["version", "quit", "time", "time-asm", "fork", "exec", "ps",
+                "help"]:
+        assert re.search(rf"^\s+{re.escape(cmd)}\s", out, re.M), out
+
+
+def test_version_command(menu, arch):
+    assert "Clonix MenuOS" in menu(arch).run("version")
+
+
+def test_time_and_time_asm_report_seconds_since_boot(menu, arch):
+    m = menu(arch)
+    assert re.search(r"gettimeofday: \d+\.\d{6} seconds", m.run("time"))
+    out = m.run("time-asm")
+    assert re.search(r"(ecall 169|int \$0x80, eax=13).*: \d+\.\d+ seconds",
+                     out), out
+
+
+def test_fork_command_prints_the_seeds_three_lines(menu, arch):
+    assert_seed_lines(menu(arch).run("fork"))
+
+
+def test_test_fork_program_prints_the_seeds_three_lines(menu, arch):
+    assert_seed_lines(menu(arch).run("test_fork"))
+
+
+def test_exec_command_runs_hello(menu, arch):
+    assert "Hello from a new program!" in menu(arch).run("exec")
+
+
+def test_ps_lists_idle_init_and_kthreadd(menu, arch):
+    out = menu(arch).run("ps")
+    assert re.search(r"^\s+0\s+0 R \(running\)\s+swapper", out, re.M), out
+    assert re.search(r"^\s+1\s+0 R \(running\)\s+init", out, re.M), out
+    assert re.search(r"^\s+2\s+0 S \(sleeping\)\s+kthreadd", out, re.M), out
+
+
+def test_unknown_command_gets_a_clear_message(menu, arch):
+    out = menu(arch).run("frobnicate")
+    assert "Unknown command: frobnicate (type help" in out
+
+
+def test_programs_in_bin_run_with_arguments(menu, arch):
+    assert menu(arch).run("echo one two  three").strip() == "one two three"
+
+
+def test_quit_powers_off_cleanly(menu, arch):
+    m = menu(arch)
+    m.sendline("quit")
+    m.expect("reboot: Power down")
+    assert m.wait_exit()[0] == 0
+
+
+def test_thousand_fork_exit_wait_rounds_keep_free_pages_at_baseline(menu, arch):
+    m = menu(arch)
+    m.run("test_forkloop 1")  # warm up
+    before = free_pages(m)
+    out = m.run("test_forkloop 1000", timeout=300)
+    assert "1000 rounds" in out and ": same" in out, out
+    assert free_pages(m) == before, "a finished program left pages behind"
+
+
+def test_fork_bomb_hits_rlimit_nproc_with_eagain_and_menu_answers(menu, arch):
+    m = menu(arch)
+    before = free_pages(m)
+    out = m.run("test_forkbomb 40", timeout=120)
+    assert re.search(r"fork failed after \d+ children: EAGAIN", out), out
+    assert re.search(r"killed and reaped \d+ children", out), out
+    assert "Clonix MenuOS" in m.run("version")
+    assert free_pages(m) == before
+
+
+def test_unlimited_fork_bomb_fails_cleanly_and_frees_everything(menu, arch):
+    m = menu(arch)
+    before = free_pages(m)
+    out = m.run("test_forkbomb", timeout=300)
+    assert re.search(r"fork failed after \d+ children: (EAGAIN|ENOMEM)",
+                     out), out
+    assert_seed_lines(m.run("fork"))
+    assert free_pages(m) == before
+
+
+@pytest.mark.parametrize("mode,signal", [
+    ("null", 11), ("kernel", 11), ("prot-none", 11), ("exec-data", 11),
+    ("illegal", 4)])
+def test_faulting_program_is_killed_and_reported_by_wait4(menu, arch, mode,
+                                                          signal):
+    m = menu(arch)
+    out = m.run(f"test_segv {mode}")
+    assert f"test_segv: killed by signal {signal}" in out, out
+    assert_seed_lines(m.run("fork"))  # the kernel carries on
+
+
+@pytest.mark.parametrize("program", ["test_badelf", "test_syscalls",
+                                     "test_exec", "test_mem", "test_clone",
+                                     "test_preempt"])
+def test_user_space_checks_pass(menu, arch, program):
+    out = menu(arch).run(program, timeout=120)
+    summary = re.search(r"(\d+) checks, (\d+) failed|badelf: (\d+) failed",
+                        out)
+    assert summary, out
+    failed = [l for l in out.splitlines() if "FAILED" in l or "DIFFERENT" in l]
+    assert not failed, "\n".join(failed)
+
+
+def test_exec_passes_arguments_and_environment(menu, arch):
+    out = menu(arch).run("test_exec alpha beta")
+    assert "exec: argc=3" in out
+    assert "exec: argv[1]=alpha" in out and "exec: argv[2]=beta" in out
+    assert "exec: env TERM=linux" in out
+
+
+def test_unknown_syscall_is_logged_once_by_name(menu, arch):
+    m = menu(arch)
+    out = m.run("test_syscalls")
+    assert re.search(r"system call \d+ \(acct\) is not implemented: -ENOSYS",
+                     out), out
+    out = m.run("test_syscalls")
+    assert "(acct) is not implemented" not in out, "logged twice"
+
+
+def test_rdinit_chooses_the_first_program(boot, arch):
+    m = boot(arch, append="rdinit=/bin/test_fork")
+    m.expect(r"Run /bin/test_fork as init process")
+    m.expect("Child Complete!")
+    m.expect(r"Kernel panic - not syncing: Attempted to kill init! "
+             r"exitcode=0x00000000")
+    assert m.wait_exit()[0] != 0
+
+
+def test_init_is_tried_when_rdinit_is_missing(boot, arch):
+    m = boot(arch, append="rdinit=/nonexistent init=/bin/hello")
+    m.expect(r"Run /nonexistent as init process")
+    m.expect(r"Run /bin/hello as init process")
+    m.expect("Hello from a new program!")
+    assert m.wait_exit()[0] != 0  # init exited: Linux panics too
+
+
+def test_missing_requested_init_panics_with_a_clear_message(boot, arch):
+    m = boot(arch, append="rdinit=/nonexistent init=/bin/none")
+    m.expect(r"Kernel panic - not syncing: Requested init /bin/none failed "
+             r"\(error -2\)")
+    assert m.wait_exit()[0] != 0
+
+
+def test_a_new_user_program_runs_after_make_rootfs(menu, arch):
+    name = f"newcomer_{os.getpid()}"
+    src = os.path.join(ROOT, "user", name + ".c")
+    with open(src, "w") as f:
+        f.write('#include <stdio.h>\nint main(int argc, char *argv[])\n'
+                '{\n\tprintf("newcomer says %s\\n", argv[1]);\n'
+                '\treturn 3;\n}\n')
+    try:
+        make("rootfs", arch=arch)
+        out = menu(arch).run(f"{name} hi")
+        assert "newcomer says hi" in out, out
+        assert f"{name}: exit status 3" in out, out
+    finally:
+        os.remove(src)
+        subprocess.run(["rm", "-f", os.path.join(build(arch), "rootfs", "bin",
+                                                   name)], check=True)
+        make("rootfs", arch=arch)
+
+
+def test_make_run_boots_menuos_and_passes_append(arch):
+    import pexpect
+    child = pexpect.spawn("make", ["-s", f"ARCH={arch}", "run",
+                                   "APPEND=hello=world"], cwd=ROOT,
+                          encoding="utf-8", timeout=300)
+    try:
+        child.expect(r"Kernel command line: hello=world")
+        child.expect("MenuOS>>")
+        child.send("quit\r")
+        child.expect("reboot: Power down")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
