@@ -5,10 +5,12 @@
 #                   to the kernel command line, BOOT=default|opensbi picks
 #                   the firmware on RISC-V
 #   make debug      the same, paused for gdb on :1234 (see start-gdb.sh)
-#   make test       every test (host unit tests and QEMU boot tests)
+#   make test       every test (host unit tests and QEMU boot tests), on
+#                   both architectures
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
+ARCHES := riscv x86
 O := build/$(ARCH)
 MEM ?= 128M
 APPEND ?=
@@ -121,6 +123,7 @@ rootfs: $(O)/rootfs.img
 
 $(O)/rootfs.img: $(USER_PROGS)
 	@mkdir -p $(O)/rootfs/bin $(O)/rootfs/dev $(O)/rootfs/tmp
+	@ln -sfn /init $(O)/rootfs/bin/sh
 	cd $(O)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img
 
@@ -133,7 +136,9 @@ debug: deps all rootfs
 	$(QEMU) $(QEMU_ARGS) -append "$(APPEND)" -s -S
 
 # ---- tests ----------------------------------------------------------------
-test: deps
+# Both architectures' packages: the tests build each kernel they boot.
+test:
+	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) -m pytest tests/ -v
 
 unit:

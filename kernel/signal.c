@@ -221,3 +221,12 @@ long sys_rt_sigprocmask(int how, const u64 *nset, u64 *oset,
 		return -EFAULT;
 	return 0;
 }
+
+long sys_rt_sigpending(u64 *uset, size_t sigsetsize)
+{
+	u64 set = current->pending & current->blocked;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	return copy_to_user(uset, &set, sizeof(set)) ? -EFAULT : 0;
+}

@@ -5,6 +5,7 @@
 # The argument is sizeof(long): 8 on RISC-V 64, 4 on i386.
 ptr=${1:-8}
 awk -v ptr="$ptr" '
+BEGIN { n = 0 }
 $2 ~ /^[tTwW]$/ && $3 !~ /^\.L/ && $3 !~ /^\$/ {
 	addr[n] = $1; name[n] = $3; n++
 }
@@ -18,10 +19,10 @@ END {
 	print "\t.globl kallsyms_name_offsets"
 	print "kallsyms_name_offsets:"
 	off = 0
-	for (i = 0; i < n; i++) { print "\t.word " off; off += length(name[i]) + 1 }
+	for (i = 0; i < n; i++) { print "\t.long " off; off += length(name[i]) + 1 }
 	print "\t.globl kallsyms_count"
 	print "kallsyms_count:"
-	print "\t.word " n + 0
+	print "\t.long " n + 0
 	print "\t.globl kallsyms_names"
 	print "kallsyms_names:"
 	for (i = 0; i < n; i++) print "\t.asciz \"" name[i] "\""

@@ -14,7 +14,11 @@ import pexpect
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ARCHES = ["riscv"]  # the i386 port joins here once it exists
+ARCHES = ["riscv", "x86"]
+# Architectures that run user programs (MenuOS as /init). The i386 port has
+# the kernel foundation so far: it execs /init, but its system-call table
+# has only exit, clone, wait4 and exit_group yet.
+USER_ARCHES = ["riscv"]
 BOOT_TIMEOUT = 60  # seconds; a boot takes well under one
 
 
@@ -76,6 +80,29 @@ class Machine:
     def sendline(self, line):
         self.child.send(line + "\r")
 
+    PROMPT = r"MenuOS>>"
+
+    def wait_prompt(self, timeout=BOOT_TIMEOUT):
+        """Wait for MenuOS's prompt; return the console text before it."""
+        self.expect(self.PROMPT, timeout=timeout)
+        return self.child.before
+
+    def run(self, command, timeout=BOOT_TIMEOUT):
+        """Type a MenuOS command; return its output (up to the next
+        prompt), with the echoed command line and CRs removed."""
+        self.sendline(command)
+        out = self.wait_prompt(timeout).replace("\r", "")
+        first, _, rest = out.partition("\n")
+        assert first.strip() == command, f"echo mismatch: {first!r}"
+        return rest
+
+    def quit(self):
+        """At the MenuOS prompt: power off; return QEMU's exit status."""
+        self.wait_prompt()
+        self.sendline("quit")
+        self.expect("reboot: Power down")
+        return self.wait_exit()[0]
+
     def wait_exit(self, timeout=BOOT_TIMEOUT):
         """Wait for QEMU to end by itself; return (exit status, console)."""
         try:
@@ -85,6 +112,18 @@ class Machine:
         self.output += self.child.before
         self.child.close()
         return self.child.exitstatus, self.output
+
+
+@pytest.fixture
+def menu(boot):
+    """menu(arch, **opts): a machine booted to the MenuOS prompt."""
+
+    def start(arch, **opts):
+        m = boot(arch, **opts)
+        m.wait_prompt()
+        return m
+
+    return start
 
 
 @pytest.fixture
@@ -106,7 +145,8 @@ def boot():
 
 def nm_functions(arch):
     """The function symbols of build/<arch>/vmlinux."""
-    nm = {"riscv": "riscv64-unknown-elf-nm"}.get(arch, "nm")
+    nm = {"riscv": "riscv64-unknown-elf-nm",
+          "x86": "i686-linux-gnu-nm"}[arch]
     out = subprocess.run([nm, os.path.join(build(arch), "vmlinux")],
                          capture_output=True, text=True, check=True).stdout
     return {f[2] for f in (l.split() for l in out.splitlines())

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 /* raw clone with the CLONE_BACKWARDS order: flags, stack, ptid, tls, ctid */
@@ -17,6 +18,33 @@ static long raw_clone(unsigned long flags, void *stack, int *ptid, int *ctid)
 }
 
 static volatile int shared;
+static volatile long thread_pid, thread_tid, thread_tp;
+
+static int thread_fn(void *arg)
+{
+	(void)arg;
+	thread_pid = syscall(SYS_getpid);
+	thread_tid = syscall(SYS_gettid);
+#if defined(__riscv)
+	__asm__ __volatile__("mv %0, tp" : "=r"(thread_tp));
+#endif
+	return 0;	/* glibc's clone() then calls exit (this thread only) */
+}
+
+static int close_fd_fn(void *arg)
+{
+	close((int)(long)arg);
+	return 0;
+}
+
+static int chdir_fn(void *arg)
+{
+	(void)arg;
+	return chdir("/bin");
+}
+
+static char stack[65536] __attribute__((aligned(16)));
+#define STACK_TOP (stack + sizeof(stack))
 
 int main(void)
 {
@@ -66,5 +94,44 @@ int main(void)
 		      NULL);
 		waitpid(pid, &status, 0);
 	}
+
+	/* A thread: same process (tgid), its own tid, reaped by itself. */
+	pid = clone(thread_fn, STACK_TOP, CLONE_VM | CLONE_FS | CLONE_FILES |
+		    CLONE_SIGHAND | CLONE_THREAD | CLONE_SETTLS, NULL, NULL,
+		    (void *)0x1234, NULL);
+	check(pid > 0, "clone a thread", strerror(errno));
+	while (!thread_tid)
+		sched_yield();
+	check(thread_pid == getpid(), "a thread shares the pid (tgid)", NULL);
+	check(thread_tid == pid && thread_tid != getpid(),
+	      "and has a tid of its own", NULL);
+#if defined(__riscv)
+	check(thread_tp == 0x1234, "CLONE_SETTLS sets tp", NULL);
+#endif
+	check_errno(waitpid(pid, &status, __WALL | WNOHANG), ECHILD,
+		    "a thread is not a child to wait for");
+
+	{
+		int fd = open("/init", O_RDONLY);
+
+		pid = clone(close_fd_fn, STACK_TOP, CLONE_FILES | SIGCHLD,
+			    (void *)(long)fd);
+		waitpid(pid, &status, 0);
+		check_errno(lseek(fd, 0, SEEK_SET), EBADF,
+			    "CLONE_FILES shares the fd table");
+	}
+	pid = clone(chdir_fn, STACK_TOP, CLONE_FS | SIGCHLD, NULL);
+	waitpid(pid, &status, 0);
+	{
+		char cwd[64];
+
+		check(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, "/bin"),
+		      "CLONE_FS shares the working directory", cwd);
+		chdir("/");
+	}
+	pid = clone(thread_fn, STACK_TOP, CLONE_PARENT | SIGCHLD, NULL);
+	check(pid > 0, "CLONE_PARENT", strerror(errno));
+	check_errno(waitpid(pid, &status, 0), ECHILD,
+		    "a CLONE_PARENT child is our parent's, not ours");
 	return check_summary();
 }

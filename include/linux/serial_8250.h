@@ -20,6 +20,7 @@ struct uart_8250_port {
 
 void serial8250_register(struct uart_8250_port *up);
 void serial8250_register_mmio(struct uart_8250_port *up);
+void serial8250_register_pio(struct uart_8250_port *up);
 void serial8250_enable_irq(void);
 
 #endif

@@ -97,5 +97,6 @@ long sys_getrandom(char *buf, size_t count, unsigned int flags);
 long sys_faccessat(int dfd, const char *filename, int mode);
 long sys_faccessat2(int dfd, const char *filename, int mode, int flags);
 long sys_sync(void);
+long sys_rt_sigpending(u64 *uset, size_t sigsetsize);
 
 #endif

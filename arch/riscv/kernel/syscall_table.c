@@ -48,6 +48,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(131, sys_tgkill),
 	SC(134, sys_rt_sigaction),
 	SC(135, sys_rt_sigprocmask),
+	SC(136, sys_rt_sigpending),
 	SC(142, sys_reboot),
 	SC(160, sys_newuname),
 	SC(163, sys_getrlimit),

@@ -1,0 +1,18 @@
+/* The CPU's time-stamp counter (rdtsc), and the rate the PC's 8253/8254
+ * timer chip (the PIT) counts at. */
+#ifndef _ASM_X86_TIMEX_H
+#define _ASM_X86_TIMEX_H
+
+#include <linux/types.h>
+
+#define PIT_TICK_RATE 1193182	/* Hz: the PIT's input clock */
+
+static inline u64 get_cycles(void)
+{
+	u64 t;
+
+	__asm__ __volatile__("rdtsc" : "=A"(t));
+	return t;
+}
+
+#endif

@@ -1,0 +1,100 @@
+/*
+ * Page faults (vector 14). The CPU puts the faulting address in CR2 and
+ * says in the error code whether the page was absent or protected, and
+ * whether it was a write, from user mode. A fault on a user address inside
+ * one of the process's VMAs (the stack growing, the heap, an mmap) gets a
+ * page; anything else from user mode kills the process with SIGSEGV, which
+ * its parent's wait4 sees. The kernel faulting on a user address during
+ * copy_*_user is recovered by fixup_exception; any other kernel fault is a
+ * bug and dies loudly.
+ */
+#include <asm/special_insns.h>
+#include <asm/traps.h>
+#include <linux/irqflags.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+
+#define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
+
+/* The stack VMA grows down to cover addr if addr is close enough to it. */
+static struct vm_area_struct *expand_stack(struct mm_struct *mm,
+					   unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || addr >= vma->vm_start)
+			continue;
+		if (vma->vm_start - addr > STACK_GUARD_GAP ||
+		    vma->vm_end - (addr & PAGE_MASK) >
+			    task_rlimit(current, RLIMIT_STACK))
+			return NULL;
+		if (vma->vm_list.prev != &mm->mmap) {
+			struct vm_area_struct *prev =
+				list_entry(vma->vm_list.prev,
+					   struct vm_area_struct, vm_list);
+			if (prev->vm_end > (addr & PAGE_MASK))
+				return NULL;
+		}
+		vma->vm_start = addr & PAGE_MASK;
+		return vma;
+	}
+	return NULL;
+}
+
+/* The kernel itself touched a bad address: say what, as Linux does. */
+static void __noreturn no_context(struct pt_regs *regs,
+				  unsigned long error_code,
+				  unsigned long address)
+{
+	if (address < PAGE_SIZE)
+		printk("BUG: unable to handle kernel NULL pointer dereference "
+		       "at %08lx\n", address);
+	else
+		printk("BUG: unable to handle kernel paging request at %08lx\n",
+		       address);
+	printk("#PF: supervisor %s access in %s mode\n",
+	       error_code & X86_PF_WRITE ? "write" : "read",
+	       error_code & X86_PF_USER ? "user" : "kernel");
+	printk("#PF: error_code(0x%04lx) - %s\n", error_code,
+	       error_code & X86_PF_PROT ? "permissions violation" :
+					  "not-present page");
+	die(regs, exception_name(X86_TRAP_PF), error_code);
+}
+
+void do_page_fault(struct pt_regs *regs, unsigned long error_code)
+{
+	/* Read CR2 first: another fault (with interrupts on) overwrites it. */
+	unsigned long address = read_cr2();
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma = NULL;
+
+	if (regs->flags & X86_EFLAGS_IF)
+		local_irq_enable();
+	if (mm && address < TASK_SIZE) {
+		vma = find_vma(mm, address);
+		if (!vma)
+			vma = expand_stack(mm, address);
+	}
+	if (vma &&
+	    handle_mm_fault(vma, address, error_code & X86_PF_WRITE) == 0)
+		return;
+
+	if (!user_mode(regs)) {
+		if (fixup_exception(regs))
+			return;
+		no_context(regs, error_code, address);
+	}
+	user_fault(regs, exception_name(X86_TRAP_PF), SIGSEGV, address);
+}
+
+/* A user program did something fatal: a signal, reported to its parent. */
+void user_fault(struct pt_regs *regs, const char *what, int sig,
+		unsigned long address)
+{
+	printk("%s[%d]: unhandled signal %d: %s at ip %lx, address %lx\n",
+	       current->comm, current->pid, sig, what, regs->ip, address);
+	force_sig_fatal(sig);
+}
