@@ -103,20 +103,23 @@ $(O)/Image: $(O)/vmlinux
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 # ---- user space: every user/*.c becomes /bin/<name> --------------------
-USER_CFLAGS := -static -O2 -g -Wall -Wextra -Iuser/include
+USER_CFLAGS := -O2 -g -Wall -Wextra -Iuser/include
+# Programs are static (-static) unless USER_LDMODE_<name> says otherwise.
+USER_LDMODE_test_pie := -nostdlib -ffreestanding -fPIE -pie \
+	-Wl,--no-dynamic-linker -Wl,-z,norelro
 USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c)) \
 	$(O)/rootfs/init
 
 $(O)/rootfs/bin/%: user/%.c $(wildcard user/include/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
-	$(Q)$(USER_CC) $(USER_CFLAGS) -o $@ $<
+	$(Q)$(USER_CC) $(USER_CFLAGS) $(or $(USER_LDMODE_$*),-static) -o $@ $<
 
 # MenuOS (user/menu/) is /init.
 $(O)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
-	$(Q)$(USER_CC) $(USER_CFLAGS) -o $@ $(filter %.c,$^)
+	$(Q)$(USER_CC) $(USER_CFLAGS) -static -o $@ $(filter %.c,$^)
 
 rootfs: $(O)/rootfs.img
 	@ln -sfn $(O)/rootfs.img rootfs.img

@@ -137,8 +137,41 @@ static void test_slab_returns_pages(void)
 	      "empty slabs are freed", "slab pages were kept");
 }
 
+/* alloc_pid wraps at pid_max back to 300 and skips pids still in use. */
+static void test_pid_wrap(void)
+{
+	pid_t held, pid, prev, wrapped_to = 0;
+	bool skipped = false;
+	int i;
+
+	do {	/* move past the reserved range, then hold one pid */
+		pid = alloc_pid();
+		free_pid(pid);
+	} while (pid > 0 && pid < 400);
+	held = alloc_pid();
+	prev = held;
+	for (i = 0; i < 40000 && pid > 0; i++) {
+		pid = alloc_pid();
+		free_pid(pid);
+		if (pid < prev && !wrapped_to)
+			wrapped_to = pid;
+		if (pid == held)
+			break;	/* handed out twice: wrong */
+		if (wrapped_to && prev == held - 1) {
+			skipped = pid == held + 1;
+			break;
+		}
+		prev = pid;
+	}
+	free_pid(held);
+	check(wrapped_to == 300, "alloc_pid wraps at pid_max to 300",
+	      "no wrap to 300");
+	check(skipped, "alloc_pid skips a pid in use", "did not skip it");
+}
+
 void boot_selftests(void)
 {
+	test_pid_wrap();
 	test_kthreads_interleave();
 	test_page_exhaustion();
 	test_slab_returns_pages();

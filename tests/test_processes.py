@@ -127,7 +127,8 @@ def test_faulting_program_is_killed_and_reported_by_wait4(menu, arch, mode,
 
 @pytest.mark.parametrize("program", ["test_badelf", "test_syscalls",
                                      "test_exec", "test_mem", "test_clone",
-                                     "test_preempt"])
+                                     "test_preempt", "test_files",
+                                     "test_signals"])
 def test_user_space_checks_pass(menu, arch, program):
     out = menu(arch).run(program, timeout=120)
     summary = re.search(r"(\d+) checks, (\d+) failed|badelf: (\d+) failed",
@@ -135,6 +136,23 @@ def test_user_space_checks_pass(menu, arch, program):
     assert summary, out
     failed = [l for l in out.splitlines() if "FAILED" in l or "DIFFERENT" in l]
     assert not failed, "\n".join(failed)
+
+
+def test_static_pie_program_is_loaded_at_a_bias(menu, arch):
+    out = menu(arch).run("test_pie")
+    assert re.search(r"pie: an ET_DYN program running at 0x[0-9a-f]+", out)
+    assert "pie: relocated: ok" in out, out
+
+
+def test_orphans_are_adopted_and_reaped_by_pid_1(menu, arch):
+    m = menu(arch)
+    out = m.run("test_orphan")
+    child = re.search(r"leaves child (\d+) behind", out).group(1)
+    out += m.run("sleep 0.3")  # the orphan reports and exits meanwhile
+    assert f"orphan {child}: my parent is now 1" in out, out
+    ps = m.run("ps")
+    assert not re.search(rf"^\s*{child}\s", ps, re.M), \
+        f"orphan {child} was not reaped:\n{ps}"
 
 
 def test_exec_passes_arguments_and_environment(menu, arch):

@@ -15,15 +15,25 @@ struct stackframe {
 	unsigned long ra;
 };
 
-static void print_ip_sym(unsigned long pc)
+/* A return address, named by the function that made the call: look up
+ * pc - 1, since a call to a noreturn function may be a function's last
+ * instruction (Linux's %pB does the same). */
+static void print_ip_sym(unsigned long pc, bool return_address)
 {
 	unsigned long off;
-	const char *name = kallsyms_lookup(pc, &off);
+	const char *name = kallsyms_lookup(pc - return_address, &off);
 
 	if (name)
-		printk(" [<%016lx>] %s+0x%lx\n", pc, name, off);
+		printk(" [<%016lx>] %s+0x%lx\n", pc, name, off + return_address);
 	else
 		printk(" [<%016lx>] ?\n", pc);
+}
+
+extern char _text[], _etext[];
+
+static bool kernel_text_address(unsigned long pc)
+{
+	return pc >= (unsigned long)_text && pc < (unsigned long)_etext;
 }
 
 static int on_stack(const struct task_struct *task, unsigned long addr)
@@ -51,7 +61,7 @@ void dump_backtrace(const struct pt_regs *regs, struct task_struct *task)
 		pc = (unsigned long)dump_backtrace;
 	}
 	printk("Call Trace:\n");
-	print_ip_sym(pc);
+	print_ip_sym(pc, false);
 	while (depth++ < 32) {
 		const struct stackframe *frame;
 
@@ -68,9 +78,9 @@ void dump_backtrace(const struct pt_regs *regs, struct task_struct *task)
 			fp = frame->fp;
 			pc = frame->ra;
 		}
-		if (!pc)
-			break;
-		print_ip_sym(pc - 4);	/* the call instruction */
+		if (!kernel_text_address(pc))
+			break;	/* the bottom, or a corrupt frame */
+		print_ip_sym(pc, true);
 	}
 }
 
