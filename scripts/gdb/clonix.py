@@ -1,0 +1,317 @@
+"""gdb helpers for the Clonix fork lab, the same on RISC-V and i386.
+
+Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
+
+  lx-ps                 every task: pid, ppid, state, comm, kernel stack,
+                        saved resume address (thread.ra / thread.ip)
+  lx-task [PID|EXPR]    one task's key fields (default: current)
+  lx-regs [PID|EXPR]    the pt_regs at the top of its kernel stack
+  lx-kstack [PID|EXPR]  a picture of its kernel stack
+  lab-breaks            set the lab breakpoints (sys_clone ... ret_from_fork)
+  lab-mode user|all     user: they fire only for clones made by user
+                        programs (the default); all: kernel threads too
+
+Convenience functions: $current() (also $lx_current()), $lab_user().
+The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
+"""
+import gdb
+
+LAB_FUNCTIONS = ["sys_clone", "do_fork", "kernel_clone", "copy_process",
+                 "dup_task_struct", "copy_thread", "ret_from_fork"]
+
+
+def arch():
+    name = gdb.selected_inferior().architecture().name()
+    return "riscv" if "riscv" in name else "x86"
+
+
+def task_type():
+    return gdb.lookup_type("struct task_struct").pointer()
+
+
+def thread_size():
+    # union thread_union is exactly one kernel stack: THREAD_SIZE bytes.
+    return gdb.lookup_type("union thread_union").sizeof
+
+
+def resume_field():
+    return "ra" if arch() == "riscv" else "ip"
+
+
+def return_register():
+    return "a0" if arch() == "riscv" else "ax"
+
+
+def user_mode():
+    """Is the CPU in user mode right now?"""
+    if arch() == "riscv":
+        return int(gdb.parse_and_eval("$priv")) == 0
+    return int(gdb.parse_and_eval("$cs")) & 3 == 3
+
+
+KERNEL_HALF = 1 << 63
+
+
+def current_task():
+    """The running task. RISC-V keeps it in tp while in the kernel and in
+    sscratch while in user mode (and at the trap entry/exit instructions,
+    where tp already holds the user's value): whichever holds a kernel
+    address is current. i386 Clonix keeps it in current_task.
+    (QEMU lets gdb read kernel memory only while the CPU is in the kernel.)"""
+    if arch() == "riscv":
+        tp = int(gdb.parse_and_eval("$tp")) & (2 ** 64 - 1)
+        reg = "$tp" if tp >= KERNEL_HALF else "$sscratch"
+        return gdb.parse_and_eval(reg).cast(task_type())
+    return gdb.parse_and_eval("current_task")
+
+
+def task_pt_regs(task):
+    """The pt_regs at the top of task's kernel stack."""
+    top = int(task["stack"]) + thread_size()
+    regs_t = gdb.lookup_type("struct pt_regs")
+    return gdb.Value(top - regs_t.sizeof).cast(regs_t.pointer())
+
+
+def symbol(addr):
+    """'name+0xoff' for a code address, or ''."""
+    block = gdb.current_progspace().block_for_pc(addr)
+    while block and not block.function:
+        block = block.superblock
+    if block and block.function:
+        return "%s+0x%x" % (block.function.name, addr - block.start)
+    sym = gdb.execute("info symbol 0x%x" % addr, to_string=True)
+    if "No symbol" in sym:
+        return ""
+    name, _, off = sym.split(" in section")[0].partition(" + ")
+    return "%s+0x%x" % (name.strip(), int(off or "0"))
+
+
+def tasks():
+    """init_task, then every task on its tasks list."""
+    init = gdb.parse_and_eval("&init_task")
+    yield init
+    offset = int(gdb.parse_and_eval("&((struct task_struct *)0)->tasks"))
+    node = init["tasks"]["next"]
+    while int(node) != int(init["tasks"].address):
+        yield gdb.Value(int(node) - offset).cast(task_type())
+        node = node["next"]
+
+
+def state_name(t):
+    if int(t["exit_state"]) == 0x20:
+        return "Z"
+    state = int(t["__state"])
+    if state == 0:
+        return "R"
+    if state & 1:
+        return "S"
+    if state & 2:
+        return "D"
+    if state & 0x80:
+        return "X"
+    if state & 0x800:
+        return "N"
+    return "?"
+
+
+def comm(t):
+    return t["comm"].string(length=16).split("\0")[0]
+
+
+def find_task(arg):
+    """A task from a pid or an expression (default: current)."""
+    arg = arg.strip()
+    if not arg:
+        return current_task()
+    if arg.isdigit():
+        for t in tasks():
+            if int(t["pid"]) == int(arg):
+                return t
+        raise gdb.GdbError("no task with pid %s" % arg)
+    return gdb.parse_and_eval(arg).cast(task_type())
+
+
+class CurrentFunction(gdb.Function):
+    """$current(): the running task (struct task_struct *)."""
+
+    def __init__(self, name):
+        super().__init__(name)
+
+    def invoke(self):
+        return current_task()
+
+
+class LabUserFunction(gdb.Function):
+    """$lab_user(): 1 if the running task is a user process (has an mm),
+    so lab breakpoints skip the clones kernel threads make at boot."""
+
+    def __init__(self):
+        super().__init__("lab_user")
+
+    def invoke(self):
+        return 1 if int(current_task()["mm"]) != 0 else 0
+
+
+class Ps(gdb.Command):
+    """lx-ps: list every task (pid, ppid, state, comm, kernel stack range,
+    the address it resumes at when switched back in)."""
+
+    def __init__(self):
+        super().__init__("lx-ps", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        size = thread_size()
+        cur = int(current_task())
+        field = resume_field()
+        gdb.write("%-18s %5s %5s %-2s %-16s %-37s %s\n" % (
+            "TASK", "PID", "PPID", "ST", "COMM", "KERNEL STACK",
+            "RESUMES AT (thread.%s)" % field))
+        for t in tasks():
+            stack = int(t["stack"])
+            resume = int(t["thread"][field])
+            where = "(running now)" if int(t) == cur else \
+                "0x%x %s" % (resume, symbol(resume))
+            gdb.write("0x%-16x %5d %5d %-2s %-16s 0x%x-0x%x %s\n" % (
+                int(t), int(t["pid"]), int(t["real_parent"]["pid"]),
+                state_name(t), comm(t), stack, stack + size, where))
+
+
+class Task(gdb.Command):
+    """lx-task [PID|EXPR]: one task's key fields (default: current)."""
+
+    def __init__(self):
+        super().__init__("lx-task", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        t = find_task(arg)
+        children = []
+        head = t["children"]
+        offset = int(gdb.parse_and_eval(
+            "&((struct task_struct *)0)->sibling"))
+        node = head["next"]
+        while int(node) != int(head.address):
+            child = gdb.Value(int(node) - offset).cast(task_type())
+            children.append(str(int(child["pid"])))
+            node = node["next"]
+        field = resume_field()
+        resume = int(t["thread"][field])
+        for name, value in [
+                ("task", "0x%x (%s)" % (int(t), comm(t))),
+                ("__state", "%d (%s)" % (int(t["__state"]), state_name(t))),
+                ("flags", "0x%x%s" % (int(t["flags"]), " PF_KTHREAD"
+                                      if int(t["flags"]) & 0x200000 else "")),
+                ("pid / tgid", "%d / %d" % (int(t["pid"]), int(t["tgid"]))),
+                ("real_parent", "%d" % int(t["real_parent"]["pid"])),
+                ("children", " ".join(children) or "none"),
+                ("mm / active_mm", "0x%x / 0x%x" % (int(t["mm"]),
+                                                     int(t["active_mm"]))),
+                ("stack", "0x%x-0x%x" % (int(t["stack"]), int(t["stack"]) +
+                                         thread_size())),
+                ("pt_regs", "0x%x" % int(task_pt_regs(t))),
+                ("thread.sp", "0x%x" % int(t["thread"]["sp"])),
+                ("thread.%s" % field, "0x%x %s" % (resume, symbol(resume)))]:
+            gdb.write("%-16s %s\n" % (name, value))
+
+
+class Regs(gdb.Command):
+    """lx-regs [PID|EXPR]: the pt_regs saved at the top of a task's kernel
+    stack — the user registers it returns to user mode with."""
+
+    def __init__(self):
+        super().__init__("lx-regs", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        t = find_task(arg)
+        regs = task_pt_regs(t).dereference()
+        gdb.write("pt_regs of pid %d at 0x%x:\n" % (int(t["pid"]),
+                                                     int(regs.address)))
+        fields = [f.name for f in regs.type.fields()]
+        for i, name in enumerate(fields):
+            gdb.write("%8s: 0x%-16x%s" % (name, int(regs[name]) &
+                                          (2 ** (8 * regs[name].type.sizeof) - 1),
+                                          "\n" if i % 3 == 2 else " "))
+        gdb.write("\n")
+
+
+class KStack(gdb.Command):
+    """lx-kstack [PID|EXPR]: a picture of a task's kernel stack, top (high
+    addresses) first: pt_regs, the saved kernel sp and where the task
+    resumes, down to the stack's base."""
+
+    def __init__(self):
+        super().__init__("lx-kstack", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        t = find_task(arg)
+        base = int(t["stack"])
+        top = base + thread_size()
+        regs = task_pt_regs(t)
+        rsize = regs.dereference().type.sizeof
+        running = int(t) == int(current_task())
+        sp = int(gdb.parse_and_eval("$sp")) if running else \
+            int(t["thread"]["sp"])
+        field = resume_field()
+        resume = int(t["thread"][field])
+        reg = return_register()
+        rows = [
+            (top, "stack top (stack + THREAD_SIZE = 0x%x)" % thread_size()),
+            (int(regs) + rsize, "+-- struct pt_regs (%d bytes): user "
+             "registers" % rsize),
+            (int(regs), "+-- pt_regs: %s = 0x%x, %s = 0x%x" % (
+                reg, int(regs[reg]), "epc" if field == "ra" else "ip",
+                int(regs["epc" if field == "ra" else "ip"]))),
+            (sp, "<-- %s = 0x%x%s" % ("sp (running)" if running else
+                                      "thread.sp", sp, "" if running else
+                                      ", resumes at thread.%s = %s" %
+                                      (field, symbol(resume) or hex(resume)))),
+            (base, "stack base (task->stack); thread_info is in "
+             "task_struct 0x%x" % int(t)),
+        ]
+        gdb.write("kernel stack of pid %d (%s):\n" % (int(t["pid"]), comm(t)))
+        for addr, text in rows:
+            gdb.write("  0x%x  %s\n" % (addr, text))
+        if not base <= sp <= top:
+            gdb.write("  (sp 0x%x lies outside this stack)\n" % sp)
+
+
+class LabBreaks(gdb.Command):
+    """lab-breaks: set the lab breakpoints on the fork path."""
+
+    def __init__(self):
+        super().__init__("lab-breaks", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        for fn in LAB_FUNCTIONS:
+            gdb.Breakpoint(fn)
+        LabMode().invoke("user", from_tty)
+
+
+class LabMode(gdb.Command):
+    """lab-mode user|all: user (default) — the lab breakpoints fire only
+    when a user program clones (not for kernel threads at boot); all —
+    every clone stops, kernel threads included."""
+
+    def __init__(self):
+        super().__init__("lab-mode", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        mode = arg.strip() or "user"
+        if mode not in ("user", "all"):
+            raise gdb.GdbError("lab-mode user|all")
+        for bp in gdb.breakpoints() or []:
+            if bp.location in LAB_FUNCTIONS:
+                bp.condition = "$lab_user()" if mode == "user" else None
+        gdb.write("lab breakpoints: %s\n" % (
+            "only clones made by user programs" if mode == "user" else
+            "every clone, kernel threads included"))
+
+
+CurrentFunction("current")
+CurrentFunction("lx_current")
+LabUserFunction()
+Ps()
+Task()
+Regs()
+KStack()
+LabBreaks()
+LabMode()

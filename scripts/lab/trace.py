@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Trace the fork lab live, the way a student does it, and record what it
+shows: boot Clonix paused under gdb, set the lab breakpoints, type `fork`
+at MenuOS, and at each stop read the kernel's state (the call path, the
+child's pt_regs and thread.ra/ip, its kernel stack, how it returns to user
+mode). The result is a dict (JSON with --json) that tests assert on and
+the lab report (report.py) is drawn from.
+
+    scripts/lab/trace.py --arch riscv [--json build/lab/riscv.json]
+"""
+import argparse
+import json
+import os
+import re
+import shlex
+import socket
+import subprocess
+import sys
+
+import pexpect
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+GDB_ARCH = {"riscv": "riscv:rv64", "x86": "i386"}
+TIMEOUT = 120
+
+# What differs between the two architectures, by name only: every value
+# in the trace is read from the running kernel.
+NAMES = {
+    "riscv": {"ret": "a0", "pc": "epc", "resume": "ra", "nr": "a7",
+              "upc": "$pc", "uret": "$a0"},
+    "x86": {"ret": "ax", "pc": "ip", "resume": "ip", "nr": "orig_ax",
+            "upc": "$eip", "uret": "$eax"},
+}
+
+
+class TraceError(Exception):
+    pass
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Gdb:
+    """gdb-multiarch driven line by line; each command's output returned."""
+
+    PROMPT = r"\(gdb\) "
+
+    def __init__(self, arch, port, log):
+        self.log = log
+        self.child = pexpect.spawn(
+            "gdb-multiarch", ["-nx", "-q", "-ex", "set style enabled off",
+                              "-ex", "set pagination off",
+                              "-ex", "set confirm off",
+                              "-ex", "set width 0",
+                              "-ex", "set architecture " + GDB_ARCH[arch],
+                              "-ex", "file build/%s/vmlinux" % arch,
+                              "-ex", "source scripts/gdb/clonix.py",
+                              "-ex", "target remote :%d" % port],
+            cwd=ROOT, encoding="utf-8", timeout=TIMEOUT, echo=False,
+            env=dict(os.environ, TERM="dumb"))
+        self.child.logfile_read = log
+        self.child.expect(self.PROMPT)
+
+    def cmd(self, command, timeout=TIMEOUT):
+        self.child.sendline(command)
+        self.child.expect(self.PROMPT, timeout=timeout)
+        return self.child.before
+
+    def value(self, expr):
+        """An integer from a gdb expression."""
+        out = self.cmd("printf \"%%lu\\n\", (unsigned long)(%s)" % expr)
+        m = re.search(r"^(\d+)\s*$", out, re.M)
+        if not m:
+            raise TraceError("gdb could not evaluate %s: %s" % (expr, out))
+        return int(m.group(1))
+
+    def tbreak(self, spec):
+        """Set a temporary breakpoint; return its number."""
+        out = self.cmd("tbreak " + spec)
+        return int(re.search(r"breakpoint (\d+) at", out).group(1))
+
+    def breakpoint_number(self, location):
+        out = self.cmd("info breakpoints")
+        m = re.search(r"^(\d+)\s+breakpoint.*<?%s\b" % re.escape(location),
+                      out, re.M)
+        if not m:
+            raise TraceError("no breakpoint on %s:\n%s" % (location, out))
+        return int(m.group(1))
+
+    def cont_number(self):
+        """Continue; return (breakpoint number, function) of the stop."""
+        self.child.sendline("continue")
+        self.child.expect(r"(?:Temporary b|B)reakpoint (\d+), "
+                          r"(?:0x[0-9a-f]+ in )?([\w?]+) ", timeout=TIMEOUT)
+        hit = int(self.child.match.group(1)), self.child.match.group(2)
+        self.child.expect(self.PROMPT)
+        return hit
+
+    def cont(self):
+        """Continue; return the function name of the breakpoint hit."""
+        self.child.sendline("continue")
+        self.child.expect(r"Breakpoint \d+, (?:0x[0-9a-f]+ in )?(\w+) ",
+                          timeout=TIMEOUT)
+        name = self.child.match.group(1)
+        self.child.expect(self.PROMPT)
+        return name
+
+
+def start_qemu(arch, port, log):
+    subprocess.run(["make", "-s", "ARCH=" + arch, "all", "rootfs"], cwd=ROOT,
+                   check=True)
+    argv = shlex.split(subprocess.run(
+        ["make", "-s", "ARCH=" + arch, "qemu-cmd"], cwd=ROOT, check=True,
+        capture_output=True, text=True).stdout)
+    argv += ["-no-reboot", "-append", "", "-S", "-gdb", "tcp::%d" % port]
+    q = pexpect.spawn(argv[0], argv[1:], cwd=ROOT, encoding="utf-8",
+                      codec_errors="replace", timeout=TIMEOUT)
+    q.logfile_read = log
+    return q
+
+
+def trace(arch, log=None):
+    """Run the traced fork on arch; return the facts."""
+    names = NAMES[arch]
+    log = log or open(os.devnull, "w")
+    port = free_port()
+    qemu = start_qemu(arch, port, log)
+    gdb = None
+    try:
+        gdb = Gdb(arch, port, log)
+        facts = {"arch": arch}
+        facts["reset_pc"] = gdb.value("$pc")
+        gdb.cmd("lab-breaks")  # set while paging is still off
+        facts.update(run_fork(gdb, qemu, arch, names))
+        return facts
+    finally:
+        if gdb:
+            gdb.child.close(force=True)
+        qemu.close(force=True)
+
+
+def symbol_of(gdb, addr):
+    out = gdb.cmd("info symbol 0x%x" % addr)
+    m = re.match(r"\s*(\S+)( \+ (\d+))? in section", out)
+    return (m.group(1) if not m.group(3) else
+            "%s+%s" % (m.group(1), m.group(3))) if m else ""
+
+
+def run_fork(gdb, qemu, arch, names):
+    facts = {}
+    # Boot to MenuOS. Lab breakpoints ignore the boot's kernel threads,
+    # so the first stop must come from the `fork` we type.
+    gdb.child.sendline("continue")
+    qemu.expect("MenuOS>>", timeout=TIMEOUT)
+    qemu.send("fork\r")
+    gdb.child.expect(r"Breakpoint \d+, (?:0x[0-9a-f]+ in )?(\w+) ")
+    path = [gdb.child.match.group(1)]
+    gdb.child.expect(gdb.PROMPT)
+
+    def stop_info():
+        return {"function": path[-1], "address": "0x%x" % gdb.value("$pc")}
+
+    facts["call_path"] = [stop_info()]
+    parent = gdb.value("$current()")
+    facts["parent_pid"] = gdb.value("$current()->pid")
+    pregs = "((struct pt_regs *)((unsigned long)((struct task_struct *)%d)" \
+            "->stack + sizeof(union thread_union)) - 1)" % parent
+    facts["clone_syscall_nr"] = gdb.value("%s->%s" % (pregs, names["nr"]))
+    facts["parent_ret_before"] = gdb.value("%s->%s" % (pregs, names["ret"]))
+    user_pc = gdb.value("%s->%s" % (pregs, names["pc"]))
+    facts["user_return_pc"] = "0x%x" % user_pc
+
+    while path[-1] != "copy_thread":
+        path.append(gdb.cont())
+        facts["call_path"].append(stop_info())
+    # At copy_thread: p is the child. Let it run to its end.
+    child = gdb.value("p")
+    gdb.cmd("set $child = (struct task_struct *)%d" % child)
+    gdb.cmd("finish")
+    t = "$child"
+    cregs = "((struct pt_regs *)((unsigned long)%s->stack + " \
+            "sizeof(union thread_union)) - 1)" % t
+    facts.update({
+        "sizeof_pt_regs": gdb.value("sizeof(struct pt_regs)"),
+        "sizeof_task_struct": gdb.value("sizeof(struct task_struct)"),
+        "thread_size": gdb.value("sizeof(union thread_union)"),
+        "stack_base": "0x%x" % gdb.value("%s->stack" % t),
+        "childregs": "0x%x" % gdb.value(cregs),
+        "child_ret_in_regs": gdb.value("%s->%s" % (cregs, names["ret"])),
+        "child_user_pc": "0x%x" % gdb.value("%s->%s" % (cregs, names["pc"])),
+        "parent_ret_after": gdb.value("%s->%s" % (pregs, names["ret"])),
+        "resume_field": "thread." + names["resume"],
+        "thread_sp": "0x%x" % gdb.value("%s->thread.sp" % t),
+        "return_register": names["ret"],
+    })
+    resume = gdb.value("%s->thread.%s" % (t, names["resume"]))
+    facts["resume_address"] = "0x%x" % resume
+    facts["resume_symbol"] = symbol_of(gdb, resume)
+    facts["ret_from_fork"] = "0x%x" % gdb.value("&ret_from_fork")
+    facts["stack_top"] = "0x%x" % (int(facts["stack_base"], 16) +
+                                   facts["thread_size"])
+
+    # From here the child and the parent race; stop at each milestone in
+    # whatever order they come:
+    #   the child's first instruction, ret_from_fork;
+    #   each one's last kernel instruction (sret / iret) heading for the
+    #   user instruction after the system call — the child with 0 in the
+    #   return register, the parent with the child's pid;
+    #   and each one's first user instruction there.
+    exit_insn = return_instruction(gdb, arch)
+    target = "$sepc" if arch == "riscv" else "*(unsigned long *)$esp"
+    user_mode = "$priv == 0" if arch == "riscv" else "($cs & 3) == 3"
+    events = {}
+    for who, cond in (("child", "=="), ("parent", "!=")):
+        events[gdb.tbreak("*%s if %s == 0x%x && %s %s 0" % (
+            exit_insn["address"], target, user_pc, names["uret"], cond))] = \
+            who + "_exit"
+        events[gdb.tbreak("*0x%x if %s %s 0 && %s" % (
+            user_pc, names["uret"], cond, user_mode))] = who + "_user"
+    events[gdb.breakpoint_number("ret_from_fork")] = "ret_from_fork"
+    seen = {}
+    while len(seen) < 5:
+        number, function = gdb.cont_number()
+        what = events.get(number)
+        if what is None or what in seen:
+            continue
+        seen[what] = True
+        if what == "ret_from_fork":
+            path.append(function)
+            facts["call_path"].append(stop_info())
+            facts["child_pid"] = gdb.value("$child->pid")
+            facts["current_pid_at_ret_from_fork"] = \
+                gdb.value("$current()->pid")
+            facts["sp_at_ret_from_fork"] = "0x%x" % gdb.value("$sp")
+        elif what.endswith("_exit"):
+            facts[what.replace("_exit", "_leaving_kernel")] = {
+                "pid": gdb.value("$current()->pid"),
+                "ret": gdb.value(names["uret"]),
+                "to": "0x%x" % gdb.value(target)}
+        else:
+            facts[what.replace("_user", "_user_return")] = {
+                "pc": "0x%x" % gdb.value(names["upc"]),
+                "ret": gdb.value(names["uret"]),
+                "user_mode": gdb.value(user_mode)}
+    gdb.cmd("delete")
+    facts["return_instruction"] = exit_insn["instruction"]
+    facts["return_instruction_at"] = exit_insn["symbol"]
+    facts.update(machine_facts(gdb, arch, user_pc))
+    gdb.child.sendline("continue")
+    out = ""
+    try:
+        qemu.expect("Child Complete!", timeout=TIMEOUT)
+        out = qemu.before + qemu.after
+    except pexpect.TIMEOUT:
+        out = qemu.before
+    facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
+                        if l.strip() in ("This is Child Process!",
+                                         "This is Parent Process!",
+                                         "Child Complete!")]
+    return facts
+
+
+def machine_facts(gdb, arch, user_pc):
+    """Entry and exit instructions and the trap vector, read live."""
+    facts = {}
+    if arch == "riscv":
+        entry = user_pc - 4  # epc was moved past the ecall
+        vector = gdb.value("$stvec")
+    else:
+        entry = user_pc - 2  # int $0x80 is two bytes
+        g = "((unsigned short *)&idt_table[0x80])"
+        vector = gdb.value("%s[0] | (%s[3] << 16)" % (g, g))
+    out = gdb.cmd("x/i 0x%x" % entry)
+    facts["entry_instruction"] = re.sub(r"\s+", " ", out.split(":", 1)[1]
+                                        ).strip() if ":" in out else out
+    facts["trap_vector"] = {"address": "0x%x" % vector,
+                            "symbol": symbol_of(gdb, vector)}
+    return facts
+
+
+def return_instruction(gdb, arch):
+    """Where the kernel leaves for user mode: the sret / iret at the end of
+    ret_from_exception / restore_all, found by disassembling it."""
+    exit_fn = "ret_from_exception" if arch == "riscv" else "restore_all"
+    out = gdb.cmd("x/80i %s" % exit_fn)
+    m = re.search(r"^\s*(?:=> )?(0x[0-9a-f]+)\s*<([^>]+)>:\s*(sret|iret[lwd]?)\b",
+                  out, re.M)
+    if not m:
+        raise TraceError("no sret/iret in %s:\n%s" % (exit_fn, out))
+    return {"address": m.group(1), "symbol": m.group(2),
+            "instruction": m.group(3)}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--arch", default="riscv", choices=sorted(GDB_ARCH))
+    ap.add_argument("--json", help="write the facts here")
+    ap.add_argument("--log", help="write the gdb and console session here")
+    args = ap.parse_args()
+    log = open(args.log, "w") if args.log else None
+    facts = trace(args.arch, log)
+    text = json.dumps(facts, indent=2)
+    if args.json:
+        os.makedirs(os.path.dirname(os.path.abspath(args.json)),
+                    exist_ok=True)
+        with open(args.json, "w") as f:
+            f.write(text + "\n")
+    print(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
