@@ -12,8 +12,10 @@
 #include <linux/uaccess.h>
 #include <uapi/linux/utsname.h>
 
+/* The task's name, zero-padded so no old name shows through. */
 void set_task_comm(struct task_struct *tsk, const char *name)
 {
+	memset(tsk->comm, 0, sizeof(tsk->comm));
 	strscpy(tsk->comm, name, sizeof(tsk->comm));
 }
 

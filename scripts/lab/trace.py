@@ -205,30 +205,28 @@ def run_fork(gdb, qemu, arch, names):
                                    facts["thread_size"])
 
     # From here the child and the parent race; stop at each milestone in
-    # whatever order they come:
-    #   the child's first instruction, ret_from_fork;
-    #   each one's last kernel instruction (sret / iret) heading for the
-    #   user instruction after the system call — the child with 0 in the
-    #   return register, the parent with the child's pid;
-    #   and each one's first user instruction there.
+    # whatever order they come: the child's first instruction
+    # (ret_from_fork), and each one's first user instruction after the
+    # system call, where the child has 0 in the return register and the
+    # parent the child's pid. Who is running there is told by the current
+    # task pointer (sscratch / current_task) — its value, since QEMU lets
+    # gdb read kernel memory only while the CPU is in the kernel. (No
+    # breakpoint on sret itself: gdb cannot step over one there.)
     exit_insn = return_instruction(gdb, arch)
-    target = "$sepc" if arch == "riscv" else "*(unsigned long *)$esp"
     user_mode = "$priv == 0" if arch == "riscv" else "($cs & 3) == 3"
+    cur = "$sscratch" if arch == "riscv" else "current_task"
     events = {}
     for who, cond in (("child", "=="), ("parent", "!=")):
-        events[gdb.tbreak("*%s if %s == 0x%x && %s %s 0" % (
-            exit_insn["address"], target, user_pc, names["uret"], cond))] = \
-            who + "_exit"
         events[gdb.tbreak("*0x%x if %s %s 0 && %s" % (
-            user_pc, names["uret"], cond, user_mode))] = who + "_user"
+            user_pc, names["uret"], cond, user_mode))] = who
     events[gdb.breakpoint_number("ret_from_fork")] = "ret_from_fork"
-    seen = {}
-    while len(seen) < 5:
+    seen = set()
+    while len(seen) < 3:
         number, function = gdb.cont_number()
         what = events.get(number)
         if what is None or what in seen:
             continue
-        seen[what] = True
+        seen.add(what)
         if what == "ret_from_fork":
             path.append(function)
             facts["call_path"].append(stop_info())
@@ -236,16 +234,14 @@ def run_fork(gdb, qemu, arch, names):
             facts["current_pid_at_ret_from_fork"] = \
                 gdb.value("$current()->pid")
             facts["sp_at_ret_from_fork"] = "0x%x" % gdb.value("$sp")
-        elif what.endswith("_exit"):
-            facts[what.replace("_exit", "_leaving_kernel")] = {
-                "pid": gdb.value("$current()->pid"),
-                "ret": gdb.value(names["uret"]),
-                "to": "0x%x" % gdb.value(target)}
-        else:
-            facts[what.replace("_user", "_user_return")] = {
-                "pc": "0x%x" % gdb.value(names["upc"]),
-                "ret": gdb.value(names["uret"]),
-                "user_mode": gdb.value(user_mode)}
+            continue
+        task = gdb.value(cur)
+        facts[what + "_user_return"] = {
+            "pc": "0x%x" % gdb.value(names["upc"]),
+            "ret": gdb.value(names["uret"]),
+            "user_mode": gdb.value(user_mode),
+            "task": "child" if task == child else
+                    "parent" if task == parent else "0x%x" % task}
     gdb.cmd("delete")
     facts["return_instruction"] = exit_insn["instruction"]
     facts["return_instruction_at"] = exit_insn["symbol"]
