@@ -109,8 +109,10 @@ long sys_write(unsigned int fd, const char *buf, size_t count)
 	return ret;
 }
 
-long sys_writev(unsigned int fd, const struct iovec *uvec,
-		unsigned long vlen)
+/* readv/writev: one read or write per vector entry, stopping at the
+ * first error or short transfer; returns the bytes moved or -errno. */
+static long do_iov(unsigned int fd, const struct iovec *uvec,
+		   unsigned long vlen, bool write)
 {
 	struct file *f;
 	long total = 0;
@@ -131,7 +133,8 @@ long sys_writev(unsigned int fd, const struct iovec *uvec,
 		}
 		if (!iov.iov_len)
 			continue;
-		r = file_write(f, iov.iov_base, iov.iov_len);
+		r = write ? file_write(f, iov.iov_base, iov.iov_len) :
+			    file_read(f, iov.iov_base, iov.iov_len);
 		if (r < 0) {
 			total = total ? total : r;
 			break;
@@ -144,38 +147,15 @@ long sys_writev(unsigned int fd, const struct iovec *uvec,
 	return total;
 }
 
+long sys_writev(unsigned int fd, const struct iovec *uvec,
+		unsigned long vlen)
+{
+	return do_iov(fd, uvec, vlen, true);
+}
+
 long sys_readv(unsigned int fd, const struct iovec *uvec, unsigned long vlen)
 {
-	struct file *f;
-	long total = 0;
-	unsigned long i;
-
-	if (vlen > UIO_MAXIOV)
-		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
-	for (i = 0; i < vlen; i++) {
-		struct iovec iov;
-		long r;
-
-		if (copy_from_user(&iov, &uvec[i], sizeof(iov))) {
-			total = total ? total : -EFAULT;
-			break;
-		}
-		if (!iov.iov_len)
-			continue;
-		r = file_read(f, iov.iov_base, iov.iov_len);
-		if (r < 0) {
-			total = total ? total : r;
-			break;
-		}
-		total += r;
-		if (r < (long)iov.iov_len)
-			break;
-	}
-	fput(f);
-	return total;
+	return do_iov(fd, uvec, vlen, false);
 }
 
 long sys_lseek(unsigned int fd, long offset, unsigned int whence)
