@@ -4,6 +4,7 @@
 #include "check.h"
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -65,6 +66,27 @@ int main(void)
 		    "kill of a missing pid gives ESRCH");
 	check_errno(syscall(SYS_kill, 1, 99), EINVAL,
 		    "kill with signal 99 gives EINVAL");
+	{
+		/* 300 KiB of arguments: more than ARG_MAX (128 KiB). */
+		static char big[300 * 1024];
+		char *argv[] = { "/bin/hello", big, NULL };
+
+		memset(big, 'x', sizeof(big) - 1);
+		check_errno(syscall(SYS_execve, "/bin/hello", argv, NULL), E2BIG,
+			    "execve with 300 KiB of arguments gives E2BIG");
+	}
+	{
+		int fds = 0, last = 0;
+
+		while ((last = open("/init", O_RDONLY)) >= 0)
+			fds++;
+		check_errno(last, EMFILE, "opening files until EMFILE");
+		for (int fd = 3; fd < 3 + fds; fd++)
+			close(fd);
+	}
+	check_errno(mmap(NULL, (size_t)-4096, PROT_READ,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED ? -1 : 0,
+		    ENOMEM, "mmap of almost all addresses gives ENOMEM");
 	check(getpid() > 1 && getppid() >= 1, "getpid and getppid", NULL);
 	return check_summary();
 }
