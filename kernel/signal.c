@@ -70,6 +70,15 @@ void __noreturn force_sig_fatal(int sig)
 	do_group_exit(sig);
 }
 
+/* A page fault found no free page for the process: it dies (SIGKILL),
+ * as Linux's OOM killer would pick it, and the kernel goes on. */
+void __noreturn out_of_memory_kill(void)
+{
+	printk("Out of memory: killed process %d (%s)\n", current->pid,
+	       current->comm);
+	force_sig_fatal(SIGKILL);
+}
+
 /* On the way back to user mode: act on pending, unblocked signals. */
 void do_signal(struct pt_regs *regs)
 {

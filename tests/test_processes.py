@@ -155,6 +155,16 @@ def test_orphans_are_adopted_and_reaped_by_pid_1(menu, arch):
         f"orphan {child} was not reaped:\n{ps}"
 
 
+def test_out_of_memory_kills_the_process_not_the_kernel(menu, arch):
+    m = menu(arch)
+    before = free_pages(m)
+    out = m.run("test_oom", timeout=120)
+    assert re.search(r"Out of memory: killed process \d+ \(test_oom\)", out)
+    assert "test_oom: killed by signal 9" in out, out
+    assert free_pages(m) == before
+    assert_seed_lines(m.run("fork"))
+
+
 def test_exec_passes_arguments_and_environment(menu, arch):
     out = menu(arch).run("test_exec alpha beta")
     assert "exec: argc=3" in out

@@ -7,6 +7,7 @@
  */
 #include <asm/csr.h>
 #include <asm/traps.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -55,9 +56,14 @@ void do_page_fault(struct pt_regs *regs, unsigned long cause)
 		if (!vma)
 			vma = expand_stack(mm, addr);
 	}
-	if (vma && !(exec && !(vma->vm_flags & VM_EXEC)) &&
-	    handle_mm_fault(vma, addr, write) == 0)
-		return;
+	if (vma && !(exec && !(vma->vm_flags & VM_EXEC))) {
+		int err = handle_mm_fault(vma, addr, write);
+
+		if (!err)
+			return;
+		if (err == -ENOMEM && user_mode(regs))
+			out_of_memory_kill();
+	}
 
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))

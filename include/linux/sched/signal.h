@@ -69,6 +69,7 @@ void __noreturn do_group_exit(int exit_code);
 /* kernel/signal.c */
 int send_sig(int sig, struct task_struct *p);
 void __noreturn force_sig_fatal(int sig);
+void __noreturn out_of_memory_kill(void);
 void do_signal(struct pt_regs *regs);
 void recalc_sigpending(void);
 
