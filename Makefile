@@ -2,11 +2,15 @@
 #   make            build build/$(ARCH)/vmlinux (and Image on RISC-V)
 #   make rootfs     build user/ programs and pack build/$(ARCH)/rootfs.img
 #   make run        boot MenuOS in QEMU (Ctrl-a x quits); APPEND='...' adds
-#                   to the kernel command line, BOOT=default|opensbi picks
-#                   the firmware on RISC-V
+#                   to the kernel command line, BOOT=default|opensbi|uboot
+#                   picks the boot chain on RISC-V (see README.md)
 #   make debug      the same, paused for gdb on :1234 (see start-gdb.sh)
+#   make uImage     RISC-V: kernel and initramfs as U-Boot uImages; make
+#                   uboot-disk puts them on the disk BOOT=uboot boots
 #   make test       every test (host unit tests and QEMU boot tests), on
 #                   both architectures
+#   make lab-report the fork lab traced live on both architectures, as a
+#                   side-by-side report in build/lab/report.{md,html}
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
@@ -18,6 +22,8 @@ PYTHON := /usr/bin/python3
 # V=1 shows full command lines.
 Q := $(if $(V),,@)
 
+# `make` alone builds `all`, even though arch Makefiles may add rules first.
+.DEFAULT_GOAL := all
 include arch/$(ARCH)/Makefile
 
 CC := $(CROSS_COMPILE)gcc
@@ -39,7 +45,7 @@ OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS))) $(O)/syscallnames.o
 ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 LDS := $(O)/vmlinux.lds
 
-.PHONY: all kernel rootfs run debug test unit deps clean
+.PHONY: all kernel rootfs run debug test unit lab-report deps clean
 all: kernel links
 
 kernel: $(O)/vmlinux $(KERNEL_IMAGE)
@@ -131,10 +137,10 @@ $(O)/rootfs.img: $(USER_PROGS)
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img
 
 # ---- running -------------------------------------------------------------
-run: deps all rootfs
+run: deps all rootfs $(BOOT_FILES)
 	$(QEMU) $(QEMU_ARGS) -append "$(APPEND)"
 
-debug: deps all rootfs
+debug: deps all rootfs $(BOOT_FILES)
 	@echo "QEMU is paused with a gdb stub on :1234; run ./start-gdb.sh"
 	$(QEMU) $(QEMU_ARGS) -append "$(APPEND)" -s -S
 
@@ -146,6 +152,12 @@ test:
 
 unit:
 	$(MAKE) -C tests/unit run
+
+# The cross-architecture fork lab report, from live gdb traces of `fork` on
+# both architectures (scripts/lab/report.py); it prints where the report is.
+lab-report:
+	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/lab/report.py
 
 deps:
 	@sh scripts/deps.sh $(ARCH_DEPS) $(COMMON_DEPS)

@@ -158,18 +158,13 @@ long sys_readv(unsigned int fd, const struct iovec *uvec, unsigned long vlen)
 	return do_iov(fd, uvec, vlen, false);
 }
 
-long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+/* Move f's position (Linux's vfs_llseek): the new position, or -errno. */
+loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
 {
-	struct file *f = fget(fd);
 	loff_t pos;
-	long ret;
 
-	if (!f)
-		return -EBADF;
-	if (f->f_inode->i_fop) {
-		fput(f);
+	if (f->f_inode->i_fop)
 		return -ESPIPE;	/* a terminal */
-	}
 	switch (whence) {
 	case SEEK_SET:
 		pos = offset;
@@ -181,15 +176,26 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 		pos = f->f_inode->i_size + offset;
 		break;
 	default:
-		fput(f);
 		return -EINVAL;
 	}
-	if (pos < 0) {
-		ret = -EINVAL;
-	} else {
-		f->f_pos = pos;
-		ret = pos;
-	}
+	if (pos < 0)
+		return -EINVAL;
+	f->f_pos = pos;
+	return pos;
+}
+
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	loff_t pos;
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	pos = vfs_llseek(f, offset, whence);
+	ret = pos;
+	if (ret != pos)
+		ret = -EOVERFLOW;	/* does not fit a 32-bit long */
 	fput(f);
 	return ret;
 }

@@ -1,7 +1,9 @@
 /*
  * fstat, newfstatat, statx, readlinkat, getdents64, getcwd: what user
- * space may learn about files. struct stat's layout is the architecture's
- * (asm/stat.h); struct statx and linux_dirent64 are the same everywhere.
+ * space may learn about files. vfs_fstat/vfs_fstatat fill a struct kstat;
+ * each stat call copies it out in its layout: struct stat is the
+ * architecture's (asm/stat.h; i386 adds stat64 in arch/x86), struct statx
+ * and linux_dirent64 are the same everywhere.
  */
 #include <asm/stat.h>
 #include <linux/syscalls.h>
@@ -9,6 +11,7 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
+#include <linux/stat.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
@@ -68,67 +71,104 @@ static struct inode *at_inode(int dfd, const char *filename, int flags,
 	return inode;
 }
 
-static long cp_new_stat(const struct inode *inode, struct stat *ubuf)
+/* The attributes of an inode, as every stat flavour reports them. */
+static void generic_fillattr(const struct inode *inode, struct kstat *stat)
+{
+	memset(stat, 0, sizeof(*stat));
+	stat->dev = 1;
+	stat->ino = inode->i_ino;
+	stat->mode = inode->i_mode;
+	stat->nlink = inode->i_nlink;
+	stat->rdev = inode->i_rdev;
+	stat->size = inode->i_size;
+	stat->blksize = 4096;
+	stat->blocks = (inode->i_size + 511) / 512;
+	stat->atime = stat->mtime = stat->ctime = inode->i_mtime;
+}
+
+int vfs_fstat(unsigned int fd, struct kstat *stat)
+{
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	generic_fillattr(f->f_inode, stat);
+	fput(f);
+	return 0;
+}
+
+int vfs_fstatat(int dfd, const char *filename, struct kstat *stat,
+		int flags)
+{
+	long err = 0;
+	struct inode *inode = at_inode(dfd, filename, flags, &err);
+
+	if (!inode)
+		return err;
+	generic_fillattr(inode, stat);
+	return 0;
+}
+
+static long cp_new_stat(const struct kstat *stat, struct stat *ubuf)
 {
 	struct stat st;
 
 	memset(&st, 0, sizeof(st));
-	st.st_dev = 1;
-	st.st_ino = inode->i_ino;
-	st.st_mode = inode->i_mode;
-	st.st_nlink = inode->i_nlink;
-	st.st_rdev = inode->i_rdev;
-	st.st_size = inode->i_size;
-	st.st_blksize = 4096;
-	st.st_blocks = (inode->i_size + 511) / 512;
-	st.st_atime = st.st_mtime = st.st_ctime = inode->i_mtime;
+	st.st_dev = stat->dev;
+	st.st_ino = stat->ino;
+	st.st_mode = stat->mode;
+	st.st_nlink = stat->nlink;
+	st.st_rdev = stat->rdev;
+	st.st_size = stat->size;
+	st.st_blksize = stat->blksize;
+	st.st_blocks = stat->blocks;
+	st.st_atime = stat->atime;
+	st.st_mtime = stat->mtime;
+	st.st_ctime = stat->ctime;
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
 long sys_fstat(unsigned int fd, struct stat *statbuf)
 {
-	struct file *f = fget(fd);
-	long ret;
+	struct kstat stat;
+	int err = vfs_fstat(fd, &stat);
 
-	if (!f)
-		return -EBADF;
-	ret = cp_new_stat(f->f_inode, statbuf);
-	fput(f);
-	return ret;
+	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
 long sys_newfstatat(int dfd, const char *filename, struct stat *statbuf,
 		    int flag)
 {
-	long err = 0;
-	struct inode *inode = at_inode(dfd, filename, flag, &err);
+	struct kstat stat;
+	int err = vfs_fstatat(dfd, filename, &stat, flag);
 
-	return inode ? cp_new_stat(inode, statbuf) : err;
+	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
 long sys_statx(int dfd, const char *filename, unsigned int flags,
 	       unsigned int mask, struct statx *buffer)
 {
-	long err = 0;
-	struct inode *inode = at_inode(dfd, filename, flags, &err);
+	struct kstat stat;
 	struct statx sx;
+	int err = vfs_fstatat(dfd, filename, &stat, flags);
 
 	(void)mask;
-	if (!inode)
+	if (err)
 		return err;
 	memset(&sx, 0, sizeof(sx));
 	sx.stx_mask = STATX_BASIC_STATS;
-	sx.stx_blksize = 4096;
-	sx.stx_nlink = inode->i_nlink;
-	sx.stx_mode = inode->i_mode;
-	sx.stx_ino = inode->i_ino;
-	sx.stx_size = inode->i_size;
-	sx.stx_blocks = (inode->i_size + 511) / 512;
-	sx.stx_atime.tv_sec = sx.stx_ctime.tv_sec = sx.stx_mtime.tv_sec =
-		inode->i_mtime;
-	sx.stx_rdev_major = inode->i_rdev >> 8;
-	sx.stx_rdev_minor = inode->i_rdev & 0xff;
-	sx.stx_dev_minor = 1;
+	sx.stx_blksize = stat.blksize;
+	sx.stx_nlink = stat.nlink;
+	sx.stx_mode = stat.mode;
+	sx.stx_ino = stat.ino;
+	sx.stx_size = stat.size;
+	sx.stx_blocks = stat.blocks;
+	sx.stx_atime.tv_sec = stat.atime;
+	sx.stx_ctime.tv_sec = stat.ctime;
+	sx.stx_mtime.tv_sec = stat.mtime;
+	sx.stx_rdev_major = stat.rdev >> 8;
+	sx.stx_rdev_minor = stat.rdev & 0xff;
+	sx.stx_dev_minor = stat.dev;
 	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
 }
 

@@ -25,6 +25,7 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 
@@ -601,6 +602,22 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
 	};
 
 	return kernel_clone(&args);
+}
+
+/*
+ * fork(2) and vfork(2), as Linux 3.18 has them: i386 keeps these old
+ * system calls (numbers 2 and 190), RISC-V has only clone. fork is a clone
+ * that shares nothing; vfork shares the address space and puts the parent
+ * to sleep until the child has exec'd or exited (see kernel_clone).
+ */
+noinline long sys_fork(void)
+{
+	return do_fork(SIGCHLD, 0, 0, NULL, NULL);
+}
+
+noinline long sys_vfork(void)
+{
+	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, 0, NULL, NULL);
 }
 
 /*

@@ -66,39 +66,87 @@ long sys_umask(int mask)
 	return 022;
 }
 
-/* Read and/or set a resource limit of process pid (0: ourselves). */
-long sys_prlimit64(pid_t pid, unsigned int resource,
-		   const struct rlimit *new_rlim, struct rlimit *old_rlim)
+/* Read and/or set resource limit `resource` of p (Linux's do_prlimit):
+ * the system calls below only copy the limits in and out, each in its
+ * own layout. */
+static long do_prlimit(struct task_struct *p, unsigned int resource,
+		       const struct rlimit *new_rlim, struct rlimit *old_rlim)
 {
-	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
-	struct rlimit new, *rlim;
+	struct rlimit *rlim;
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (!p)
-		return -ESRCH;
+	if (new_rlim && new_rlim->rlim_cur > new_rlim->rlim_max)
+		return -EINVAL;
 	rlim = &p->signal->rlim[resource];
-	if (new_rlim) {
-		if (copy_from_user(&new, new_rlim, sizeof(new)))
-			return -EFAULT;
-		if (new.rlim_cur > new.rlim_max)
-			return -EINVAL;
-	}
-	if (old_rlim && copy_to_user(old_rlim, rlim, sizeof(*rlim)))
-		return -EFAULT;
+	if (old_rlim)
+		*old_rlim = *rlim;
 	if (new_rlim)
-		*rlim = new;
+		*rlim = *new_rlim;
 	return 0;
 }
 
 long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
 {
-	return sys_prlimit64(0, resource, NULL, rlim);
+	struct rlimit value;
+	long ret = do_prlimit(current, resource, NULL, &value);
+
+	if (!ret && copy_to_user(rlim, &value, sizeof(value)))
+		ret = -EFAULT;
+	return ret;
 }
 
 long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
 {
-	return sys_prlimit64(0, resource, rlim, NULL);
+	struct rlimit new;
+
+	if (copy_from_user(&new, rlim, sizeof(new)))
+		return -EFAULT;
+	return do_prlimit(current, resource, &new, NULL);
+}
+
+/* A 64-bit limit too big for an unsigned long is infinite, and back. */
+static void rlim64_to_rlim(const struct rlimit64 *rlim64, struct rlimit *rlim)
+{
+	rlim->rlim_cur = rlim64->rlim_cur >= RLIM_INFINITY ? RLIM_INFINITY :
+							     rlim64->rlim_cur;
+	rlim->rlim_max = rlim64->rlim_max >= RLIM_INFINITY ? RLIM_INFINITY :
+							     rlim64->rlim_max;
+}
+
+static void rlim_to_rlim64(const struct rlimit *rlim, struct rlimit64 *rlim64)
+{
+	rlim64->rlim_cur = rlim->rlim_cur == RLIM_INFINITY ? RLIM64_INFINITY :
+							     rlim->rlim_cur;
+	rlim64->rlim_max = rlim->rlim_max == RLIM_INFINITY ? RLIM64_INFINITY :
+							     rlim->rlim_max;
+}
+
+/* Read and/or set a resource limit of process pid (0: ourselves), in the
+ * 64-bit layout every architecture shares. */
+long sys_prlimit64(pid_t pid, unsigned int resource,
+		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)
+{
+	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
+	struct rlimit64 old64, new64;
+	struct rlimit old, new;
+	long ret;
+
+	if (new_rlim) {
+		if (copy_from_user(&new64, new_rlim, sizeof(new64)))
+			return -EFAULT;
+		rlim64_to_rlim(&new64, &new);
+	}
+	if (!p)
+		return -ESRCH;
+	ret = do_prlimit(p, resource, new_rlim ? &new : NULL,
+			 old_rlim ? &old : NULL);
+	if (!ret && old_rlim) {
+		rlim_to_rlim64(&old, &old64);
+		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
+			ret = -EFAULT;
+	}
+	return ret;
 }
 
 long sys_newuname(struct new_utsname *name)

@@ -1,6 +1,7 @@
 /*
  * The VMAs that make up an address space: finding the one that holds an
- * address, creating and removing them (mmap, munmap, brk), changing their
+ * address (or growing the stack down to it), creating and removing them
+ * (mmap, munmap, brk), changing their
  * protection (mprotect), and tearing them all down at exit. VMAs are kept
  * sorted on mm->mmap and never overlap; pages behind them appear on first
  * touch (mm/memory.c: handle_mm_fault).
@@ -10,11 +11,13 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <uapi/linux/mman.h>
 
 #define TASK_UNMAPPED_BASE ALIGN(TASK_SIZE / 3, PAGE_SIZE)
 #define PAGE_ALIGN(x) ALIGN((unsigned long)(x), PAGE_SIZE)
+#define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
 
 /* The VMA containing addr, or NULL. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
@@ -24,6 +27,37 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	list_for_each_entry(vma, &mm->mmap, vm_list)
 		if (addr >= vma->vm_start && addr < vma->vm_end)
 			return vma;
+	return NULL;
+}
+
+/*
+ * A fault at addr below the stack: grow the stack VMA (VM_GROWSDOWN) down
+ * to cover it, if addr is close enough to it (a push or a call just below
+ * sp), the stack stays within RLIMIT_STACK and does not run into the VMA
+ * below. Returns the stack VMA, or NULL. Both architectures' page-fault
+ * handlers call it when find_vma finds nothing.
+ */
+struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || addr >= vma->vm_start)
+			continue;
+		if (vma->vm_start - addr > STACK_GUARD_GAP ||
+		    vma->vm_end - (addr & PAGE_MASK) >
+			    task_rlimit(current, RLIMIT_STACK))
+			return NULL;
+		if (vma->vm_list.prev != &mm->mmap) {
+			struct vm_area_struct *prev =
+				list_entry(vma->vm_list.prev,
+					   struct vm_area_struct, vm_list);
+			if (prev->vm_end > (addr & PAGE_MASK))
+				return NULL;
+		}
+		vma->vm_start = addr & PAGE_MASK;
+		return vma;
+	}
 	return NULL;
 }
 

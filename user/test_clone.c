@@ -20,6 +20,44 @@ static long raw_clone(unsigned long flags, void *stack, int *ptid, int *ctid)
 static volatile int shared;
 static volatile long thread_pid, thread_tid, thread_tp;
 
+/*
+ * CLONE_SETTLS's argument: on RISC-V the new thread pointer (tp) itself;
+ * on i386 a struct user_desc for the GDT TLS slot our %gs selects, with
+ * the base the new thread's %gs gets. Either way the thread finds 0x1234
+ * at its thread pointer: on i386, in the first word of a copy of our
+ * thread control block (glibc's system calls go through %gs:0x10, so the
+ * thread needs the rest of it).
+ */
+#if defined(__i386__)
+#include <asm/ldt.h>
+
+static unsigned long tls_block[16];
+static struct user_desc thread_desc;
+
+static void *settls_arg(void)
+{
+	const unsigned long *tcb;
+	unsigned int gs;
+
+	__asm__ __volatile__("movl %%gs:0, %0" : "=r"(tcb));	/* self */
+	memcpy(tls_block, tcb, sizeof(tls_block));
+	tls_block[0] = 0x1234;
+	__asm__ __volatile__("movl %%gs, %0" : "=r"(gs));
+	thread_desc.entry_number = gs >> 3;
+	thread_desc.base_addr = (unsigned long)tls_block;
+	thread_desc.limit = 0xfffff;
+	thread_desc.seg_32bit = 1;
+	thread_desc.limit_in_pages = 1;
+	thread_desc.useable = 1;
+	return &thread_desc;
+}
+#else
+static void *settls_arg(void)
+{
+	return (void *)0x1234;
+}
+#endif
+
 static int thread_fn(void *arg)
 {
 	(void)arg;
@@ -27,8 +65,21 @@ static int thread_fn(void *arg)
 	thread_tid = syscall(SYS_gettid);
 #if defined(__riscv)
 	__asm__ __volatile__("mv %0, tp" : "=r"(thread_tp));
+#elif defined(__i386__)
+	__asm__ __volatile__("movl %%gs:0, %0" : "=r"(thread_tp));
 #endif
 	return 0;	/* glibc's clone() then calls exit (this thread only) */
+}
+
+/* A CLONE_VM child on a stack of its own. (glibc's clone(), not the raw
+ * call: on i386 a child with a new stack cannot return from syscall(),
+ * whose return address is on the parent's stack.) */
+static int vm_child_fn(void *arg)
+{
+	(void)arg;
+	shared = 42;
+	syscall(SYS_exit, 0);
+	return 0;
 }
 
 static int close_fd_fn(void *arg)
@@ -82,13 +133,10 @@ int main(void)
 		static char stack[16384] __attribute__((aligned(16)));
 		int ctid2 = -1;
 
-		pid = raw_clone(CLONE_VM | CLONE_VFORK | CLONE_CHILD_CLEARTID |
-				CLONE_CHILD_SETTID | SIGCHLD,
-				stack + sizeof(stack), NULL, &ctid2);
-		if (pid == 0) {
-			shared = 42;
-			syscall(SYS_exit, 0);
-		}
+		pid = clone(vm_child_fn, stack + sizeof(stack),
+			    CLONE_VM | CLONE_VFORK | CLONE_CHILD_CLEARTID |
+			    CLONE_CHILD_SETTID | SIGCHLD, NULL, NULL, NULL,
+			    &ctid2);
 		check(shared == 42, "CLONE_VM shares memory", NULL);
 		check(ctid2 == 0, "CLONE_CHILD_CLEARTID clears the tid at exit",
 		      NULL);
@@ -98,7 +146,7 @@ int main(void)
 	/* A thread: same process (tgid), its own tid, reaped by itself. */
 	pid = clone(thread_fn, STACK_TOP, CLONE_VM | CLONE_FS | CLONE_FILES |
 		    CLONE_SIGHAND | CLONE_THREAD | CLONE_SETTLS, NULL, NULL,
-		    (void *)0x1234, NULL);
+		    settls_arg(), NULL);
 	check(pid > 0, "clone a thread", strerror(errno));
 	while (!thread_tid)
 		sched_yield();
@@ -107,6 +155,8 @@ int main(void)
 	      "and has a tid of its own", NULL);
 #if defined(__riscv)
 	check(thread_tp == 0x1234, "CLONE_SETTLS sets tp", NULL);
+#elif defined(__i386__)
+	check(thread_tp == 0x1234, "CLONE_SETTLS sets the base of %gs", NULL);
 #endif
 	check_errno(waitpid(pid, &status, __WALL | WNOHANG), ECHILD,
 		    "a thread is not a child to wait for");

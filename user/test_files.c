@@ -4,6 +4,7 @@
 #include "check.h"
 #include <dirent.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/random.h>

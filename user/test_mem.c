@@ -18,7 +18,7 @@ static unsigned long free_pages(void)
 
 static int recurse(int depth)
 {
-	volatile char pad[1024];
+	volatile unsigned char pad[1024];	/* char is signed on i386 */
 
 	pad[0] = depth;
 	return depth ? recurse(depth - 1) + pad[0] - depth : 0;

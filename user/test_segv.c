@@ -37,6 +37,14 @@ int main(int argc, char *argv[])
 		unsigned int code[4] = { 0 };
 		void (*fn)(void) = (void (*)(void))code;
 
+#if defined(__i386__)
+		/* i386 paging without PAE has no no-execute bit: the jump
+		 * into the stack succeeds. Fill the "code" with hlt, which
+		 * user mode may not run (a general protection fault), so the
+		 * program dies with SIGSEGV here too, and deterministically. */
+		memset(code, 0xf4, sizeof(code));
+		__asm__ __volatile__("" : : "r"(code) : "memory");
+#endif
 		fn();
 		return 0;
 	}

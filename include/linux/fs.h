@@ -104,6 +104,9 @@ struct file *fget(int fd);
 int close_fd(int fd);
 void do_close_on_exec(void);
 
+/* fs/read_write.c */
+loff_t vfs_llseek(struct file *f, loff_t offset, int whence);
+
 /* fs/exec.c */
 int do_execve(const char *filename, const char *const *argv,
 	      const char *const *envp, bool from_kernel);

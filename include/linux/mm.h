@@ -51,6 +51,7 @@ static inline void mmgrab(struct mm_struct *mm)
 }
 void exit_mmap(struct mm_struct *mm);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
 void unmap_page_range(struct mm_struct *mm, unsigned long start,

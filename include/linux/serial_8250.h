@@ -1,6 +1,7 @@
 /* The 16550-compatible UART driver: console output and input. The port's
- * registers are memory-mapped (RISC-V virt) or in I/O space (PC COM1);
- * the bus-specific part is the pair of accessors. */
+ * registers are memory-mapped (RISC-V virt: serial8250_register_mmio) or
+ * in I/O space (PC COM1: arch/x86 fills in port-I/O accessors and calls
+ * serial8250_register); the bus-specific part is the pair of accessors. */
 #ifndef _LINUX_SERIAL_8250_H
 #define _LINUX_SERIAL_8250_H
 
@@ -20,7 +21,6 @@ struct uart_8250_port {
 
 void serial8250_register(struct uart_8250_port *up);
 void serial8250_register_mmio(struct uart_8250_port *up);
-void serial8250_register_pio(struct uart_8250_port *up);
 void serial8250_enable_irq(void);
 
 #endif

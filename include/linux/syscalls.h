@@ -17,6 +17,8 @@ long sys_ni_syscall(unsigned long nr);
 
 long sys_clone(unsigned long clone_flags, unsigned long newsp,
 	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
+long sys_fork(void);	/* i386 only, as in Linux */
+long sys_vfork(void);
 long sys_wait4(pid_t upid, int *stat_addr, int options, struct rusage *ru);
 long sys_exit(int error_code);
 long sys_exit_group(int error_code);
@@ -26,6 +28,7 @@ struct statx;
 struct iovec;
 struct sigaction;
 struct rlimit;
+struct rlimit64;
 struct new_utsname;
 struct sysinfo;
 struct __kernel_timespec;
@@ -79,7 +82,7 @@ long sys_newuname(struct new_utsname *name);
 long sys_getrlimit(unsigned int resource, struct rlimit *rlim);
 long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
 long sys_prlimit64(pid_t pid, unsigned int resource,
-		   const struct rlimit *new_rlim, struct rlimit *old_rlim);
+		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim);
 long sys_umask(int mask);
 long sys_getpid(void);
 long sys_getppid(void);

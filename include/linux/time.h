@@ -9,4 +9,16 @@
 /* Architecture: nanoseconds since boot. */
 u64 ktime_get_ns(void);
 
+/* A time inside the kernel; each system call copies it from and to its
+ * own user layout (64-bit __kernel_timespec, i386's old 32-bit one). */
+struct timespec64 {
+	s64 tv_sec;
+	long tv_nsec;
+};
+
+/* kernel/time/time.c: 0 or -errno. */
+int do_clock_gettime(int which_clock, struct timespec64 *tp);
+/* Sleep for *rqtp; on a signal, -EINTR with the time left in *rqtp. */
+long do_clock_nanosleep(int which_clock, int flags, struct timespec64 *rqtp);
+
 #endif

@@ -1,5 +1,8 @@
 /* Time system calls: clock_gettime, gettimeofday, nanosleep. There is no
- * real-time clock, so the time of day starts at the Unix epoch at boot. */
+ * real-time clock, so the time of day starts at the Unix epoch at boot.
+ * do_clock_gettime and do_clock_nanosleep work on a struct timespec64;
+ * the system calls copy it in and out (i386's 32-bit-time calls, in
+ * arch/x86, do the same with their own layout). */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
@@ -17,6 +20,9 @@
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
 
+/* The longest sleep schedule_timeout() can count (Linux's name). */
+#define MAX_SCHEDULE_TIMEOUT ((long)(~0UL >> 1))
+
 struct __kernel_timespec {
 	s64 tv_sec;
 	long long tv_nsec;
@@ -27,16 +33,44 @@ struct __kernel_old_timeval {
 	long tv_usec;
 };
 
-long sys_clock_gettime(int which, struct __kernel_timespec *tp)
+/* The user layout of a timespec (on i386 too: glibc's *_time64 calls). */
+static int get_timespec64(struct timespec64 *ts,
+			  const struct __kernel_timespec *uts)
 {
-	struct __kernel_timespec ts;
+	struct __kernel_timespec kts;
+
+	if (copy_from_user(&kts, uts, sizeof(kts)))
+		return -EFAULT;
+	ts->tv_sec = kts.tv_sec;
+	ts->tv_nsec = kts.tv_nsec;	/* a 32-bit long drops the padding */
+	return 0;
+}
+
+static int put_timespec64(const struct timespec64 *ts,
+			  struct __kernel_timespec *uts)
+{
+	struct __kernel_timespec kts = { ts->tv_sec, ts->tv_nsec };
+
+	return copy_to_user(uts, &kts, sizeof(kts)) ? -EFAULT : 0;
+}
+
+int do_clock_gettime(int which, struct timespec64 *tp)
+{
 	u64 ns = ktime_get_ns();
 
 	if (which < 0 || which > CLOCK_BOOTTIME)
 		return -EINVAL;
-	ts.tv_sec = ns / NSEC_PER_SEC;
-	ts.tv_nsec = ns % NSEC_PER_SEC;
-	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+	tp->tv_sec = ns / NSEC_PER_SEC;
+	tp->tv_nsec = ns % NSEC_PER_SEC;
+	return 0;
+}
+
+long sys_clock_gettime(int which, struct __kernel_timespec *tp)
+{
+	struct timespec64 ts;
+	int ret = do_clock_gettime(which, &ts);
+
+	return ret ? ret : put_timespec64(&ts, tp);
 }
 
 long sys_clock_getres(int which, struct __kernel_timespec *tp)
@@ -69,27 +103,30 @@ long sys_time(long *tloc)
 	return t;
 }
 
-long sys_nanosleep(const struct __kernel_timespec *rqtp,
-		   struct __kernel_timespec *rmtp)
+/* Sleep in ticks of the timer, rounded up. */
+long do_clock_nanosleep(int which, int flags, struct timespec64 *rqtp)
 {
-	struct __kernel_timespec ts;
 	long ticks;
 
-	if (copy_from_user(&ts, rqtp, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000LL)
+	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC &&
+	    which != CLOCK_BOOTTIME)
 		return -EINVAL;
-	ticks = ts.tv_sec * HZ + DIV_ROUND_UP(ts.tv_nsec, 1000000000LL / HZ);
+	if (flags)
+		return -EINVAL;	/* TIMER_ABSTIME is not supported */
+	if (rqtp->tv_sec < 0 || rqtp->tv_nsec < 0 ||
+	    rqtp->tv_nsec >= (long)NSEC_PER_SEC)
+		return -EINVAL;
+	if (rqtp->tv_sec >= MAX_SCHEDULE_TIMEOUT / HZ - 1)
+		ticks = MAX_SCHEDULE_TIMEOUT;	/* the longest there is */
+	else
+		ticks = rqtp->tv_sec * HZ +
+			DIV_ROUND_UP(rqtp->tv_nsec, (long)NSEC_PER_SEC / HZ);
 	while (ticks) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		ticks = schedule_timeout(ticks);
 		if (ticks && signal_pending(current)) {
-			if (rmtp) {
-				ts.tv_sec = ticks / HZ;
-				ts.tv_nsec = ticks % HZ * (1000000000LL / HZ);
-				if (copy_to_user(rmtp, &ts, sizeof(ts)))
-					return -EFAULT;
-			}
+			rqtp->tv_sec = ticks / HZ;
+			rqtp->tv_nsec = ticks % HZ * (NSEC_PER_SEC / HZ);
 			return -EINTR;
 		}
 	}
@@ -100,10 +137,19 @@ long sys_clock_nanosleep(int which, int flags,
 			 const struct __kernel_timespec *rqtp,
 			 struct __kernel_timespec *rmtp)
 {
-	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC &&
-	    which != CLOCK_BOOTTIME)
-		return -EINVAL;
-	if (flags)
-		return -EINVAL;	/* TIMER_ABSTIME is not supported */
-	return sys_nanosleep(rqtp, rmtp);
+	struct timespec64 t;
+	long ret;
+
+	if (get_timespec64(&t, rqtp))
+		return -EFAULT;
+	ret = do_clock_nanosleep(which, flags, &t);
+	if (ret == -EINTR && rmtp && put_timespec64(&t, rmtp))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_nanosleep(const struct __kernel_timespec *rqtp,
+		   struct __kernel_timespec *rmtp)
+{
+	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }

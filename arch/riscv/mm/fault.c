@@ -15,34 +15,6 @@
 
 bool fixup_exception(struct pt_regs *regs);
 
-#define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
-
-/* The stack VMA grows down to cover addr if addr is close enough to it. */
-static struct vm_area_struct *expand_stack(struct mm_struct *mm,
-					   unsigned long addr)
-{
-	struct vm_area_struct *vma;
-
-	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		if (!(vma->vm_flags & VM_GROWSDOWN) || addr >= vma->vm_start)
-			continue;
-		if (vma->vm_start - addr > STACK_GUARD_GAP ||
-		    vma->vm_end - (addr & PAGE_MASK) >
-			    task_rlimit(current, RLIMIT_STACK))
-			return NULL;
-		if (vma->vm_list.prev != &mm->mmap) {
-			struct vm_area_struct *prev =
-				list_entry(vma->vm_list.prev,
-					   struct vm_area_struct, vm_list);
-			if (prev->vm_end > (addr & PAGE_MASK))
-				return NULL;
-		}
-		vma->vm_start = addr & PAGE_MASK;
-		return vma;
-	}
-	return NULL;
-}
-
 void do_page_fault(struct pt_regs *regs, unsigned long cause)
 {
 	unsigned long addr = regs->badaddr;

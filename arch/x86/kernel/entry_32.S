@@ -10,13 +10,19 @@
  * user mode it first does pending work (reschedule, signals), then
  * restore_all pops the registers and iret returns.
  */
+#include <asm/asm.h>
 #include <asm/segment.h>
 #include <asm/thread_info.h>
 #include <asm/traps.h>
 #include <generated/asm-offsets.h>
 
 /* Push the registers the CPU did not (orig_ax is already on the stack):
- * the stack pointer now points at a struct pt_regs. */
+ * the stack pointer now points at a struct pt_regs. Then the kernel's own
+ * segments: flat data in ds and es, and null in fs and gs, which the
+ * kernel does not use. A user's fs and gs may select its TLS slots in the
+ * GDT, which change with the running task; they are safe in pt_regs, and
+ * restore_all reloads them on the way out — after switch_to has put this
+ * task's slots back (as Linux 3.18 does without lazy %gs). */
 .macro SAVE_ALL
 	cld
 	pushl	%gs
@@ -33,9 +39,15 @@
 	movl	$__USER_DS, %edx
 	movl	%edx, %ds
 	movl	%edx, %es
+	xorl	%edx, %edx
+	movl	%edx, %fs
+	movl	%edx, %gs
 .endm
 
-/* The reverse, leaving only what iret pops. */
+/* The reverse, leaving only what iret pops. A segment selector the user
+ * left in ds, es, fs or gs may no longer be loadable (set_thread_area
+ * emptied its TLS slot): the pop faults, and the exception table sends it
+ * to a fixup that loads the null selector instead, as Linux does. */
 .macro RESTORE_REGS
 	popl	%ebx
 	popl	%ecx
@@ -44,11 +56,25 @@
 	popl	%edi
 	popl	%ebp
 	popl	%eax
-	popl	%ds
-	popl	%es
-	popl	%fs
-	popl	%gs
+1:	popl	%ds
+2:	popl	%es
+3:	popl	%fs
+4:	popl	%gs
 	addl	$4, %esp		/* orig_ax */
+	.pushsection .text.fixup, "ax"
+5:	movl	$0, (%esp)
+	jmp	1b
+6:	movl	$0, (%esp)
+	jmp	2b
+7:	movl	$0, (%esp)
+	jmp	3b
+8:	movl	$0, (%esp)
+	jmp	4b
+	.popsection
+	_ASM_EXTABLE(1b, 5b)
+	_ASM_EXTABLE(2b, 6b)
+	_ASM_EXTABLE(3b, 7b)
+	_ASM_EXTABLE(4b, 8b)
 .endm
 
 	.text
@@ -115,6 +141,9 @@ error_code:
 	movl	$__USER_DS, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
+	xorl	%eax, %eax
+	movl	%eax, %fs
+	movl	%eax, %gs
 	movl	%esp, %eax
 	pushl	%edx
 	pushl	%ecx
@@ -195,6 +224,18 @@ restore_all:
 	RESTORE_REGS
 irq_return:
 	iret
+	_ASM_EXTABLE(irq_return, iret_exc)
+
+	/* iret itself refused the user's frame (a code or stack segment it
+	 * cannot load; possible once rt_sigreturn lets a program write its
+	 * registers). The frame is still on the stack, so handle it as a
+	 * general protection fault taken in user mode (Linux's iret_exc). */
+	.pushsection .text.fixup, "ax"
+iret_exc:
+	pushl	$0			/* error code */
+	pushl	$X86_TRAP_GP
+	jmp	error_code
+	.popsection
 
 work_pending:
 	movl	%esp, %eax

@@ -8,6 +8,7 @@
 #include <asm/irqflags.h>
 #include <asm/processor-flags.h>
 #include <asm/segment.h>
+#include <asm/tls.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <uapi/linux/signal.h>
@@ -18,10 +19,14 @@ void arch_cpu_idle(void)
 	arch_safe_halt();
 }
 
-/* The child starts as a byte-for-byte copy of the parent's task_struct. */
+/* The child starts as a byte-for-byte copy of the parent's task_struct,
+ * with the FPU registers as they are right now (they live in the CPU,
+ * not in thread.fpu, while the parent runs). */
 noinline int arch_dup_task_struct(struct task_struct *dst,
 				  struct task_struct *src)
 {
+	if (src->mm)
+		fxsave(&src->thread.fpu);
 	*dst = *src;
 	return 0;
 }
@@ -67,19 +72,32 @@ noinline int copy_thread(struct task_struct *p,
 	childregs->ax = 0;	/* the child's fork() returns 0 */
 	if (args->stack)
 		childregs->sp = args->stack;	/* new user stack */
-	/* CLONE_SETTLS (args->tls: a struct user_desc for a GDT TLS slot)
-	 * comes with set_thread_area, when user programs run. */
 	p->thread.ip = (unsigned long)ret_from_fork;
+	/* A new thread's TLS: on i386, tls points at a struct user_desc for
+	 * one of the child's GDT TLS slots (glibc: the one its inherited %gs
+	 * selects), as set_thread_area takes. */
+	if (args->flags & CLONE_SETTLS)
+		return do_set_thread_area(p, -1,
+					  (struct user_desc *)args->tls, 0);
 	return 0;
 }
 
 /*
  * exec: the registers a new program starts with (Linux 3.18's
- * start_thread): iret will go to ip in user mode (the user code and data
- * segments, RPL 3) with interrupts enabled.
+ * flush_thread and start_thread): no TLS slots and a clean FPU, loaded
+ * at once since this task goes straight back to user mode; iret will go
+ * to ip in user mode (the user code and data segments, RPL 3, %fs and %gs
+ * null) with interrupts enabled.
  */
 void start_thread(struct pt_regs *regs, unsigned long ip, unsigned long sp)
 {
+	struct thread_struct *t = &current->thread;
+
+	memset(t->tls_array, 0, sizeof(t->tls_array));
+	load_TLS(t);
+	fpu_finit(&t->fpu);
+	fxrstor(&t->fpu);
+
 	memset(regs, 0, sizeof(*regs));
 	regs->ds = __USER_DS;
 	regs->es = __USER_DS;

@@ -7,6 +7,7 @@
  * shows what the kernel was given.
  */
 #include <asm/i8259.h>
+#include <asm/io.h>
 #include <asm/multiboot.h>
 #include <asm/pgtable.h>
 #include <asm/setup.h>
@@ -29,10 +30,23 @@ unsigned long boot_multiboot_info;	/* ebx at startup_32 (physical) */
  * and what firmware may still use (Linux's default X86_RESERVE_LOW). */
 #define LOW_RESERVED 0x10000
 
+/* COM1's registers are in the PC's I/O port space. */
+static u8 pio_in(struct uart_8250_port *up, int offset)
+{
+	return inb(up->iobase + offset);
+}
+
+static void pio_out(struct uart_8250_port *up, int offset, u8 value)
+{
+	outb(value, up->iobase + offset);
+}
+
 static struct uart_8250_port com1 = {
 	.iobase = 0x3f8,
 	.phys = 0x3f8,
 	.irq = 4,
+	.serial_in = pio_in,
+	.serial_out = pio_out,
 };
 
 /* Multiboot data at physical pa, if head_32.S's early table maps it. */
@@ -220,7 +234,7 @@ void __init setup_arch(void)
 	const struct multiboot_info *mbi;
 	unsigned long ram_end;
 
-	serial8250_register_pio(&com1);	/* port I/O needs no mapping */
+	serial8250_register(&com1);	/* port I/O needs no mapping */
 	trap_init();		/* from here on, faults are reported */
 	init_8259A();		/* the BIOS left IRQs on exception vectors */
 	printk("Clonix for i386 (32-bit, 2-level paging, PAGE_OFFSET %lx)\n",

@@ -2,25 +2,112 @@
  * int $0x80: the i386 system-call table, with Linux's i386 numbers (eax
  * holds the number, bx, cx, dx, si, di, bp the arguments, eax the result),
  * and do_syscall(), which entry_32.S calls with the saved registers. A
- * number with no entry returns -ENOSYS.
+ * number with no entry returns -ENOSYS (kernel/sys_ni.c).
+ *
+ * i386 is older than the asm-generic numbering RISC-V uses, so it has
+ * both the old calls (fork, waitpid, open, stat64, mmap2 ...; see
+ * sys_i386_32.c) and the portable ones. Calls with a 64-bit time carry the
+ * _time64 / 64 suffix on i386 (clock_gettime64 is RISC-V's clock_gettime).
  */
 #include <asm/ptrace.h>
+#include <asm/syscalls.h>
 #include <linux/syscalls.h>
 
-#define __NR_exit 1
-#define __NR_wait4 114
-#define __NR_clone 120
-#define __NR_exit_group 252
 #define NR_syscalls 451
 
 /* Each sys_* has its own prototype; the table calls them all alike. */
 #define SC(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
 
 const syscall_fn_t sys_call_table[NR_syscalls] = {
-	SC(__NR_exit, sys_exit),
-	SC(__NR_wait4, sys_wait4),
-	SC(__NR_clone, sys_clone),
-	SC(__NR_exit_group, sys_exit_group),
+	SC(1, sys_exit),
+	SC(2, sys_fork),
+	SC(3, sys_read),
+	SC(4, sys_write),
+	SC(5, sys_open),
+	SC(6, sys_close),
+	SC(7, sys_waitpid),
+	SC(10, sys_unlink),
+	SC(11, sys_execve),
+	SC(12, sys_chdir),
+	SC(13, sys_time),
+	SC(19, sys_lseek),
+	SC(20, sys_getpid),
+	SC(24, sys_getuid),	/* with 47, 49, 50, 199-202: all root (0) */
+	SC(33, sys_access),
+	SC(36, sys_sync),
+	SC(37, sys_kill),
+	SC(39, sys_mkdir),
+	SC(40, sys_rmdir),
+	SC(41, sys_dup),
+	SC(45, sys_brk),
+	SC(47, sys_getuid),
+	SC(49, sys_getuid),
+	SC(50, sys_getuid),
+	SC(54, sys_ioctl),
+	SC(55, sys_fcntl),
+	SC(60, sys_umask),
+	SC(63, sys_dup2),
+	SC(64, sys_getppid),
+	SC(75, sys_setrlimit),
+	SC(78, sys_gettimeofday),
+	SC(85, sys_readlink),
+	SC(88, sys_reboot),
+	SC(90, sys_old_mmap),	/* mmap: arguments in memory */
+	SC(91, sys_munmap),
+	SC(106, sys_newstat),	/* i386 struct stat: stat, lstat, fstat */
+	SC(107, sys_newlstat),
+	SC(108, sys_fstat),
+	SC(114, sys_wait4),
+	SC(116, sys_sysinfo),
+	SC(120, sys_clone),
+	SC(122, sys_newuname),
+	SC(125, sys_mprotect),
+	SC(133, sys_fchdir),
+	SC(140, sys_llseek),	/* _llseek */
+	SC(145, sys_readv),
+	SC(146, sys_writev),
+	SC(158, sys_sched_yield),
+	SC(162, sys_nanosleep_time32),
+	SC(174, sys_rt_sigaction),
+	SC(175, sys_rt_sigprocmask),
+	SC(176, sys_rt_sigpending),
+	SC(183, sys_getcwd),
+	SC(190, sys_vfork),
+	SC(191, sys_getrlimit),	/* ugetrlimit */
+	SC(192, sys_mmap_pgoff),	/* mmap2: the offset in pages */
+	SC(195, sys_stat64),
+	SC(196, sys_lstat64),
+	SC(197, sys_fstat64),
+	SC(199, sys_getuid),
+	SC(200, sys_getuid),
+	SC(201, sys_getuid),
+	SC(202, sys_getuid),
+	SC(220, sys_getdents64),
+	SC(221, sys_fcntl),	/* fcntl64 */
+	SC(224, sys_gettid),
+	SC(238, sys_tkill),
+	SC(243, sys_set_thread_area),
+	SC(244, sys_get_thread_area),
+	SC(252, sys_exit_group),
+	SC(258, sys_set_tid_address),
+	SC(265, sys_clock_gettime32),
+	SC(267, sys_clock_nanosleep_time32),
+	SC(270, sys_tgkill),
+	SC(295, sys_openat),
+	SC(296, sys_mkdirat),
+	SC(300, sys_fstatat64),
+	SC(301, sys_unlinkat),
+	SC(305, sys_readlinkat),
+	SC(307, sys_faccessat),
+	SC(311, sys_set_robust_list),
+	SC(330, sys_dup3),
+	SC(340, sys_prlimit64),
+	SC(355, sys_getrandom),
+	SC(383, sys_statx),
+	SC(403, sys_clock_gettime),	/* clock_gettime64 */
+	SC(406, sys_clock_getres),	/* clock_getres_time64 */
+	SC(407, sys_clock_nanosleep),	/* clock_nanosleep_time64 */
+	SC(439, sys_faccessat2),
 };
 
 /* orig_ax keeps the number: ax is overwritten by the result. */

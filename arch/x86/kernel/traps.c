@@ -152,8 +152,11 @@ void do_trap(struct pt_regs *regs, unsigned long trapnr,
 		return;
 	}
 	conditional_sti(regs);
-	if (!user_mode(regs))
+	if (!user_mode(regs)) {
+		if (fixup_exception(regs))
+			return;	/* an expected fault (asm/asm.h) */
 		die(regs, exception_name(trapnr), error_code);
+	}
 	user_fault(regs, exception_name(trapnr),
 		   trapnr < ARRAY_SIZE(exceptions) && exceptions[trapnr].signo ?
 			   exceptions[trapnr].signo : SIGSEGV,

@@ -29,6 +29,15 @@ SECTIONS
 		*(.rodata .rodata.*)
 	}
 
+	/* The exception table (asm/asm.h): where a kernel fault on user
+	 * data may resume. */
+	. = ALIGN(4);
+	__ex_table : AT(ADDR(__ex_table) - PAGE_OFFSET) {
+		__start___ex_table = .;
+		*(__ex_table)
+		__stop___ex_table = .;
+	}
+
 	.kallsyms : AT(ADDR(.kallsyms) - PAGE_OFFSET) {
 		*(.kallsyms)
 	}

@@ -3,28 +3,25 @@
  * Copy between kernel and user memory; returns the bytes NOT copied. On
  * i386 the kernel may touch user pages directly (the user bit only stops
  * user mode), so this is a plain `rep movsb`. If it faults on a user page
- * the fault handler cannot serve, fixup_exception resumes at
- * __user_copy_fixup: rep movsb is interruptible, so ecx still counts the
- * bytes left.
+ * the fault handler cannot serve, the exception table resumes after it:
+ * rep movsb is interruptible, so ecx still counts the bytes left.
  */
+#include <asm/asm.h>
+
 	.text
 	.globl	__asm_copy_user
 	.type	__asm_copy_user, @function
-	.globl	__user_copy_start
-	.globl	__user_copy_end
-	.globl	__user_copy_fixup
 __asm_copy_user:
 	pushl	%esi
 	pushl	%edi
 	movl	12(%esp), %edi		/* to */
 	movl	16(%esp), %esi		/* from */
 	movl	20(%esp), %ecx		/* n */
-__user_copy_start:
-	rep movsb
-__user_copy_end:
-__user_copy_fixup:
-	movl	%ecx, %eax
+1:	rep movsb
+2:	movl	%ecx, %eax
 	popl	%edi
 	popl	%esi
 	ret
 	.size	__asm_copy_user, . - __asm_copy_user
+
+	_ASM_EXTABLE(1b, 2b)

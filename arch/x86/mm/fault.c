@@ -3,46 +3,20 @@
  * says in the error code whether the page was absent or protected, and
  * whether it was a write, from user mode. A fault on a user address inside
  * one of the process's VMAs (the stack growing, the heap, an mmap) gets a
- * page; anything else from user mode kills the process with SIGSEGV, which
- * its parent's wait4 sees. The kernel faulting on a user address during
+ * page (or, with no page left, kills the process with SIGKILL); anything
+ * else from user mode kills the process with SIGSEGV, which its parent's
+ * wait4 sees. The kernel faulting on a user address during
  * copy_*_user is recovered by fixup_exception; any other kernel fault is a
  * bug and dies loudly.
  */
 #include <asm/special_insns.h>
 #include <asm/traps.h>
+#include <linux/errno.h>
 #include <linux/irqflags.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
-
-#define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
-
-/* The stack VMA grows down to cover addr if addr is close enough to it. */
-static struct vm_area_struct *expand_stack(struct mm_struct *mm,
-					   unsigned long addr)
-{
-	struct vm_area_struct *vma;
-
-	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		if (!(vma->vm_flags & VM_GROWSDOWN) || addr >= vma->vm_start)
-			continue;
-		if (vma->vm_start - addr > STACK_GUARD_GAP ||
-		    vma->vm_end - (addr & PAGE_MASK) >
-			    task_rlimit(current, RLIMIT_STACK))
-			return NULL;
-		if (vma->vm_list.prev != &mm->mmap) {
-			struct vm_area_struct *prev =
-				list_entry(vma->vm_list.prev,
-					   struct vm_area_struct, vm_list);
-			if (prev->vm_end > (addr & PAGE_MASK))
-				return NULL;
-		}
-		vma->vm_start = addr & PAGE_MASK;
-		return vma;
-	}
-	return NULL;
-}
 
 /* The kernel itself touched a bad address: say what, as Linux does. */
 static void __noreturn no_context(struct pt_regs *regs,
@@ -78,9 +52,15 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 		if (!vma)
 			vma = expand_stack(mm, address);
 	}
-	if (vma &&
-	    handle_mm_fault(vma, address, error_code & X86_PF_WRITE) == 0)
-		return;
+	if (vma) {
+		int err = handle_mm_fault(vma, address,
+					  error_code & X86_PF_WRITE);
+
+		if (!err)
+			return;
+		if (err == -ENOMEM && user_mode(regs))
+			out_of_memory_kill();
+	}
 
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))

@@ -37,16 +37,6 @@ static void mmio_out(struct uart_8250_port *up, int offset, u8 value)
 	writeb(value, (u8 *)up->membase + (offset << up->regshift));
 }
 
-static u8 pio_in(struct uart_8250_port *up, int offset)
-{
-	return inb(up->iobase + offset);
-}
-
-static void pio_out(struct uart_8250_port *up, int offset, u8 value)
-{
-	outb(value, up->iobase + offset);
-}
-
 static void serial8250_putc(struct uart_8250_port *up, char c)
 {
 	unsigned int spins = 0;
@@ -110,13 +100,6 @@ void serial8250_register_mmio(struct uart_8250_port *up)
 {
 	up->serial_in = mmio_in;
 	up->serial_out = mmio_out;
-	serial8250_register(up);
-}
-
-void serial8250_register_pio(struct uart_8250_port *up)
-{
-	up->serial_in = pio_in;
-	up->serial_out = pio_out;
 	serial8250_register(up);
 }
 

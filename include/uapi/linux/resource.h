@@ -2,6 +2,8 @@
 #ifndef _UAPI_LINUX_RESOURCE_H
 #define _UAPI_LINUX_RESOURCE_H
 
+#include <linux/types.h>
+
 #define RLIMIT_CPU 0
 #define RLIMIT_FSIZE 1
 #define RLIMIT_DATA 2
@@ -18,6 +20,14 @@
 struct rlimit {
 	unsigned long rlim_cur;
 	unsigned long rlim_max;
+};
+
+/* prlimit64's layout: 64-bit limits whatever the size of long. */
+#define RLIM64_INFINITY (~0ULL)
+
+struct rlimit64 {
+	u64 rlim_cur;
+	u64 rlim_max;
 };
 
 #endif

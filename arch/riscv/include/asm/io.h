@@ -32,22 +32,6 @@ static inline void writel(u32 v, volatile void *addr)
 	*(volatile u32 *)addr = v;
 }
 
-/* Port I/O (inb/outb), for drivers that also run on a PC's I/O ports
- * (8250.c's serial8250_register_pio). RISC-V has no I/O space: as in
- * Linux, a port is an offset into the PCI I/O window, which QEMU virt puts
- * at physical 0x03000000. Nothing on RISC-V uses them yet. */
-#define PCI_IOBASE ((volatile u8 *)(IOREMAP_BASE + 0x03000000))
-
-static inline u8 inb(unsigned long port)
-{
-	return readb(PCI_IOBASE + port);
-}
-
-static inline void outb(u8 v, unsigned long port)
-{
-	writeb(v, PCI_IOBASE + port);
-}
-
 /* Map a device's physical registers; NULL if outside the I/O window. */
 void *ioremap(unsigned long pa, unsigned long size);
 

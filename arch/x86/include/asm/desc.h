@@ -28,6 +28,22 @@ struct desc_struct {
 #define DESC_USER_DATA 0xc0f2	/* ... DPL 3, rw- */
 #define DESC_TSS 0x0089		/* byte granularity, available 32-bit TSS */
 
+/* An unused entry: all zero (a TLS slot nobody has set). */
+static inline bool desc_empty(const struct desc_struct *d)
+{
+	return !(d->a | d->b);
+}
+
+static inline unsigned long get_desc_base(const struct desc_struct *d)
+{
+	return (d->a >> 16) | ((d->b & 0xff) << 16) | (d->b & 0xff000000);
+}
+
+static inline unsigned long get_desc_limit(const struct desc_struct *d)
+{
+	return (d->a & 0xffff) | (d->b & 0xf0000);
+}
+
 struct gdt_page {
 	struct desc_struct gdt[GDT_ENTRIES];
 } __aligned(4096);

@@ -1,7 +1,7 @@
-/* struct thread_struct: what __switch_to keeps for a task that is not
- * running (Linux 3.18's i386 fields: sp0, sp, ip), and the TSS, which tells
- * the CPU which kernel stack to use when an interrupt or int $0x80 arrives
- * from user mode. */
+/* struct thread_struct: what a task keeps of the CPU while it is not
+ * running (Linux 3.18's i386 fields: tls_array, sp0, sp, ip, fpu), and the
+ * TSS, which tells the CPU which kernel stack to use when an interrupt or
+ * int $0x80 arrives from user mode. */
 #ifndef _ASM_X86_PROCESSOR_H
 #define _ASM_X86_PROCESSOR_H
 
@@ -12,13 +12,20 @@
 
 #ifndef __ASSEMBLY__
 
+#include <asm/desc.h>
+#include <asm/i387.h>
 #include <linux/compiler.h>
 #include <linux/types.h>
 
 struct thread_struct {
+	/* The task's GDT TLS slots (set_thread_area): switch_to copies them
+	 * into the GDT, where the task's %gs selector finds them. */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
 	unsigned long sp0;	/* top of the kernel stack: TSS.sp0 */
 	unsigned long sp;	/* kernel esp when switched out */
 	unsigned long ip;	/* where __switch_to resumes the task */
+	/* A user task's x87/SSE registers while it is off the CPU. */
+	struct i387_fxsave_struct fpu;
 };
 
 /* The hardware task-state segment. Clonix switches tasks in software, as

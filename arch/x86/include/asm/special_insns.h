@@ -17,6 +17,16 @@ DEFINE_READ_CR(2)
 DEFINE_READ_CR(3)
 DEFINE_READ_CR(4)
 
+static inline void write_cr0(unsigned long v)
+{
+	__asm__ __volatile__("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
+static inline void write_cr4(unsigned long v)
+{
+	__asm__ __volatile__("mov %0, %%cr4" : : "r"(v) : "memory");
+}
+
 static inline void write_cr3(unsigned long v)
 {
 	__asm__ __volatile__("mov %0, %%cr3" : : "r"(v) : "memory");

@@ -6,6 +6,7 @@
  */
 #include <asm/desc.h>
 #include <asm/elf.h>
+#include <asm/i387.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <linux/init.h>
@@ -58,4 +59,5 @@ void __init cpu_init(void)
 	set_tss_desc(GDT_ENTRY_TSS, &cpu_tss);
 	load_tr(GDT_ENTRY_TSS_SEL);
 	load_ldt(0);
+	fpu_init();
 }

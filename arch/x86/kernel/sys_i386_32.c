@@ -1,0 +1,241 @@
+/*
+ * System calls only i386 has: the older ABI that 32-bit x86 keeps next to
+ * the portable calls. Each is a thin layer over portable code — a path
+ * call is its *at() form relative to the working directory, a stat or
+ * time call copies the kernel's value out in i386's own layout, mmap2
+ * counts its offset in pages — so the work itself is done once, in the
+ * core, for both architectures.
+ */
+#include <asm/stat.h>
+#include <asm/syscalls.h>
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/stat.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/time.h>
+#include <linux/uaccess.h>
+
+#define AT_REMOVEDIR 0x200
+#define CLOCK_MONOTONIC 1
+
+/* ---- processes ---------------------------------------------------------- */
+
+/* waitpid(2): wait4 without the resource usage. */
+long sys_waitpid(pid_t pid, int *stat_addr, int options)
+{
+	return kernel_wait4(pid, stat_addr, options, NULL);
+}
+
+/* ---- files: the path calls that predate the *at() family ---------------- */
+
+long sys_open(const char *filename, int flags, u32 mode)
+{
+	return sys_openat(AT_FDCWD, filename, flags, mode);
+}
+
+long sys_access(const char *filename, int mode)
+{
+	return sys_faccessat(AT_FDCWD, filename, mode);
+}
+
+long sys_mkdir(const char *pathname, u32 mode)
+{
+	return sys_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+long sys_unlink(const char *pathname)
+{
+	return sys_unlinkat(AT_FDCWD, pathname, 0);
+}
+
+long sys_rmdir(const char *pathname)
+{
+	return sys_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
+}
+
+long sys_readlink(const char *path, char *buf, int bufsiz)
+{
+	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
+}
+
+/* dup2(2): dup3 without flags, except that oldfd == newfd is allowed
+ * (and only checks that oldfd is open). */
+long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	if (oldfd == newfd) {
+		long ret = sys_fcntl(oldfd, F_GETFD, 0);
+
+		return ret < 0 ? ret : (long)newfd;
+	}
+	return sys_dup3(oldfd, newfd, 0);
+}
+
+long sys_newstat(const char *filename, struct stat *statbuf)
+{
+	return sys_newfstatat(AT_FDCWD, filename, statbuf, 0);
+}
+
+long sys_newlstat(const char *filename, struct stat *statbuf)
+{
+	return sys_newfstatat(AT_FDCWD, filename, statbuf,
+			      AT_SYMLINK_NOFOLLOW);
+}
+
+/* stat64: 64-bit sizes and inode numbers in a 32-bit ABI. */
+static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
+{
+	struct stat64 st;
+
+	memset(&st, 0, sizeof(st));
+	st.st_dev = stat->dev;
+	st.st_ino = stat->ino;
+	st.__st_ino = stat->ino;
+	st.st_mode = stat->mode;
+	st.st_nlink = stat->nlink;
+	st.st_rdev = stat->rdev;
+	st.st_size = stat->size;
+	st.st_blksize = stat->blksize;
+	st.st_blocks = stat->blocks;
+	st.st_atime = stat->atime;
+	st.st_mtime = stat->mtime;
+	st.st_ctime = stat->ctime;
+	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+long sys_fstatat64(int dfd, const char *filename, struct stat64 *statbuf,
+		   int flag)
+{
+	struct kstat stat;
+	int err = vfs_fstatat(dfd, filename, &stat, flag);
+
+	return err ? err : cp_new_stat64(&stat, statbuf);
+}
+
+long sys_stat64(const char *filename, struct stat64 *statbuf)
+{
+	return sys_fstatat64(AT_FDCWD, filename, statbuf, 0);
+}
+
+long sys_lstat64(const char *filename, struct stat64 *statbuf)
+{
+	return sys_fstatat64(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fstat64(unsigned long fd, struct stat64 *statbuf)
+{
+	struct kstat stat;
+	int err = vfs_fstat(fd, &stat);
+
+	return err ? err : cp_new_stat64(&stat, statbuf);
+}
+
+/* _llseek(2): a 64-bit offset in two registers, the result through a
+ * pointer, since a long return value has only 32 bits. */
+long sys_llseek(unsigned int fd, unsigned long offset_high,
+		unsigned long offset_low, loff_t *result, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	loff_t pos;
+
+	if (!f)
+		return -EBADF;
+	pos = vfs_llseek(f, (loff_t)((u64)offset_high << 32 | offset_low),
+			 whence);
+	fput(f);
+	if (pos < 0)
+		return pos;
+	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
+}
+
+/* ---- memory ------------------------------------------------------------- */
+
+/* mmap2(2): the file offset counts pages, so 32 bits reach 16 TiB. */
+long sys_mmap_pgoff(unsigned long addr, unsigned long len,
+		    unsigned long prot, unsigned long flags,
+		    unsigned long fd, unsigned long pgoff)
+{
+	return ksys_mmap_pgoff(addr, len, prot, flags, fd, pgoff);
+}
+
+/* The original mmap(2) of i386: six arguments did not fit the registers
+ * of the day, so they come in a block of memory. */
+struct mmap_arg_struct {
+	unsigned long addr;
+	unsigned long len;
+	unsigned long prot;
+	unsigned long flags;
+	unsigned long fd;
+	unsigned long offset;
+};
+
+long sys_old_mmap(struct mmap_arg_struct *arg)
+{
+	struct mmap_arg_struct a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	if (a.offset & ~PAGE_MASK)
+		return -EINVAL;
+	return ksys_mmap_pgoff(a.addr, a.len, a.prot, a.flags, a.fd,
+			       a.offset >> PAGE_SHIFT);
+}
+
+/* ---- time: the calls with a 32-bit time_t ------------------------------- */
+
+struct old_timespec32 {
+	s32 tv_sec;
+	s32 tv_nsec;
+};
+
+static int get_old_timespec32(struct timespec64 *ts,
+			      const struct old_timespec32 *uts)
+{
+	struct old_timespec32 t;
+
+	if (copy_from_user(&t, uts, sizeof(t)))
+		return -EFAULT;
+	ts->tv_sec = t.tv_sec;
+	ts->tv_nsec = t.tv_nsec;
+	return 0;
+}
+
+static int put_old_timespec32(const struct timespec64 *ts,
+			      struct old_timespec32 *uts)
+{
+	struct old_timespec32 t = { ts->tv_sec, ts->tv_nsec };
+
+	return copy_to_user(uts, &t, sizeof(t)) ? -EFAULT : 0;
+}
+
+long sys_clock_gettime32(int which, struct old_timespec32 *tp)
+{
+	struct timespec64 ts;
+	int ret = do_clock_gettime(which, &ts);
+
+	return ret ? ret : put_old_timespec32(&ts, tp);
+}
+
+long sys_clock_nanosleep_time32(int which, int flags,
+				const struct old_timespec32 *rqtp,
+				struct old_timespec32 *rmtp)
+{
+	struct timespec64 t;
+	long ret;
+
+	if (get_old_timespec32(&t, rqtp))
+		return -EFAULT;
+	ret = do_clock_nanosleep(which, flags, &t);
+	if (ret == -EINTR && rmtp && put_old_timespec32(&t, rmtp))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_nanosleep_time32(const struct old_timespec32 *rqtp,
+			  struct old_timespec32 *rmtp)
+{
+	return sys_clock_nanosleep_time32(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+}

@@ -1,0 +1,241 @@
+"""The cross-architecture lab report (`make lab-report`, scripts/lab/report.py)
+is made from live traces and says what they say.
+
+One module-wide run of scripts/lab/report.py traces `fork` on both
+architectures (QEMU + gdb) into a temporary directory; the tests then read
+the <arch>.json facts it saved next to report.md, report.html and
+kstack-<arch>.svg, and check that the report's values are the trace's.
+(Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
+business; here it is whether the report tells it faithfully.)
+Both architectures are required: a trace that fails fails its tests.
+"""
+import copy
+import html.parser
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPORT = os.path.join(ROOT, "scripts", "lab", "report.py")
+ARCHES = ["riscv", "x86"]
+TITLE = {"riscv": "RISC-V", "x86": "i386"}
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def load_report_module():
+    spec = importlib.util.spec_from_file_location("lab_report", REPORT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """Run `scripts/lab/report.py --out DIR` once: the traced fork on both
+    architectures and the report. Returns DIR and how the run went."""
+    out = tmp_path_factory.mktemp("lab")
+    proc = subprocess.run(["/usr/bin/python3", REPORT, "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True,
+                          timeout=900)
+    return {"dir": str(out), "proc": proc}
+
+
+def read(lab, name):
+    with open(os.path.join(lab["dir"], name)) as f:
+        return f.read()
+
+
+def facts(lab, arch):
+    """The trace the report was made from; fail if there is none."""
+    path = os.path.join(lab["dir"], arch + ".json")
+    if not os.path.exists(path):
+        pytest.fail("no %s trace: report.py said\n%s%s" % (
+            arch, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+def markdown_table(text):
+    """report.md's comparison table as {label: {column title: cell}}."""
+    lines = [l for l in text.splitlines() if l.startswith("|")]
+
+    def cells(line):
+        return [c.strip().replace("\\|", "|")
+                for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+
+    head = cells(lines[0])
+    return {row[0]: dict(zip(head[1:], row[1:]))
+            for row in map(cells, lines[2:])}
+
+
+class TableCells(html.parser.HTMLParser):
+    """The text of every <td>/<th>, row by row."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[-1].append(self.cell.strip())
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+
+
+def column(lab, arch):
+    """{label: cell} of arch's column in report.md."""
+    facts(lab, arch)
+    table = markdown_table(read(lab, "report.md"))
+    assert all(TITLE[arch] in row for row in table.values()), \
+        "report.md has no %s column" % TITLE[arch]
+    return {label: row[TITLE[arch]] for label, row in table.items()}
+
+
+def test_report_run_succeeds(lab):
+    proc = lab["proc"]
+    assert proc.returncode == 0, \
+        "report.py exited %d:\n%s%s" % (proc.returncode, proc.stdout,
+                                        proc.stderr)
+    for name in ("report.md", "report.html"):
+        assert os.path.exists(os.path.join(lab["dir"], name)), name
+        assert name in proc.stdout, "report.py does not say where %s is" % name
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_trace_saved_for_report_on(lab, arch):
+    f = facts(lab, arch)
+    assert f["arch"] == arch
+    assert os.path.getsize(os.path.join(lab["dir"], arch + ".log")) > 0
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_table_values_come_from_trace_on(lab, arch):
+    f, col = facts(lab, arch), column(lab, arch)
+
+    def has(label, *values):
+        for v in values:
+            assert str(v) in col[label], \
+                "%s row for %s: %r lacks %r" % (label, arch, col[label], v)
+
+    has("System-call entry instruction", f["entry_instruction"])
+    has("Trap vector it enters the kernel at", f["trap_vector"]["symbol"],
+        f["trap_vector"]["address"])
+    assert col["clone's system-call number"].startswith(
+        "%d " % f["clone_syscall_nr"])
+    path = [s["function"] for s in f["call_path"]]
+    assert col["Call path"] == " → ".join(path)
+    for i, stop in enumerate(f["call_path"], 1):
+        has("`%s`" % stop["function"], "stop %d at `%s`" % (i,
+                                                          stop["address"]))
+    has("sizeof(struct pt_regs)", "%d bytes" % f["sizeof_pt_regs"])
+    has("sizeof(struct task_struct)", "%d bytes" % f["sizeof_task_struct"])
+    has("THREAD_SIZE (kernel stack)", "%d bytes" % f["thread_size"])
+    has("Child's kernel stack (base – top)", f["stack_base"], f["stack_top"])
+    has("Parent pid → child pid", "%d → %d" % (f["parent_pid"],
+                                              f["child_pid"]))
+    has("Return register", f["return_register"])
+    has("Child's return register in childregs after copy_thread",
+        "`%s` = %d" % (f["return_register"], f["child_ret_in_regs"]))
+    has("Back in user mode", "`%s` = %d" % (
+        f["return_register"], f["child_user_return"]["ret"]),
+        "`%s` = %d" % (f["return_register"],
+                       f["parent_user_return"]["ret"]))
+    has("Parent's fork() returns (= child's pid)",
+        "%d (child pid %d)" % (f["parent_user_return"]["ret"],
+                               f["child_pid"]))
+    has("Where the child resumes (thread.ra / thread.ip)", f["resume_field"],
+        f["resume_address"], f["resume_symbol"])
+    has("&ret_from_fork", f["ret_from_fork"])
+    base, top = int(f["stack_base"], 16), int(f["stack_top"], 16)
+    for label, key in (("thread.sp", "thread_sp"),
+                       ("childregs = task_pt_regs(p)", "childregs"),
+                       ("sp at ret_from_fork", "sp_at_ret_from_fork")):
+        addr = int(f[key], 16)
+        has(label, f[key], "base + %d" % (addr - base),
+            "top − %d" % (top - addr))
+    has("Return instruction", f["return_instruction"],
+        f["return_instruction_at"])
+    has("User pc after the system call (child, parent)",
+        f["child_user_return"]["pc"], f["parent_user_return"]["pc"])
+    has("Console", *f["console"])
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_html_table_matches_markdown_on(lab, arch):
+    col = column(lab, arch)
+    parser = TableCells()
+    parser.feed(read(lab, "report.html"))
+    head, *rows = parser.rows
+    i = head.index(TITLE[arch])
+    html_col = {r[0]: r[i] for r in rows}
+    md_col = {label.replace("`", ""): cell.replace("`", "")
+              for label, cell in col.items()}
+    assert html_col == md_col
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_kernel_stack_svg_is_drawn_from_trace_on(lab, arch):
+    f = facts(lab, arch)
+    name = "kstack-%s.svg" % arch
+    root = ET.parse(os.path.join(lab["dir"], name)).getroot()
+    assert root.tag == SVG_NS + "svg"
+    text = " ".join(t.text or "" for t in root.iter(SVG_NS + "text"))
+    for value in (f["stack_base"], f["stack_top"], f["childregs"],
+                  f["thread_sp"], f["resume_address"],
+                  "%d bytes" % f["sizeof_pt_regs"],
+                  "THREAD_SIZE = %d" % f["thread_size"],
+                  "%s = %d" % (f["return_register"], f["child_ret_in_regs"])):
+        assert value in text, "%s does not show %s" % (name, value)
+    assert "](%s)" % name in read(lab, "report.md"), \
+        "report.md does not show %s" % name
+    page = read(lab, "report.html")
+    assert 'id="arrow-%s"' % arch in page, "%s not in report.html" % name
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_claims_in_report_follow_trace_on(lab, arch):
+    report = load_report_module()
+    f = facts(lab, arch)
+    md = read(lab, "report.md")
+    block = md.split("**%s**" % TITLE[arch], 1)[1].split("\n\n**", 1)[0]
+    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+    derived = [("held" if held else "DID NOT HOLD", text)
+               for text, held, _ in report.claims(f)]
+    assert said == derived
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: the matching claim must stop holding."""
+    report = load_report_module()
+    f = facts(lab, arch)
+    assert all(held for _, held, _ in report.claims(f))
+    spoil = {
+        "child_ret_in_regs": 1,
+        "parent_user_return": dict(f["parent_user_return"], ret=0),
+        "resume_address": hex(int(f["ret_from_fork"], 16) + 4),
+        "thread_sp": hex(int(f["thread_sp"], 16) - 8),
+        "parent_ret_after": 0 if f["parent_ret_before"] else 1,
+        "sp_at_ret_from_fork": hex(int(f["stack_top"], 16)),
+        "console": f["console"][:-1],
+        "call_path": f["call_path"][::-1],
+    }
+    for key, value in spoil.items():
+        bad = copy.deepcopy(f)
+        bad[key] = value
+        failed = [t for t, held, _ in report.claims(bad) if not held]
+        assert len(failed) == 1, "spoiling %s: %s fail" % (key, failed)
