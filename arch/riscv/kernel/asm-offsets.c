@@ -1,12 +1,8 @@
 /* Generates include/generated/asm-offsets.h: the offsets of struct fields
  * that entry.S and head.S use (pt_regs, thread_struct, thread_info), so the
  * assembly always agrees with the C layout. Compiled to assembly only. */
-#include <linux/kernel.h>
+#include <linux/kbuild.h>
 #include <linux/sched.h>
-
-#define DEFINE(sym, val) \
-	__asm__ __volatile__("\n.ascii \"->" #sym " %0 " #val "\"" : : "i"(val))
-#define OFFSET(sym, str, mem) DEFINE(sym, offsetof(struct str, mem))
 
 void asm_offsets(void);
 

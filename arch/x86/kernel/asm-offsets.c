@@ -2,12 +2,8 @@
  * that entry_32.S uses (pt_regs, thread_struct, thread_info, the TSS), so
  * the assembly always agrees with the C layout. Compiled to assembly only.
  * The PT_* names are Linux's i386 ones. */
-#include <linux/kernel.h>
+#include <linux/kbuild.h>
 #include <linux/sched.h>
-
-#define DEFINE(sym, val) \
-	__asm__ __volatile__("\n.ascii \"->" #sym " %0 " #val "\"" : : "i"(val))
-#define OFFSET(sym, str, mem) DEFINE(sym, offsetof(struct str, mem))
 
 void asm_offsets(void);
 

@@ -1,7 +1,9 @@
 /*
- * Work to do before returning to user mode (ret_from_exception found a
- * TIF_* flag set): reschedule when the time slice is used up, and act on
- * pending signals.
+ * The last work before a return to user mode, the same on every
+ * architecture: the arch's exit path (ret_from_exception on RISC-V,
+ * resume_userspace on i386) calls this when a TIF_* flag is set, with
+ * interrupts off, and checks the flags again afterwards. Reschedule when
+ * the time slice is used up; act on pending signals.
  */
 #include <linux/irqflags.h>
 #include <linux/sched.h>
