@@ -113,6 +113,7 @@ def stack_offsets(f, addr):
 
 
 def path_functions(f):
+    """The functions of the lab breakpoints, in the order they stopped."""
     return [stop["function"] for stop in f["call_path"]]
 
 
@@ -180,6 +181,7 @@ def claims(f):
 
 
 def all_held(traces):
+    """Did every claim hold on every traced architecture?"""
     return all(held for f in traces.values() for _, held, _ in claims(f))
 
 
@@ -188,6 +190,7 @@ def all_held(traces):
 # <code> in HTML.
 
 def cell_path_stop(fn):
+    """Which stop fn was, and its address."""
     def cell(f):
         for i, stop in enumerate(f["call_path"], 1):
             if stop["function"] == fn:
@@ -197,6 +200,7 @@ def cell_path_stop(fn):
 
 
 def cell_stack_spot(key):
+    """An address in the child's stack, from its base and from its top."""
     def cell(f):
         above, below = stack_offsets(f, f[key])
         return "`%s` = base + %d = top − %d" % (f[key], above, below)
@@ -204,6 +208,7 @@ def cell_stack_spot(key):
 
 
 def cell_user_returns(f):
+    """The return register of each, back in user mode after the call."""
     reg, cu, pu = f["return_register"], f["child_user_return"], \
         f["parent_user_return"]
     return "child (pid %d): `%s` = %d; parent (pid %d): `%s` = %d" % (
@@ -227,10 +232,12 @@ def table_rows(traces):
     ]
     rows += [("`%s`" % fn, cell_path_stop(fn)) for fn in hit]
     rows += [
-        ("sizeof(struct pt_regs)", lambda f: "%d bytes" % f["sizeof_pt_regs"]),
+        ("sizeof(struct pt_regs)",
+         lambda f: "%d bytes" % f["sizeof_pt_regs"]),
         ("sizeof(struct task_struct)",
          lambda f: "%d bytes" % f["sizeof_task_struct"]),
-        ("THREAD_SIZE (kernel stack)", lambda f: "%d bytes" % f["thread_size"]),
+        ("THREAD_SIZE (kernel stack)",
+         lambda f: "%d bytes" % f["thread_size"]),
         ("Child's kernel stack (base – top)",
          lambda f: "`%s` – `%s`" % (f["stack_base"], f["stack_top"])),
         ("Parent pid → child pid",
@@ -281,6 +288,7 @@ TOP_Y, REGS_Y, BASE_Y = 70, 170, 430  # stack top, childregs, stack base
 
 def svg_text(x, y, text, anchor="start", size=12, weight="normal",
              mono=True):
+    """A <text> element, escaped."""
     family = "monospace" if mono else "sans-serif"
     return ('<text x="%d" y="%d" text-anchor="%s" font-size="%d" '
             'font-weight="%s" font-family="%s">%s</text>' % (
@@ -313,56 +321,67 @@ def sp_y(f, key):
 def kstack_svg(f, standalone=True):
     """The child's kernel stack at ret_from_fork, stack base at the bottom,
     pt_regs at the top, thread.sp and the running sp pointing at it."""
-    arch, reg = f["arch"], f["return_register"]
-    pc = trace.NAMES[arch]["pc"]
-    free = num(f["childregs"]) - num(f["stack_base"])
-    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-           'viewBox="0 0 %d %d" role="img">' % (SVG_W, SVG_H, SVG_W, SVG_H),
-           '<title>%s: kernel stack of the child (pid %d) at ret_from_fork'
-           '</title>' % (TITLE[arch], f["child_pid"]),
-           '<defs><marker id="arrow-%s" markerWidth="10" markerHeight="8" '
-           'refX="9" refY="4" orient="auto"><path d="M0,0 L10,4 L0,8 z" '
-           'fill="#c0392b"/></marker></defs>' % arch,
-           '<rect width="100%" height="100%" fill="white"/>',
-           svg_text(SVG_W // 2, 24, "%s: child pid %d's kernel stack at "
-                    "ret_from_fork" % (TITLE[arch], f["child_pid"]),
-                    anchor="middle", size=15, weight="bold", mono=False),
-           svg_text(SVG_W // 2, 44, "THREAD_SIZE = %d bytes; not to scale "
-                    "below pt_regs" % f["thread_size"], anchor="middle",
-                    size=11, mono=False)]
-    # The stack: pt_regs on top, the free part below it.
-    out += ['<rect x="%d" y="%d" width="%d" height="%d" fill="#d6eaf8" '
-            'stroke="black"/>' % (BOX_X, TOP_Y, BOX_W, REGS_Y - TOP_Y),
-            '<rect x="%d" y="%d" width="%d" height="%d" fill="#f4f6f6" '
-            'stroke="black"/>' % (BOX_X, REGS_Y, BOX_W, BASE_Y - REGS_Y)]
-    mid = BOX_X + BOX_W // 2
-    out += [svg_text(mid, TOP_Y + 30, "struct pt_regs", "middle", 13, "bold"),
-            svg_text(mid, TOP_Y + 50, "%d bytes" % f["sizeof_pt_regs"],
-                     "middle"),
-            svg_text(mid, TOP_Y + 70, "%s = %d" % (reg, f["child_ret_in_regs"]),
-                     "middle"),
-            svg_text(mid, TOP_Y + 88, "%s = %s" % (pc, f["child_user_pc"]),
-                     "middle", 11),
-            svg_text(mid, (REGS_Y + BASE_Y) // 2 - 8, "free: %d bytes" % free,
-                     "middle"),
-            svg_text(mid, (REGS_Y + BASE_Y) // 2 + 10, "(grows down)",
-                     "middle", 11, mono=False)]
-    # A break in the free part: the drawing is not to scale there.
-    zig = (REGS_Y + BASE_Y) // 2 + 50
-    out.append('<path d="M%d,%d l20,-8 l20,16 l20,-16 l20,16 l20,-16 l20,16 '
-               'l20,-16 l20,16 l10,-8" fill="none" stroke="#7f8c8d"/>'
-               % (BOX_X, zig))
-    # Addresses on the left.
-    for y, name, addr in ((TOP_Y, "top = stack + THREAD_SIZE", f["stack_top"]),
-                          (REGS_Y, "childregs = task_pt_regs(p)",
-                           f["childregs"]),
-                          (BASE_Y, "base = task->stack", f["stack_base"])):
-        out += [svg_text(BOX_X - 8, y - 3, name, "end", 10, mono=False),
-                svg_text(BOX_X - 8, y + 12, addr, "end", 11)]
-    out += pointer_arrows(f)
-    out.append("</svg>")
+    out = svg_heading(f) + stack_box(f) + address_labels(f) + \
+        pointer_arrows(f) + ["</svg>"]
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
     return head + "\n".join(out) + "\n"
+
+
+def svg_heading(f):
+    """The <svg> element, its title, the arrow marker (one id per arch:
+    both drawings share the HTML page) and the caption."""
+    arch = f["arch"]
+    return [
+        '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
+        'viewBox="0 0 %d %d" role="img">' % (SVG_W, SVG_H, SVG_W, SVG_H),
+        '<title>%s: kernel stack of the child (pid %d) at ret_from_fork'
+        '</title>' % (TITLE[arch], f["child_pid"]),
+        '<defs><marker id="arrow-%s" markerWidth="10" markerHeight="8" '
+        'refX="9" refY="4" orient="auto"><path d="M0,0 L10,4 L0,8 z" '
+        'fill="#c0392b"/></marker></defs>' % arch,
+        '<rect width="100%" height="100%" fill="white"/>',
+        svg_text(SVG_W // 2, 24, "%s: child pid %d's kernel stack at "
+                 "ret_from_fork" % (TITLE[arch], f["child_pid"]),
+                 anchor="middle", size=15, weight="bold", mono=False),
+        svg_text(SVG_W // 2, 44, "THREAD_SIZE = %d bytes; not to scale "
+                 "below pt_regs" % f["thread_size"], anchor="middle",
+                 size=11, mono=False)]
+
+
+def stack_box(f):
+    """pt_regs on top (with the child's return register and user pc), the
+    free part below it, broken by a zigzag: it is not drawn to scale."""
+    reg, pc = f["return_register"], trace.NAMES[f["arch"]]["pc"]
+    free = num(f["childregs"]) - num(f["stack_base"])
+    mid, low = BOX_X + BOX_W // 2, (REGS_Y + BASE_Y) // 2
+    return [
+        '<rect x="%d" y="%d" width="%d" height="%d" fill="#d6eaf8" '
+        'stroke="black"/>' % (BOX_X, TOP_Y, BOX_W, REGS_Y - TOP_Y),
+        '<rect x="%d" y="%d" width="%d" height="%d" fill="#f4f6f6" '
+        'stroke="black"/>' % (BOX_X, REGS_Y, BOX_W, BASE_Y - REGS_Y),
+        svg_text(mid, TOP_Y + 30, "struct pt_regs", "middle", 13, "bold"),
+        svg_text(mid, TOP_Y + 50, "%d bytes" % f["sizeof_pt_regs"], "middle"),
+        svg_text(mid, TOP_Y + 70, "%s = %d" % (reg, f["child_ret_in_regs"]),
+                 "middle"),
+        svg_text(mid, TOP_Y + 88, "%s = %s" % (pc, f["child_user_pc"]),
+                 "middle", 11),
+        svg_text(mid, low - 8, "free: %d bytes" % free, "middle"),
+        svg_text(mid, low + 10, "(grows down)", "middle", 11, mono=False),
+        '<path d="M%d,%d l20,-8 l20,16 l20,-16 l20,16 l20,-16 l20,16 '
+        'l20,-16 l20,16 l10,-8" fill="none" stroke="#7f8c8d"/>'
+        % (BOX_X, low + 50)]
+
+
+def address_labels(f):
+    """The stack's top, childregs and base, left of the box."""
+    out = []
+    for y, name, addr in (
+            (TOP_Y, "top = stack + THREAD_SIZE", f["stack_top"]),
+            (REGS_Y, "childregs = task_pt_regs(p)", f["childregs"]),
+            (BASE_Y, "base = task->stack", f["stack_base"])):
+        out += [svg_text(BOX_X - 8, y - 3, name, "end", 10, mono=False),
+                svg_text(BOX_X - 8, y + 12, addr, "end", 11)]
+    return out
 
 
 def pointer_arrows(f):
@@ -403,6 +422,7 @@ def claim_lines(traces):
 
 
 def markdown(traces, errors, stamp):
+    """report.md: the table, the claims, the drawings, the failures."""
     arches, rows = table(traces)
     md = ["# Clonix fork lab: RISC-V and i386 side by side", "",
           "Generated by `make lab-report` (scripts/lab/report.py) from live "
@@ -427,6 +447,7 @@ def markdown(traces, errors, stamp):
 
 
 def failures_md(errors):
+    """Why each failed trace failed, for the end of report.md."""
     if not errors:
         return []
     md = ["", "## Traces that failed", ""]
@@ -444,11 +465,14 @@ HTML_STYLE = """body{font-family:sans-serif;max-width:1200px;margin:2em auto;
 padding:0 1em;color:#222}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #bbb;padding:4px 8px;vertical-align:top;text-align:left}
 th{background:#eee}td:first-child{font-weight:bold;width:22%}
-code{font-size:0.92em}.held{color:#1e8449}.failed{color:#c0392b;font-weight:bold}
-.stacks{display:flex;flex-wrap:wrap;gap:1em}pre{background:#f4f4f4;padding:1em}"""
+code{font-size:0.92em}.held{color:#1e8449}
+.failed{color:#c0392b;font-weight:bold}
+.stacks{display:flex;flex-wrap:wrap;gap:1em}
+pre{background:#f4f4f4;padding:1em}"""
 
 
 def html_page(traces, errors, stamp):
+    """report.html: what report.md says, with the drawings inline."""
     arches, rows = table(traces)
     h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
          "<title>Clonix fork lab: RISC-V and i386</title>",
