@@ -41,6 +41,9 @@ LDFLAGS := -nostdlib -static -Wl,--build-id=none $(ARCH_LDFLAGS)
 CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c drivers/char/*.c \
 	lib/*.c drivers/tty/*.c drivers/tty/serial/*.c)
 SRCS := $(ARCH_SRCS) $(CORE_SRCS)
+# The files students step through in the fork lab are built without
+# optimisation, so gdb can print every variable there (p *childregs ...).
+LAB_SRCS := kernel/fork.c $(wildcard arch/$(ARCH)/kernel/process*.c)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS))) $(O)/syscallnames.o
 ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 LDS := $(O)/vmlinux.lds
@@ -68,7 +71,7 @@ $(ASM_OFFSETS): arch/$(ARCH)/kernel/asm-offsets.c $(wildcard include/linux/*.h a
 $(O)/%.o: %.c | $(ASM_OFFSETS)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(if $(filter $<,$(LAB_SRCS)),-O0) -MMD -MP -c -o $@ $<
 
 $(O)/%.o: %.S | $(ASM_OFFSETS)
 	@mkdir -p $(dir $@)

@@ -4,14 +4,22 @@ sets the lab breakpoints at the reset vector (paging still off), types
 `fork` at MenuOS and records the kernel's state at each stop."""
 import os
 import re
-import sys
 
 import pytest
 
 from conftest import ARCHES, ROOT, build
 
-sys.path.insert(0, os.path.join(ROOT, "scripts", "lab"))
-import trace as labtrace  # noqa: E402
+def _load_trace():
+    """scripts/lab/trace.py, by path: the standard library has a `trace`."""
+    import importlib.util
+    path = os.path.join(ROOT, "scripts", "lab", "trace.py")
+    spec = importlib.util.spec_from_file_location("clonix_lab_trace", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+labtrace = _load_trace()
 
 _traces = {}
 
@@ -59,7 +67,9 @@ def test_child_return_register_is_zero_and_parents_regs_unchanged(arch):
     assert f["child_ret_in_regs"] == 0, \
         f"childregs->{f['return_register']} must be 0 after copy_thread"
     assert f["parent_ret_after"] == f["parent_ret_before"], \
-        "copy_thread must not touch the parent's own pt_regs"
+        "copy_thread must not touch the parent's return register"
+    assert f["parent_regs_unchanged"], \
+        "copy_thread must not touch any word of the parent's pt_regs"
 
 
 def test_child_resumes_at_ret_from_fork_on_its_pt_regs(arch):

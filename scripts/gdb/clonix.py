@@ -274,15 +274,39 @@ class KStack(gdb.Command):
             gdb.write("  (sp 0x%x lies outside this stack)\n" % sp)
 
 
+def copy_thread_location():
+    """copy_thread's first line after `childregs = task_pt_regs(p)`, so that
+    at the lab breakpoint `p *childregs` already shows the child's pt_regs.
+    Falls back to the function itself."""
+    sym = gdb.lookup_global_symbol("copy_thread")
+    if not sym or not sym.symtab:
+        return "copy_thread"
+    try:
+        with open(sym.symtab.fullname()) as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return "copy_thread"
+    for n in range(sym.line, min(sym.line + 20, len(lines))):
+        if "childregs = task_pt_regs(" in lines[n - 1]:
+            return "%s:%d" % (sym.symtab.filename, n + 1)
+    return "copy_thread"
+
+
+LAB_BREAKPOINTS = {}  # breakpoint number -> lab function
+
+
 class LabBreaks(gdb.Command):
-    """lab-breaks: set the lab breakpoints on the fork path."""
+    """lab-breaks: set the lab breakpoints on the fork path (copy_thread's
+    just after it has computed childregs)."""
 
     def __init__(self):
         super().__init__("lab-breaks", gdb.COMMAND_BREAKPOINTS)
 
     def invoke(self, arg, from_tty):
         for fn in LAB_FUNCTIONS:
-            gdb.Breakpoint(fn)
+            bp = gdb.Breakpoint(copy_thread_location() if fn == "copy_thread"
+                                else fn)
+            LAB_BREAKPOINTS[bp.number] = fn
         LabMode().invoke("user", from_tty)
 
 
@@ -299,7 +323,7 @@ class LabMode(gdb.Command):
         if mode not in ("user", "all"):
             raise gdb.GdbError("lab-mode user|all")
         for bp in gdb.breakpoints() or []:
-            if bp.location in LAB_FUNCTIONS:
+            if bp.number in LAB_BREAKPOINTS:
                 bp.condition = "$lab_user()" if mode == "user" else None
         gdb.write("lab breakpoints: %s\n" % (
             "only clones made by user programs" if mode == "user" else

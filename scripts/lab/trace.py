@@ -171,6 +171,8 @@ def run_fork(gdb, qemu, arch, names):
             "->stack + sizeof(union thread_union)) - 1)" % parent
     facts["clone_syscall_nr"] = gdb.value("%s->%s" % (pregs, names["nr"]))
     facts["parent_ret_before"] = gdb.value("%s->%s" % (pregs, names["ret"]))
+    words = gdb.value("sizeof(struct pt_regs) / 4")
+    regs_dump = gdb.cmd("x/%dxw %s" % (words, pregs))
     user_pc = gdb.value("%s->%s" % (pregs, names["pc"]))
     facts["user_return_pc"] = "0x%x" % user_pc
 
@@ -193,6 +195,9 @@ def run_fork(gdb, qemu, arch, names):
         "child_ret_in_regs": gdb.value("%s->%s" % (cregs, names["ret"])),
         "child_user_pc": "0x%x" % gdb.value("%s->%s" % (cregs, names["pc"])),
         "parent_ret_after": gdb.value("%s->%s" % (pregs, names["ret"])),
+        # every word of the parent's pt_regs, compared before/after
+        "parent_regs_unchanged": gdb.cmd("x/%dxw %s" % (words, pregs)) ==
+        regs_dump,
         "resume_field": "thread." + names["resume"],
         "thread_sp": "0x%x" % gdb.value("%s->thread.sp" % t),
         "return_register": names["ret"],

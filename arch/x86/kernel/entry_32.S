@@ -187,6 +187,8 @@ common_interrupt:
 system_call:
 	pushl	%eax			/* orig_ax: the system call number */
 	SAVE_ALL
+	xorl	%ebp, %ebp		/* user ebp is no kernel frame: end the
+					 * chain for gdb's bt and backtraces */
 	movl	%esp, %eax
 	pushl	%eax
 	call	do_syscall
