@@ -46,6 +46,8 @@ SRCS := $(ARCH_SRCS) $(CORE_SRCS)
 LAB_SRCS := kernel/fork.c $(wildcard arch/$(ARCH)/kernel/process*.c)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS))) $(O)/syscallnames.o
 ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
+# Objects are rebuilt when the flags may have changed.
+BUILD_FILES := Makefile arch/$(ARCH)/Makefile
 LDS := $(O)/vmlinux.lds
 
 .PHONY: all kernel rootfs run debug test unit lab-report deps clean
@@ -68,12 +70,12 @@ $(ASM_OFFSETS): arch/$(ARCH)/kernel/asm-offsets.c $(wildcard include/linux/*.h a
 	   sed -n 's/^[[:space:]]*\.ascii[[:space:]]*"->\([A-Za-z0-9_]*\) [$$#]*\([-0-9]*\) .*"/#define \1 \2/p' $(O)/asm-offsets.s; \
 	   echo "#endif"; } > $@
 
-$(O)/%.o: %.c | $(ASM_OFFSETS)
+$(O)/%.o: %.c $(BUILD_FILES) | $(ASM_OFFSETS)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(if $(filter $<,$(LAB_SRCS)),-O0) -MMD -MP -c -o $@ $<
 
-$(O)/%.o: %.S | $(ASM_OFFSETS)
+$(O)/%.o: %.S $(BUILD_FILES) | $(ASM_OFFSETS)
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c -o $@ $<
