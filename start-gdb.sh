@@ -21,7 +21,10 @@ riscv) gdbarch=riscv:rv64 ;;
 x86) gdbarch=i386 ;;
 esac
 [ -f build/"$arch"/vmlinux ] || make -s ARCH="$arch" all
-set -- -q -ex "set architecture $gdbarch" -ex "file build/$arch/vmlinux" \
+# trust-readonly-sections: read code from vmlinux, not from the target, so
+# gdb can skip function prologues even while paging is still off.
+set -- -q -ex "set architecture $gdbarch" -ex "set trust-readonly-sections on" \
+	-ex "file build/$arch/vmlinux" \
 	-ex "source scripts/gdb/clonix.py" \
 	-ex "target remote :${GDBPORT:-1234}" "$@"
 if [ "$breaks" = 1 ]; then

@@ -57,6 +57,7 @@ class Gdb:
                               "-ex", "set confirm off",
                               "-ex", "set width 0",
                               "-ex", "set architecture " + GDB_ARCH[arch],
+                              "-ex", "set trust-readonly-sections on",
                               "-ex", "file build/%s/vmlinux" % arch,
                               "-ex", "source scripts/gdb/clonix.py",
                               "-ex", "target remote :%d" % port],
