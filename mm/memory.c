@@ -5,7 +5,10 @@
  * is the architecture's walk_page_table(); everything here is portable.
  */
 #include <linux/errno.h>
+#include <asm/processor.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 
 /* fork: give dst a private copy of every present page of vma. */
@@ -52,6 +55,32 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 		mm->total_vm--;
 		flush_tlb_page(addr);
 	}
+}
+
+/*
+ * The portable part of a page fault: serve it from the VMAs of current's
+ * address space (growing the stack if addr is just below it). Returns 0
+ * when the page is now mapped, else -EFAULT, and the architecture decides
+ * what follows (a fixup, SIGSEGV, or a kernel oops). A user program's
+ * fault that finds no free page kills the program, never the kernel.
+ */
+int handle_page_fault(unsigned long addr, bool write, bool exec, bool user)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int err;
+
+	if (!mm || addr >= TASK_SIZE)
+		return -EFAULT;
+	vma = find_vma(mm, addr);
+	if (!vma)
+		vma = expand_stack(mm, addr);
+	if (!vma || (exec && !(vma->vm_flags & VM_EXEC)))
+		return -EFAULT;
+	err = handle_mm_fault(vma, addr, write);
+	if (err == -ENOMEM && user)
+		out_of_memory_kill();
+	return err ? -EFAULT : 0;
 }
 
 /* A fault at addr inside vma: map a zeroed page there. */

@@ -59,6 +59,7 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		    bool write);
 void change_protection(struct mm_struct *mm, struct vm_area_struct *vma);
+int handle_page_fault(unsigned long addr, bool write, bool exec, bool user);
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long flags);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);

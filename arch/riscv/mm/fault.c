@@ -17,25 +17,9 @@ bool fixup_exception(struct pt_regs *regs);
 
 void do_page_fault(struct pt_regs *regs, unsigned long cause)
 {
-	unsigned long addr = regs->badaddr;
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma = NULL;
-	bool write = cause == EXC_STORE_PAGE_FAULT;
-	bool exec = cause == EXC_INST_PAGE_FAULT;
-
-	if (mm && addr < TASK_SIZE) {
-		vma = find_vma(mm, addr);
-		if (!vma)
-			vma = expand_stack(mm, addr);
-	}
-	if (vma && !(exec && !(vma->vm_flags & VM_EXEC))) {
-		int err = handle_mm_fault(vma, addr, write);
-
-		if (!err)
-			return;
-		if (err == -ENOMEM && user_mode(regs))
-			out_of_memory_kill();
-	}
+	if (!handle_page_fault(regs->badaddr, cause == EXC_STORE_PAGE_FAULT,
+			       cause == EXC_INST_PAGE_FAULT, user_mode(regs)))
+		return;
 
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))

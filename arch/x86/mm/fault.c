@@ -42,25 +42,13 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	/* Read CR2 first: another fault (with interrupts on) overwrites it. */
 	unsigned long address = read_cr2();
-	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma = NULL;
 
 	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
-	if (mm && address < TASK_SIZE) {
-		vma = find_vma(mm, address);
-		if (!vma)
-			vma = expand_stack(mm, address);
-	}
-	if (vma) {
-		int err = handle_mm_fault(vma, address,
-					  error_code & X86_PF_WRITE);
-
-		if (!err)
-			return;
-		if (err == -ENOMEM && user_mode(regs))
-			out_of_memory_kill();
-	}
+	/* Without NX, i386 cannot tell an instruction fetch from a read. */
+	if (!handle_page_fault(address, error_code & X86_PF_WRITE, false,
+			       user_mode(regs)))
+		return;
 
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))
