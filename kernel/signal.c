@@ -46,8 +46,8 @@ void recalc_sigpending(void)
 		current->thread_info.flags &= ~_TIF_SIGPENDING;
 }
 
-/* Queue sig for p and wake it if it sleeps interruptibly (any sleep, for
- * SIGKILL... once sleeps can be killed; today interruptible ones). */
+/* Queue sig for p and, if it is not blocked, wake p from an interruptible
+ * sleep so it acts on the signal on its way back to user mode. */
 int send_sig(int sig, struct task_struct *p)
 {
 	if (sig < 1 || sig > _NSIG)
