@@ -167,3 +167,62 @@ def test_gdb_helpers_print_real_values_at_copy_thread(arch):
     finally:
         gdb.child.close(force=True)
         qemu.close(force=True)
+
+
+def test_init_gdb_and_start_gdb_scripts_stop_at_each_lab_breakpoint(arch):
+    """The README's two lab commands, exactly as a student runs them."""
+    import pexpect
+    build(arch)
+    port = str(labtrace.free_port())
+    env = dict(os.environ, GDBPORT=port, TERM="dumb")
+    qemu = pexpect.spawn("./init-gdb.sh", [arch], cwd=ROOT, env=env,
+                         encoding="utf-8", codec_errors="replace",
+                         timeout=120)
+    gdb = None
+    try:
+        qemu.expect("gdb stub on :" + port)
+        gdb = pexpect.spawn("./start-gdb.sh", [arch, "-ex",
+                                                "set style enabled off"],
+                            cwd=ROOT, env=env, encoding="utf-8", timeout=120)
+        gdb.expect("lab breakpoints: only clones made by user programs")
+        gdb.expect(r"\(gdb\) ")
+        gdb.sendline("c")
+        # (init-gdb.sh's own instructions mention the prompt, too.)
+        qemu.expect("Run /init as init process")
+        qemu.expect("MenuOS>>")
+        qemu.send("fork\r")
+        for function in LAB_PATH:
+            gdb.expect(r"Breakpoint \d+, (?:0x[0-9a-f]+ in )?(\w+) ")
+            if gdb.match.group(1) == "do_fork":  # i386's sys_fork path
+                gdb.expect(r"\(gdb\) ")
+                gdb.sendline("c")
+                gdb.expect(r"Breakpoint \d+, (?:0x[0-9a-f]+ in )?(\w+) ")
+            assert gdb.match.group(1) == function
+            gdb.expect(r"\(gdb\) ")
+            gdb.sendline("c")
+        qemu.expect("Child Complete!")
+    finally:
+        if gdb:
+            gdb.close(force=True)
+        qemu.close(force=True)
+
+
+def test_start_gdb_no_break_sets_no_breakpoints(arch):
+    import pexpect
+    build(arch)
+    port = str(labtrace.free_port())
+    env = dict(os.environ, GDBPORT=port, TERM="dumb")
+    qemu = pexpect.spawn("./init-gdb.sh", [arch], cwd=ROOT, env=env,
+                         encoding="utf-8", codec_errors="replace",
+                         timeout=120)
+    gdb = None
+    try:
+        qemu.expect("gdb stub on :" + port)
+        gdb = pexpect.spawn("./start-gdb.sh", [arch, "--no-break", "-ex",
+                                                "info breakpoints"],
+                            cwd=ROOT, env=env, encoding="utf-8", timeout=120)
+        gdb.expect("No breakpoints or watchpoints")
+    finally:
+        if gdb:
+            gdb.close(force=True)
+        qemu.close(force=True)
