@@ -94,13 +94,6 @@ class Machine:
         assert first.strip() == command, f"echo mismatch: {first!r}"
         return rest
 
-    def quit(self):
-        """At the MenuOS prompt: power off; return QEMU's exit status."""
-        self.wait_prompt()
-        self.sendline("quit")
-        self.expect("reboot: Power down")
-        return self.wait_exit()[0]
-
     def wait_exit(self, timeout=BOOT_TIMEOUT):
         """Wait for QEMU to end by itself; return (exit status, console)."""
         try:

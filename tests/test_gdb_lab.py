@@ -2,6 +2,7 @@
 checked on every run. scripts/lab/trace.py boots Clonix paused under gdb,
 sets the lab breakpoints at the reset vector (paging still off), types
 `fork` at MenuOS and records the kernel's state at each stop."""
+import contextlib
 import os
 import re
 
@@ -169,8 +170,10 @@ def test_gdb_helpers_print_real_values_at_copy_thread(arch):
         qemu.close(force=True)
 
 
-def test_init_gdb_and_start_gdb_scripts_stop_at_each_lab_breakpoint(arch):
-    """The README's two lab commands, exactly as a student runs them."""
+@contextlib.contextmanager
+def lab_scripts(arch, *gdb_args):
+    """./init-gdb.sh ARCH and ./start-gdb.sh ARCH GDB_ARGS, as a student
+    runs them in two terminals; yields (qemu, gdb) and ends both."""
     import pexpect
     build(arch)
     port = str(labtrace.free_port())
@@ -181,9 +184,18 @@ def test_init_gdb_and_start_gdb_scripts_stop_at_each_lab_breakpoint(arch):
     gdb = None
     try:
         qemu.expect("gdb stub on :" + port)
-        gdb = pexpect.spawn("./start-gdb.sh", [arch, "-ex",
-                                                "set style enabled off"],
-                            cwd=ROOT, env=env, encoding="utf-8", timeout=120)
+        gdb = pexpect.spawn("./start-gdb.sh", [arch, *gdb_args], cwd=ROOT,
+                            env=env, encoding="utf-8", timeout=120)
+        yield qemu, gdb
+    finally:
+        if gdb:
+            gdb.close(force=True)
+        qemu.close(force=True)
+
+
+def test_init_gdb_and_start_gdb_scripts_stop_at_each_lab_breakpoint(arch):
+    """The README's two lab commands, exactly as a student runs them."""
+    with lab_scripts(arch, "-ex", "set style enabled off") as (qemu, gdb):
         gdb.expect("lab breakpoints: only clones made by user programs")
         gdb.expect(r"\(gdb\) ")
         gdb.sendline("c")
@@ -201,28 +213,9 @@ def test_init_gdb_and_start_gdb_scripts_stop_at_each_lab_breakpoint(arch):
             gdb.expect(r"\(gdb\) ")
             gdb.sendline("c")
         qemu.expect("Child Complete!")
-    finally:
-        if gdb:
-            gdb.close(force=True)
-        qemu.close(force=True)
 
 
 def test_start_gdb_no_break_sets_no_breakpoints(arch):
-    import pexpect
-    build(arch)
-    port = str(labtrace.free_port())
-    env = dict(os.environ, GDBPORT=port, TERM="dumb")
-    qemu = pexpect.spawn("./init-gdb.sh", [arch], cwd=ROOT, env=env,
-                         encoding="utf-8", codec_errors="replace",
-                         timeout=120)
-    gdb = None
-    try:
-        qemu.expect("gdb stub on :" + port)
-        gdb = pexpect.spawn("./start-gdb.sh", [arch, "--no-break", "-ex",
-                                                "info breakpoints"],
-                            cwd=ROOT, env=env, encoding="utf-8", timeout=120)
+    with lab_scripts(arch, "--no-break", "-ex", "info breakpoints") as \
+            (_, gdb):
         gdb.expect("No breakpoints or watchpoints")
-    finally:
-        if gdb:
-            gdb.close(force=True)
-        qemu.close(force=True)
