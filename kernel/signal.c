@@ -20,7 +20,6 @@
 #define SIG_SETMASK 2
 #define SIGURG 23
 #define SIGWINCH 28
-#define sigmask(sig) (1ULL << ((sig) - 1))
 #define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 #define DEFAULT_IGNORED (sigmask(SIGCHLD) | sigmask(SIGCONT) | \
 			 sigmask(SIGURG) | sigmask(SIGWINCH))

@@ -143,6 +143,9 @@ void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void __noreturn cpu_startup_entry(void);
 void yield(void);
+/* Give up the CPU if the tick says our slice is over: every loop whose
+ * length a user chooses calls it (kernel code is not preempted). */
+int cond_resched(void);
 const char *task_state_name(const struct task_struct *p);
 long schedule_timeout(long timeout);
 

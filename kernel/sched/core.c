@@ -225,6 +225,19 @@ void yield(void)
 	schedule();
 }
 
+/*
+ * The kernel is not preemptible (no CONFIG_PREEMPT): a task running kernel
+ * code keeps the CPU until it sleeps or returns to user mode. Long loops
+ * call this to let the others run once the tick has asked for it.
+ */
+noinline int cond_resched(void)
+{
+	if (!need_resched())
+		return 0;
+	schedule();
+	return 1;
+}
+
 static void process_timeout(struct timer_list *t);
 
 struct sleep_timer {

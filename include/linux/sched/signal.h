@@ -10,6 +10,9 @@
 #include <uapi/linux/resource.h>
 #include <uapi/linux/signal.h>
 
+/* A signal's bit in a task's pending and blocked masks. */
+#define sigmask(sig) (1ULL << ((sig) - 1))
+
 struct k_sigaction {
 	unsigned long handler;	/* SIG_DFL, SIG_IGN or a user address */
 	unsigned long flags;
@@ -49,6 +52,13 @@ extern struct sighand_struct init_sighand;
 static inline int signal_pending(const struct task_struct *p)
 {
 	return (p->thread_info.flags & _TIF_SIGPENDING) != 0;
+}
+
+/* SIGKILL is on its way: long system calls stop early (the task will not
+ * return to user mode to see their result anyway). */
+static inline int fatal_signal_pending(const struct task_struct *p)
+{
+	return signal_pending(p) && (p->pending & sigmask(SIGKILL));
 }
 
 /* kernel/exit.c */
