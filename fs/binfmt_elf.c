@@ -2,7 +2,8 @@
  * Loading a static ELF executable (ET_EXEC, or static-pie ET_DYN) into a
  * new address space: check every header field and program header before
  * touching anything, create a VMA per PT_LOAD segment, copy the segment's
- * bytes in (the rest of memsz stays zero), and build Linux's initial stack:
+ * bytes in from the file (the rest of memsz stays zero), and build Linux's
+ * initial stack:
  * argc, argv[], NULL, envp[], NULL, the auxiliary vector, and the strings.
  * Dynamic executables (PT_INTERP) are refused: there is no ld.so here.
  */
@@ -10,8 +11,10 @@
 #include <linux/syscalls.h>
 #include <linux/binfmts.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -21,17 +24,57 @@
 
 static const elf_phdr *phdrs(const struct linux_binprm *bprm)
 {
-	return (const elf_phdr *)(bprm->data +
-				  ((const elfhdr *)bprm->data)->e_phoff);
+	return (const elf_phdr *)bprm->phdrs;
+}
+
+/* Read the program headers (check_header has bounded them) from the file. */
+static int read_phdrs(struct linux_binprm *bprm)
+{
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
+	size_t size = eh->e_phnum * sizeof(elf_phdr);
+	loff_t pos = eh->e_phoff;
+
+	bprm->phdrs = kmalloc(size, GFP_KERNEL);
+	if (!bprm->phdrs)
+		return -ENOMEM;
+	if (kernel_read(bprm->file, bprm->phdrs, size, &pos) != (ssize_t)size)
+		return -EIO;
+	return 0;
+}
+
+/* Copy len bytes at offset of the program file to addr in the new address
+ * space, a page at a time through a bounce buffer. */
+static int copy_segment(struct linux_binprm *bprm, unsigned long addr,
+			loff_t offset, size_t len)
+{
+	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	int err = 0;
+
+	if (!buf)
+		return -ENOMEM;
+	while (len && !err) {
+		size_t n = min(len, PAGE_SIZE - (addr & ~PAGE_MASK));
+		ssize_t got = kernel_read(bprm->file, buf, n, &offset);
+
+		if (got != (ssize_t)n)
+			err = got < 0 ? got : -EIO;
+		else
+			err = copy_to_mm(bprm->mm, addr, buf, n);
+		addr += n;
+		len -= n;
+		cond_resched();
+	}
+	kfree(buf);
+	return err;
 }
 
 /* Is this a static ELF executable for this machine? 0 or -ENOEXEC. */
 static int check_header(const struct linux_binprm *bprm)
 {
-	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	unsigned long phsize;
 
-	if (bprm->size < sizeof(*eh) || memcmp(eh->e_ident, "\177ELF", 4))
+	if (bprm->size < (loff_t)sizeof(*eh) || memcmp(eh->e_ident, "\177ELF", 4))
 		return -ENOEXEC;
 	if (eh->e_ident[EI_CLASS] != ELF_CLASS ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB ||
@@ -46,7 +89,8 @@ static int check_header(const struct linux_binprm *bprm)
 	    eh->e_phnum > 65536 / sizeof(elf_phdr))
 		return -ENOEXEC;
 	phsize = eh->e_phnum * sizeof(elf_phdr);
-	if (eh->e_phoff > bprm->size || bprm->size - eh->e_phoff < phsize ||
+	if ((loff_t)eh->e_phoff > bprm->size ||
+	    bprm->size - (loff_t)eh->e_phoff < (loff_t)phsize ||
 	    (eh->e_phoff % sizeof(unsigned long)))
 		return -ENOEXEC;
 	return 0;
@@ -56,7 +100,7 @@ static int check_header(const struct linux_binprm *bprm)
 static int check_segments(const struct linux_binprm *bprm,
 			  unsigned long load_bias)
 {
-	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	const elf_phdr *ph = phdrs(bprm);
 	int i, j, nload = 0;
 
@@ -73,8 +117,9 @@ static int check_segments(const struct linux_binprm *bprm,
 			continue;
 		nload++;
 		if (ph[i].p_filesz > ph[i].p_memsz ||
-		    ph[i].p_offset > bprm->size ||
-		    bprm->size - ph[i].p_offset < ph[i].p_filesz)
+		    (loff_t)ph[i].p_offset > bprm->size ||
+		    bprm->size - (loff_t)ph[i].p_offset <
+			    (loff_t)ph[i].p_filesz)
 			return -EINVAL;	/* past the end of the file */
 		if (ph[i].p_memsz > TASK_SIZE || start >= TASK_SIZE ||
 		    TASK_SIZE - ph[i].p_memsz < start || start < PAGE_SIZE)
@@ -106,7 +151,7 @@ static unsigned long vm_flags_of(const elf_phdr *ph)
 /* Map and fill every PT_LOAD segment of the program into bprm->mm. */
 static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
 {
-	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	const elf_phdr *ph = phdrs(bprm);
 	unsigned long brk = 0;
 	int i, err;
@@ -137,8 +182,8 @@ static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
 	for (i = 0; i < eh->e_phnum; i++) {
 		if (ph[i].p_type != PT_LOAD || !ph[i].p_filesz)
 			continue;
-		err = copy_to_mm(bprm->mm, ph[i].p_vaddr + load_bias,
-				 bprm->data + ph[i].p_offset, ph[i].p_filesz);
+		err = copy_segment(bprm, ph[i].p_vaddr + load_bias,
+				   ph[i].p_offset, ph[i].p_filesz);
 		if (err)
 			return err;
 	}
@@ -162,7 +207,7 @@ static int push(struct linux_binprm *bprm, unsigned long *sp,
  */
 static int create_elf_tables(struct linux_binprm *bprm)
 {
-	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	unsigned long sp = STACK_TOP, execfn, strings, random, *table, *t;
 	unsigned long nitems, i;
 	u64 rnd[2] = { 0x5eed1234abcdULL ^ bprm->size,
@@ -225,10 +270,12 @@ static int create_elf_tables(struct linux_binprm *bprm)
 
 int load_elf_binary(struct linux_binprm *bprm)
 {
-	const elfhdr *eh = (const elfhdr *)bprm->data;
+	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	unsigned long load_bias = 0;
 	int err = check_header(bprm);
 
+	if (!err)
+		err = read_phdrs(bprm);
 	if (err)
 		return err;
 	if (eh->e_type == ET_DYN) {

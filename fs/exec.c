@@ -128,8 +128,16 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	err = -EACCES;
 	if (!S_ISREG(bprm.inode->i_mode) || !(bprm.inode->i_mode & S_IXUGO))
 		goto out;
-	bprm.data = (const u8 *)bprm.inode->i_data;
+	err = -ENOMEM;
+	bprm.file = alloc_file(bprm.inode, O_RDONLY | O_LARGEFILE);
+	if (!bprm.file)
+		goto out;
 	bprm.size = bprm.inode->i_size;
+	n = kernel_read(bprm.file, bprm.buf, sizeof(bprm.buf), &(loff_t){ 0 });
+	if (n < 0) {
+		err = n;
+		goto out;
+	}
 
 	err = -ENOMEM;
 	bprm.strings = kmalloc(ARG_MAX, GFP_KERNEL);
@@ -172,6 +180,9 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	start_thread(current_pt_regs(), bprm.entry, bprm.sp);
 	err = 0;
 out:
+	kfree(bprm.phdrs);
+	if (bprm.file)
+		fput(bprm.file);
 	if (bprm.inode)
 		iput(bprm.inode);
 	if (bprm.mm)

@@ -9,6 +9,7 @@
 #include <linux/cpio.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
@@ -42,7 +43,7 @@ static int make_entry(const struct cpio_entry *e)
 		return err;
 	inode->i_mtime = e->mtime;
 	if (!S_ISDIR(e->mode))
-		ramfs_set_data(inode, e->data, e->size, false);
+		return ramfs_set_data(inode, e->data, e->size);
 	return 0;
 }
 
@@ -89,4 +90,13 @@ int populate_rootfs(const void *archive, unsigned long size)
 	make_device("null", NULL_DEV, &null_fops);
 	printk("initramfs: unpacked %d entries (%lu bytes)\n", n, size);
 	return n;
+}
+
+/*
+ * Every file now has its own copy in the page cache: give the initrd's
+ * pages back to the allocator (Linux's "Freeing initrd memory").
+ */
+void free_initrd_mem(const void *start, unsigned long size)
+{
+	free_reserved_area(start, (const char *)start + size, "initrd");
 }

@@ -33,7 +33,7 @@ static struct inode *follow_link(struct inode *link, int depth, long *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	memcpy(target, link->i_data, link->i_size);
+	memcpy(target, link->i_link, link->i_size);
 	target[link->i_size] = '\0';
 	inode = walk(link->i_parent, target, true, depth + 1, err);
 	kfree(target);

@@ -1,13 +1,14 @@
 /*
- * openat, close, chdir: naming files. The directory a relative path
- * starts from is the process's working directory (AT_FDCWD) or an open
- * directory's inode.
+ * openat, close, chdir, mkdir, unlink, rmdir, truncate: naming files and
+ * setting their size. The directory a relative path starts from is the
+ * process's working directory (AT_FDCWD) or an open directory's inode.
  */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 
 void put_unused_fd(int fd);
 
@@ -77,8 +78,12 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 		return ERR_PTR(-ENOTDIR);
 	if (S_ISDIR(inode->i_mode) && acc != O_RDONLY)
 		return ERR_PTR(-EISDIR);
+	/* A 32-bit program without O_LARGEFILE could not seek in it. */
+	if (S_ISREG(inode->i_mode) && !(flags & O_LARGEFILE) &&
+	    inode->i_size > MAX_NON_LFS)
+		return ERR_PTR(-EOVERFLOW);
 	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && acc != O_RDONLY)
-		ramfs_truncate(inode);
+		ramfs_setsize(inode, 0);
 	f = alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC));
 	return f ? f : ERR_PTR(-ENOMEM);
 }
@@ -91,6 +96,8 @@ long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)
 	char *name;
 	int fd;
 
+	if (force_o_largefile())
+		flags |= O_LARGEFILE;
 	name = getname(filename);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
@@ -182,15 +189,89 @@ long sys_unlinkat(int dfd, const char *pathname, int flag)
 	const char *last;
 	long err = 0;
 	int lastlen;
-	char *name = getname(pathname);
+	char *name;
 
-	(void)flag;
+	if (flag & ~AT_REMOVEDIR)
+		return -EINVAL;
+	name = getname(pathname);
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	dir = dirfd_inode(dfd, &err);
 	parent = dir ? path_parent(dir, name, &last, &lastlen, &err) : NULL;
-	if (parent)
+	if (parent && (flag & AT_REMOVEDIR))
+		err = ramfs_rmdir(parent, last, lastlen);
+	else if (parent)
 		err = ramfs_unlink(parent, last, lastlen);
 	putname(name);
 	return err;
+}
+
+/*
+ * Set a regular file's size (truncate/ftruncate): a negative size is
+ * EINVAL, one past what the file system or RLIMIT_FSIZE allows EFBIG
+ * (with SIGXFSZ for the rlimit, as a write), a directory EISDIR.
+ */
+long do_truncate(struct inode *inode, loff_t length)
+{
+	unsigned long limit = task_rlimit(current, RLIMIT_FSIZE);
+
+	if (length < 0)
+		return -EINVAL;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) || inode->i_fop)
+		return -EINVAL;
+	if (limit != RLIM_INFINITY && length > inode->i_size &&
+	    length > (loff_t)limit) {
+		send_sig(SIGXFSZ, current);
+		return -EFBIG;
+	}
+	if (length > inode->i_sb->s_maxbytes)
+		return -EFBIG;
+	return ramfs_setsize(inode, length);
+}
+
+long do_sys_truncate(const char *pathname, loff_t length)
+{
+	struct inode *inode;
+	long err = 0;
+	char *name = getname(pathname);
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	inode = path_lookup(current->fs->pwd, name, true, &err);
+	putname(name);
+	return inode ? do_truncate(inode, length) : err;
+}
+
+/* large: the 64-bit call (ftruncate64), not limited to MAX_NON_LFS. */
+long do_sys_ftruncate(unsigned int fd, loff_t length, bool large)
+{
+	struct file *f;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY ||
+	    !S_ISREG(f->f_inode->i_mode))
+		err = -EINVAL;
+	else if (!large && !(f->f_flags & O_LARGEFILE) && length > MAX_NON_LFS)
+		err = -EINVAL;
+	else
+		err = do_truncate(f->f_inode, length);
+	fput(f);
+	return err;
+}
+
+long sys_truncate(const char *pathname, long length)
+{
+	return do_sys_truncate(pathname, length);
+}
+
+long sys_ftruncate(unsigned int fd, unsigned long length)
+{
+	return do_sys_ftruncate(fd, (long)length, force_o_largefile());
 }

@@ -1,8 +1,10 @@
 /*
- * The RAM file system: directories are lists of inodes, a file's bytes sit
- * in one buffer. Files unpacked from the initramfs point straight into the
- * initrd (i_capacity 0: not ours) until someone writes to them; then they
- * get a buffer of their own. Nothing here ever sleeps.
+ * The RAM file system: directories are lists of inodes, a regular file's
+ * bytes sit in pages in its page cache (mm/filemap.c), a symlink's target
+ * in i_link. A name removed while the inode is still in use (an open file,
+ * a working directory) leaves the inode alive, nameless, until the last
+ * user lets go; it keeps its old directory alive meanwhile, so ".." from a
+ * removed working directory still leads somewhere, as in Linux.
  */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
@@ -13,6 +15,7 @@
 #include <linux/string.h>
 
 struct inode *root_inode;
+static struct super_block ramfs_sb;
 static unsigned long next_ino = 1;
 static DEFINE_SPINLOCK(ramfs_lock);
 
@@ -23,6 +26,7 @@ static struct inode *new_inode(u32 mode)
 	if (!inode)
 		return NULL;
 	inode->i_mode = mode;
+	inode->i_sb = &ramfs_sb;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	INIT_LIST_HEAD(&inode->i_children);
 	INIT_LIST_HEAD(&inode->i_sibling);
@@ -34,6 +38,7 @@ static struct inode *new_inode(u32 mode)
 
 void ramfs_init(void)
 {
+	ramfs_sb.s_maxbytes = MAX_LFS_FILESIZE;
 	root_inode = new_inode(S_IFDIR | 0755);
 	if (!root_inode)
 		panic("ramfs: no memory for the root directory");
@@ -66,6 +71,10 @@ struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 		*err = -ENOTDIR;
 		return NULL;
 	}
+	if (!dir->i_nlink) {
+		*err = -ENOENT;	/* the directory was removed */
+		return NULL;
+	}
 	if (len > NAME_MAX) {
 		*err = -ENAMETOOLONG;
 		return NULL;
@@ -88,46 +97,49 @@ struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 	return inode;
 }
 
-/* Make the inode hold size bytes: point at data (copy false: the caller
- * keeps it alive) or a private copy. */
-int ramfs_set_data(struct inode *inode, const void *data, size_t size,
-		   bool copy)
+/*
+ * Fill a new inode from a kernel buffer (the initramfs): a regular file's
+ * bytes go into its pages, a symlink's target into i_link.
+ */
+int ramfs_set_data(struct inode *inode, const void *data, size_t size)
 {
-	char *buf = (char *)data;
+	loff_t pos = 0;
+	ssize_t n;
 
-	if (copy && size) {
-		buf = kmalloc(size, GFP_KERNEL);
-		if (!buf)
+	if (S_ISLNK(inode->i_mode)) {
+		if (size >= PATH_MAX)
+			return -ENAMETOOLONG;
+		inode->i_link = kmalloc(size + 1, GFP_KERNEL);
+		if (!inode->i_link)
 			return -ENOMEM;
-		memcpy(buf, data, size);
+		memcpy(inode->i_link, data, size);
+		inode->i_link[size] = '\0';
+		inode->i_size = size;
+		return 0;
 	}
-	if (inode->i_capacity)
-		kfree(inode->i_data);
-	inode->i_data = buf;
-	inode->i_size = size;
-	inode->i_capacity = copy ? size : 0;
+	if ((loff_t)size > inode->i_sb->s_maxbytes)
+		return -EFBIG;
+	while (pos < (loff_t)size) {
+		n = generic_perform_write(inode, (const char *)data + pos,
+					  size - pos, &pos);
+		if (n < 0)
+			return n;
+	}
 	return 0;
 }
 
-/* Room for size bytes in a buffer we own (copying borrowed contents). */
-static int ramfs_reserve(struct inode *inode, size_t size)
+/*
+ * Set a regular file's size (ftruncate, O_TRUNC): shrinking frees the
+ * pages past the end, growing leaves a hole. The caller has checked size
+ * against the limits (0 <= size <= s_maxbytes).
+ */
+int ramfs_setsize(struct inode *inode, loff_t size)
 {
-	size_t cap = inode->i_capacity ? inode->i_capacity : 64;
-	char *buf;
+	loff_t old = inode->i_size;
 
-	if (inode->i_capacity >= size)
-		return 0;
-	while (cap < size)
-		cap *= 2;
-	buf = kmalloc(cap, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	memset(buf, 0, cap);
-	memcpy(buf, inode->i_data, inode->i_size);
-	if (inode->i_capacity)
-		kfree(inode->i_data);
-	inode->i_data = buf;
-	inode->i_capacity = cap;
+	inode->i_size = size;
+	if (size < old)
+		truncate_inode_pages(&inode->i_data, size);
 	return 0;
 }
 
@@ -138,71 +150,97 @@ void ihold(struct inode *inode)
 
 static void free_inode(struct inode *inode)
 {
-	if (inode->i_capacity)
-		kfree(inode->i_data);
+	truncate_inode_pages(&inode->i_data, 0);
+	kfree(inode->i_link);
 	kfree(inode);
 }
 
+/*
+ * Drop a use of an inode. The last use of a removed one frees it, and
+ * with it the hold it had on its old directory, which may be the last use
+ * of that one in turn: a loop, not recursion, however deep the chain.
+ */
 void iput(struct inode *inode)
 {
-	if (!__atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL) &&
-	    !inode->i_nlink)
+	while (inode &&
+	       !__atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL) &&
+	       !inode->i_nlink) {
+		struct inode *parent = inode->i_parent;
+
 		free_inode(inode);
+		inode = parent;
+	}
 }
 
-/* Remove a name; the file itself goes when nobody has it open. */
+/* Take inode's name out of dir. Nobody using it: it goes now; else it
+ * lives on, holding dir, until iput() drops the last use. */
+static void remove_name(struct inode *dir, struct inode *inode)
+{
+	list_del_init(&inode->i_sibling);
+	inode->i_nlink = 0;
+	if (S_ISDIR(inode->i_mode))
+		dir->i_nlink--;
+	if (inode->i_count) {
+		ihold(dir);
+		return;
+	}
+	free_inode(inode);
+}
+
+/* Remove a name that is not a directory's (unlink). */
 int ramfs_unlink(struct inode *dir, const char *name, int len)
 {
 	struct inode *inode = ramfs_lookup(dir, name, len);
 
-	if (!inode || inode == dir || inode == dir->i_parent)
+	if (!len || (len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.'))
+		return -EISDIR;	/* unlink("/"), ".", "..": directories */
+	if (!inode)
 		return -ENOENT;
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
-	list_del_init(&inode->i_sibling);
-	inode->i_nlink = 0;
-	if (!inode->i_count)
-		free_inode(inode);
+	remove_name(dir, inode);
+	return 0;
+}
+
+/* Remove an empty directory (rmdir), with Linux's errors: "." is EINVAL,
+ * ".." ENOTEMPTY, the root EBUSY. */
+int ramfs_rmdir(struct inode *dir, const char *name, int len)
+{
+	struct inode *inode;
+
+	if (!len)
+		return -EBUSY;	/* "/" */
+	if (len == 1 && name[0] == '.')
+		return -EINVAL;
+	if (len == 2 && name[0] == '.' && name[1] == '.')
+		return -ENOTEMPTY;
+	inode = ramfs_lookup(dir, name, len);
+	if (!inode)
+		return -ENOENT;
+	if (!S_ISDIR(inode->i_mode))
+		return -ENOTDIR;
+	if (inode == root_inode)
+		return -EBUSY;
+	if (!list_empty(&inode->i_children))
+		return -ENOTEMPTY;
+	remove_name(dir, inode);
 	return 0;
 }
 
 static ssize_t ramfs_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
 {
-	struct inode *inode = f->f_inode;
-
-	if (*pos >= inode->i_size)
-		return 0;
-	if ((loff_t)n > inode->i_size - *pos)
-		n = inode->i_size - *pos;
-	memcpy(kbuf, inode->i_data + *pos, n);
-	*pos += n;
-	return n;
+	return filemap_read(f->f_inode, kbuf, n, pos);
 }
 
 static ssize_t ramfs_write(struct file *f, const char *kbuf, size_t n,
 			   loff_t *pos)
 {
-	struct inode *inode = f->f_inode;
-	int err;
+	ssize_t err = generic_write_checks(f, pos, &n);
 
-	if (f->f_flags & O_APPEND)
-		*pos = inode->i_size;
-	err = ramfs_reserve(inode, *pos + n);
 	if (err)
 		return err;
-	memcpy(inode->i_data + *pos, kbuf, n);
-	*pos += n;
-	if (*pos > inode->i_size)
-		inode->i_size = *pos;
-	return n;
-}
-
-/* Truncate to zero (O_TRUNC). */
-void ramfs_truncate(struct inode *inode)
-{
-	if (!inode->i_capacity)
-		inode->i_data = NULL;
-	inode->i_size = 0;
+	return generic_perform_write(f->f_inode, kbuf, n, pos);
 }
 
 const struct file_operations ramfs_file_operations = {

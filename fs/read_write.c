@@ -1,27 +1,63 @@
 /*
- * read, write, writev, lseek. Data moves between user memory and the file
- * through a kernel bounce buffer, one chunk at a time, so a bad user
- * pointer is -EFAULT and never a kernel fault.
+ * read, write, readv, writev, pread64, pwrite64, lseek. Every offset and
+ * count a user passes is checked before any file code sees it
+ * (rw_verify_area): a negative offset or one whose end overflows is
+ * EINVAL, a count is cut to MAX_RW_COUNT. Data moves between user memory
+ * and the file through a kernel bounce buffer, one chunk at a time, so a
+ * bad user pointer is -EFAULT and never a kernel fault; the file offset
+ * moves by exactly the bytes that reached the user (or the file), never
+ * by a chunk that faulted. Long transfers give up the CPU between chunks
+ * and stop when the task is being killed.
  */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/overflow.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #define IO_CHUNK 4096
 #define UIO_MAXIOV 1024
-#define MAX_RW_COUNT 0x7ffff000L
+#define MAX_RW_COUNT 0x7ffff000L	/* INT_MAX rounded down to a page */
 
 struct iovec {
 	void *iov_base;
 	size_t iov_len;
 };
 
-static long file_read(struct file *f, char *ubuf, size_t count)
+/* Files with a position: not the terminal, which answers ESPIPE. */
+static bool file_seekable(const struct file *f)
 {
+	return f->f_op != &tty_fops;
+}
+
+/* Linux's rw_verify_area: the count to use (at most MAX_RW_COUNT), or
+ * -EINVAL for a negative offset or a range whose end overflows loff_t. */
+static ssize_t rw_verify_area(loff_t pos, size_t count)
+{
+	loff_t end;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	if (check_add_overflow(pos, (loff_t)count, &end))
+		return -EINVAL;
+	return count;
+}
+
+/* A transfer that stops early: what was done, else the error. */
+static ssize_t done_or(ssize_t done, ssize_t err)
+{
+	return done ? done : err;
+}
+
+ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
+{
+	ssize_t done = 0, ret;
 	char *kbuf;
-	long done = 0;
 
 	if ((f->f_flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
@@ -29,60 +65,94 @@ static long file_read(struct file *f, char *ubuf, size_t count)
 		return -EISDIR;
 	if (!f->f_op->read)
 		return -EINVAL;
+	ret = rw_verify_area(*ppos, count);
+	if (ret <= 0)
+		return ret;
+	count = ret;
 	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
 	if (!kbuf)
 		return -ENOMEM;
-	while (done < (long)count) {
+	while (done < (ssize_t)count) {
 		size_t n = min(count - done, (size_t)IO_CHUNK);
-		long got = f->f_op->read(f, kbuf, n, &f->f_pos);
+		loff_t pos = *ppos;
+		ssize_t got = f->f_op->read(f, kbuf, n, &pos);
+		size_t lost;
 
 		if (got <= 0) {
-			if (!done)
-				done = got;
+			done = done_or(done, got);
 			break;
 		}
-		if (copy_to_user(ubuf + done, kbuf, got)) {
-			done = done ? done : -EFAULT;
+		lost = copy_to_user(ubuf + done, kbuf, got);
+		*ppos = pos - lost;	/* only what the user received */
+		done += got - lost;
+		if (lost) {
+			done = done_or(done, -EFAULT);
 			break;
 		}
-		done += got;
-		if (got < (long)n)
+		if (got < (ssize_t)n)
 			break;	/* short read: a terminal line, or EOF */
+		if (fatal_signal_pending(current)) {
+			done = done_or(done, -EINTR);
+			break;
+		}
+		cond_resched();
 	}
 	kfree(kbuf);
 	return done;
 }
 
-static long file_write(struct file *f, const char *ubuf, size_t count)
+ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
+		  loff_t *ppos)
 {
+	ssize_t done = 0, ret;
 	char *kbuf;
-	long done = 0;
 
 	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
 	if (!f->f_op->write)
 		return -EINVAL;
+	ret = rw_verify_area(*ppos, count);
+	if (ret <= 0)
+		return ret;
+	count = ret;
 	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
 	if (!kbuf)
 		return -ENOMEM;
-	while (done < (long)count) {
+	while (done < (ssize_t)count) {
 		size_t n = min(count - done, (size_t)IO_CHUNK);
-		long put;
+		size_t lost = copy_from_user(kbuf, ubuf + done, n);
+		ssize_t put = n > lost ?
+			f->f_op->write(f, kbuf, n - lost, ppos) : 0;
 
-		if (copy_from_user(kbuf, ubuf + done, n)) {
-			done = done ? done : -EFAULT;
-			break;
-		}
-		put = f->f_op->write(f, kbuf, n, &f->f_pos);
-		if (put <= 0) {
-			if (!done)
-				done = put;
+		if (put < 0) {
+			done = done_or(done, put);
 			break;
 		}
 		done += put;
+		if (lost) {
+			done = done_or(done, -EFAULT);
+			break;
+		}
+		if (put < (ssize_t)n)
+			break;	/* short write: the file is full */
+		if (fatal_signal_pending(current)) {
+			done = done_or(done, -EINTR);
+			break;
+		}
+		cond_resched();
 	}
 	kfree(kbuf);
 	return done;
+}
+
+/* Read a regular file into a kernel buffer (exec reads programs so). */
+ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos)
+{
+	if (!S_ISREG(f->f_inode->i_mode) || f->f_inode->i_fop)
+		return -EINVAL;
+	if (*pos < 0)
+		return -EINVAL;
+	return filemap_read(f->f_inode, buf, count, pos);
 }
 
 long sys_read(unsigned int fd, char *buf, size_t count)
@@ -92,7 +162,7 @@ long sys_read(unsigned int fd, char *buf, size_t count)
 
 	if (!f)
 		return -EBADF;
-	ret = file_read(f, buf, min(count, (size_t)MAX_RW_COUNT));
+	ret = vfs_read(f, buf, count, &f->f_pos);
 	fput(f);
 	return ret;
 }
@@ -104,47 +174,109 @@ long sys_write(unsigned int fd, const char *buf, size_t count)
 
 	if (!f)
 		return -EBADF;
-	ret = file_write(f, buf, min(count, (size_t)MAX_RW_COUNT));
+	ret = vfs_write(f, buf, count, &f->f_pos);
 	fput(f);
 	return ret;
 }
 
-/* readv/writev: one read or write per vector entry, stopping at the
- * first error or short transfer; returns the bytes moved or -errno. */
-static long do_iov(unsigned int fd, const struct iovec *uvec,
-		   unsigned long vlen, bool write)
+/* pread64/pwrite64: at an explicit offset; the file's own stays put. */
+long ksys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)
 {
 	struct file *f;
-	long total = 0;
-	unsigned long i;
+	long ret;
 
-	if (vlen > UIO_MAXIOV)
+	if (pos < 0)
 		return -EINVAL;
 	f = fget(fd);
 	if (!f)
 		return -EBADF;
+	ret = file_seekable(f) ? vfs_read(f, buf, count, &pos) : -ESPIPE;
+	fput(f);
+	return ret;
+}
+
+long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
+		   loff_t pos)
+{
+	struct file *f;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	if (!file_seekable(f))
+		ret = -ESPIPE;
+	else if (f->f_flags & O_APPEND)
+		ret = vfs_write(f, buf, count, &f->f_pos);	/* as Linux */
+	else
+		ret = vfs_write(f, buf, count, &pos);
+	fput(f);
+	return ret;
+}
+
+long sys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)
+{
+	return ksys_pread64(fd, buf, count, pos);
+}
+
+long sys_pwrite64(unsigned int fd, const char *buf, size_t count,
+		  loff_t pos)
+{
+	return ksys_pwrite64(fd, buf, count, pos);
+}
+
+/* readv/writev: one read or write per vector entry, stopping at the
+ * first error or short transfer; returns the bytes moved or -errno. The
+ * total is checked first: more than MAX_RW_COUNT in all is cut there,
+ * a negative length is EINVAL, as Linux. */
+static long do_iov(unsigned int fd, const struct iovec *uvec,
+		   unsigned long vlen, bool write)
+{
+	struct file *f;
+	size_t total = 0, left = MAX_RW_COUNT;
+	long moved = 0;
+	unsigned long i;
+
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
 	for (i = 0; i < vlen; i++) {
+		struct iovec iov;
+
+		if (copy_from_user(&iov, &uvec[i], sizeof(iov)))
+			return -EFAULT;
+		if ((ssize_t)iov.iov_len < 0)
+			return -EINVAL;
+		total += min(iov.iov_len, MAX_RW_COUNT - total);
+	}
+	f = fget(fd);
+	if (!f)
+		return -EBADF;
+	for (i = 0; i < vlen && left; i++) {
 		struct iovec iov;
 		long r;
 
 		if (copy_from_user(&iov, &uvec[i], sizeof(iov))) {
-			total = total ? total : -EFAULT;
+			moved = done_or(moved, -EFAULT);
 			break;
 		}
+		iov.iov_len = min(iov.iov_len, left);
 		if (!iov.iov_len)
 			continue;
-		r = write ? file_write(f, iov.iov_base, iov.iov_len) :
-			    file_read(f, iov.iov_base, iov.iov_len);
+		r = write ? vfs_write(f, iov.iov_base, iov.iov_len, &f->f_pos) :
+			    vfs_read(f, iov.iov_base, iov.iov_len, &f->f_pos);
 		if (r < 0) {
-			total = total ? total : r;
+			moved = done_or(moved, r);
 			break;
 		}
-		total += r;
+		moved += r;
+		left -= r;
 		if (r < (long)iov.iov_len)
 			break;
 	}
 	fput(f);
-	return total;
+	return moved;
 }
 
 long sys_writev(unsigned int fd, const struct iovec *uvec,
@@ -158,32 +290,52 @@ long sys_readv(unsigned int fd, const struct iovec *uvec, unsigned long vlen)
 	return do_iov(fd, uvec, vlen, false);
 }
 
-/* Move f's position (Linux's vfs_llseek): the new position, or -errno. */
+/*
+ * Move f's position (Linux's vfs_llseek and generic_file_llseek): the new
+ * position, or -errno. A position past what the file system can hold is
+ * EINVAL, as is a negative one; SEEK_DATA and SEEK_HOLE treat the whole
+ * file as data, with the hole at its end.
+ */
 loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
 {
+	struct inode *inode = f->f_inode;
 	loff_t pos;
 
-	if (f->f_inode->i_fop)
-		return -ESPIPE;	/* a terminal */
+	if (inode->i_fop)
+		return -ESPIPE;	/* the terminal, device and /proc files */
 	switch (whence) {
 	case SEEK_SET:
 		pos = offset;
 		break;
 	case SEEK_CUR:
-		pos = f->f_pos + offset;
+		if (check_add_overflow(f->f_pos, offset, &pos))
+			return -EINVAL;
 		break;
 	case SEEK_END:
-		pos = f->f_inode->i_size + offset;
+		if (check_add_overflow(inode->i_size, offset, &pos))
+			return -EINVAL;
+		break;
+	case SEEK_DATA:
+		if (offset < 0 || offset >= inode->i_size)
+			return -ENXIO;
+		pos = offset;
+		break;
+	case SEEK_HOLE:
+		if (offset < 0 || offset >= inode->i_size)
+			return -ENXIO;
+		pos = inode->i_size;
 		break;
 	default:
 		return -EINVAL;
 	}
-	if (pos < 0)
+	if (pos < 0 || pos > inode->i_sb->s_maxbytes)
 		return -EINVAL;
 	f->f_pos = pos;
 	return pos;
 }
 
+/* lseek: on a 32-bit kernel a position past 2 GiB cannot be returned in
+ * the long result: EOVERFLOW (the position has moved, as in Linux). */
 long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 {
 	struct file *f = fget(fd);
@@ -195,7 +347,7 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	pos = vfs_llseek(f, offset, whence);
 	ret = pos;
 	if (ret != pos)
-		ret = -EOVERFLOW;	/* does not fit a 32-bit long */
+		ret = -EOVERFLOW;
 	fput(f);
 	return ret;
 }

@@ -5,6 +5,7 @@
  * architecture's (asm/stat.h; i386 adds stat64 in arch/x86), struct statx
  * and linux_dirent64 are the same everywhere.
  */
+#include <asm/page.h>
 #include <asm/stat.h>
 #include <linux/syscalls.h>
 #include <linux/errno.h>
@@ -82,7 +83,8 @@ static void generic_fillattr(const struct inode *inode, struct kstat *stat)
 	stat->rdev = inode->i_rdev;
 	stat->size = inode->i_size;
 	stat->blksize = 4096;
-	stat->blocks = (inode->i_size + 511) / 512;
+	/* Blocks of 512 bytes really used: a sparse file's holes take none. */
+	stat->blocks = inode->i_data.nrpages << (PAGE_SHIFT - 9);
 	stat->atime = stat->mtime = stat->ctime = inode->i_mtime;
 }
 
@@ -113,6 +115,10 @@ static long cp_new_stat(const struct kstat *stat, struct stat *ubuf)
 {
 	struct stat st;
 
+	/* A 32-bit struct stat cannot hold a size past 2 GiB: stat64 can. */
+	if (sizeof(st.st_size) < sizeof(stat->size) &&
+	    stat->size > MAX_NON_LFS)
+		return -EOVERFLOW;
 	memset(&st, 0, sizeof(st));
 	st.st_dev = stat->dev;
 	st.st_ino = stat->ino;
@@ -186,7 +192,7 @@ long sys_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
 		return -EINVAL;
 	if (bufsiz > inode->i_size)
 		bufsiz = inode->i_size;
-	return copy_to_user(buf, inode->i_data, bufsiz) ? -EFAULT : bufsiz;
+	return copy_to_user(buf, inode->i_link, bufsiz) ? -EFAULT : bufsiz;
 }
 
 struct linux_dirent64 {
@@ -197,14 +203,40 @@ struct linux_dirent64 {
 	char d_name[];
 };
 
-/* getdents64: f_pos counts entries: 0 is ".", 1 is "..", then children. */
+/* One directory entry for getdents64, at *written in the user's buffer of
+ * count bytes: 1 when it fit, 0 when the buffer is full, or -errno. */
+static int put_dirent(void *dirent, unsigned int count, long *written,
+		      const char *name, const struct inode *ino, long next)
+{
+	char ebuf[sizeof(struct linux_dirent64) + NAME_MAX + 8];
+	struct linux_dirent64 *d = (struct linux_dirent64 *)ebuf;
+	unsigned int reclen = ALIGN(sizeof(*d) + strlen(name) + 1, 8);
+
+	if (*written + reclen > count)
+		return 0;
+	memset(ebuf, 0, reclen);
+	d->d_ino = ino->i_ino;
+	d->d_off = next;
+	d->d_reclen = reclen;
+	d->d_type = (ino->i_mode & S_IFMT) >> 12;
+	strscpy(d->d_name, name, NAME_MAX + 1);
+	if (copy_to_user((char *)dirent + *written, d, reclen))
+		return -EFAULT;
+	*written += reclen;
+	return 1;
+}
+
+/*
+ * getdents64: f_pos counts entries: 0 is ".", 1 is "..", then children in
+ * list order. One pass over the list, however large the directory; a
+ * removed directory has no entries to list (ENOENT, as Linux).
+ */
 long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
 {
 	struct file *f = fget(fd);
 	struct inode *dir, *child;
-	char ebuf[sizeof(struct linux_dirent64) + NAME_MAX + 8];
-	struct linux_dirent64 *d = (struct linux_dirent64 *)ebuf;
-	long written = 0, index = 0;
+	long written = 0, index = 2;
+	int r = 1;
 
 	if (!f)
 		return -EBADF;
@@ -213,52 +245,33 @@ long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
 		fput(f);
 		return -ENOTDIR;
 	}
-	for (index = 0;; index++) {
-		const char *name;
-		struct inode *ino;
-		unsigned int reclen;
-
-		if (index == 0) {
-			name = ".";
-			ino = dir;
-		} else if (index == 1) {
-			name = "..";
-			ino = dir->i_parent;
-		} else {
-			long i = 2;
-
-			ino = NULL;
-			list_for_each_entry(child, &dir->i_children, i_sibling)
-				if (i++ == index) {
-					ino = child;
-					break;
-				}
-			if (!ino)
-				break;
-			name = ino->i_name;
-		}
-		if (index < f->f_pos)
+	if (!dir->i_nlink) {
+		fput(f);
+		return -ENOENT;
+	}
+	if (f->f_pos == 0 && (r = put_dirent(dirent, count, &written, ".",
+					     dir, 1)) > 0)
+		f->f_pos = 1;
+	if (r > 0 && f->f_pos == 1 &&
+	    (r = put_dirent(dirent, count, &written, "..", dir->i_parent,
+			    2)) > 0)
+		f->f_pos = 2;
+	list_for_each_entry(child, &dir->i_children, i_sibling) {
+		if (r <= 0)
+			break;
+		if (index++ < f->f_pos)
 			continue;
-		reclen = ALIGN(sizeof(*d) + strlen(name) + 1, 8);
-		if (written + reclen > count) {
-			if (!written)
-				written = -EINVAL;	/* buffer too small */
-			break;
-		}
-		memset(ebuf, 0, reclen);
-		d->d_ino = ino->i_ino;
-		d->d_off = index + 1;
-		d->d_reclen = reclen;
-		d->d_type = (ino->i_mode & S_IFMT) >> 12;
-		strscpy(d->d_name, name, NAME_MAX + 1);
-		if (copy_to_user((char *)dirent + written, d, reclen)) {
-			written = -EFAULT;
-			break;
-		}
-		written += reclen;
-		f->f_pos = index + 1;
+		r = put_dirent(dirent, count, &written, child->i_name, child,
+			       index);
+		if (r > 0)
+			f->f_pos = index;
+		cond_resched();
 	}
 	fput(f);
+	if (r < 0)
+		return r;
+	if (!written && r == 0)
+		return -EINVAL;	/* the buffer cannot hold one entry */
 	return written;
 }
 
@@ -270,6 +283,8 @@ long sys_getcwd(char *buf, unsigned long size)
 	int pos = PATH_MAX - 1;
 
 	path[pos] = '\0';
+	if (!inode->i_nlink)
+		return -ENOENT;	/* the working directory was removed */
 	while (inode != root_inode) {
 		int len = strlen(inode->i_name);
 

@@ -57,6 +57,7 @@ static void prepare_rootfs(void)
 		      "(`make rootfs` builds it)");
 	ramfs_init();
 	populate_rootfs(data, size);
+	free_initrd_mem(data, size);
 	proc_root_init();
 	init_fs.root = root_inode;
 	ihold(root_inode);

@@ -211,6 +211,37 @@ void mem_init_done(void)
 	}
 }
 
+/*
+ * Give reserved memory back once its contents are no longer needed (the
+ * initrd, after unpacking): every whole page inside [start, end) joins the
+ * free lists. Returns the pages freed.
+ */
+unsigned long free_reserved_area(const void *start, const void *end,
+				 const char *what)
+{
+	unsigned long pfn = DIV_ROUND_UP(__pa(start), PAGE_SIZE);
+	unsigned long last = __pa(end) >> PAGE_SHIFT, n = 0, flags;
+
+	for (; pfn < last; pfn++) {
+		struct page *page;
+
+		if (!pfn_valid(pfn))
+			continue;
+		page = pfn_to_page(pfn);
+		if (!(page->flags & (1UL << PG_reserved)))
+			continue;
+		page->flags &= ~(1UL << PG_reserved);
+		spin_lock_irqsave(&zone_lock, flags);
+		__free_one_page(pfn, 0);
+		nr_free++;
+		totalram_pages++;
+		spin_unlock_irqrestore(&zone_lock, flags);
+		n++;
+	}
+	printk("Freeing %s memory: %luK\n", what, n << (PAGE_SHIFT - 10));
+	return n;
+}
+
 void show_mem(void)
 {
 	unsigned int order;

@@ -7,15 +7,19 @@
 
 #define ARG_MAX (128 * 1024)	/* bytes of argument and environment strings */
 #define MAX_ARG_STRINGS 4096
+#define BINPRM_BUF_SIZE 256	/* the file's first bytes: its headers */
 
+struct file;
 struct inode;
 struct mm_struct;
 
 struct linux_binprm {
 	const char *filename;	/* as given to execve */
 	struct inode *inode;	/* the executable */
-	const u8 *data;		/* its contents */
-	size_t size;
+	struct file *file;	/* open on it, for kernel_read */
+	loff_t size;
+	u8 buf[BINPRM_BUF_SIZE];	/* its first bytes (the ELF header) */
+	void *phdrs;		/* its program headers, read by the loader */
 	char *strings;		/* argv then envp strings, NUL-separated */
 	size_t strings_len;
 	int argc, envc;

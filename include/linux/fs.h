@@ -7,7 +7,9 @@
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
+#include <asm/page.h>
 #include <linux/list.h>
+#include <linux/radix-tree.h>
 #include <linux/types.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -15,6 +17,20 @@
 #define NAME_MAX 255
 #define PATH_MAX 4096
 #define MAX_NESTED_LINKS 8
+
+/*
+ * The largest file offset. A file's pages are indexed by an unsigned long
+ * page number, so a 32-bit kernel reaches 2^32 pages (16 TiB) and a 64-bit
+ * one the whole positive loff_t range, as Linux's MAX_LFS_FILESIZE. A
+ * 32-bit program that did not open with O_LARGEFILE is held to
+ * MAX_NON_LFS, the largest offset its 32-bit off_t can hold.
+ */
+#define MAX_LFS_FILESIZE                                          \
+	(sizeof(long) == 8 ? (loff_t)(~0ULL >> 1)                  \
+			   : (loff_t)(unsigned long)~0UL << PAGE_SHIFT)
+#define MAX_NON_LFS ((loff_t)0x7fffffff)
+/* A 64-bit kernel's off_t is 64 bits: every open is O_LARGEFILE. */
+#define force_o_largefile() (sizeof(long) == 8)
 
 struct file;
 struct inode;
@@ -27,6 +43,22 @@ struct file_operations {
 	void (*release)(struct file *f);
 };
 
+/* What Linux keeps per mounted file system; Clonix has one, the RAM one. */
+struct super_block {
+	loff_t s_maxbytes;	/* the largest file offset it can store */
+};
+
+/*
+ * A file's data: its pages, by page number, in a radix tree (the page
+ * cache, which for a RAM file system is the only copy). An index with no
+ * page is a hole and reads as zeros, so a sparse file costs only the pages
+ * written.
+ */
+struct address_space {
+	struct radix_tree_root i_pages;
+	unsigned long nrpages;
+};
+
 struct inode {
 	unsigned long i_ino;
 	u32 i_mode;		/* S_IF* type and permission bits */
@@ -35,8 +67,9 @@ struct inode {
 	u32 i_rdev;		/* device number, for /dev nodes */
 	u64 i_mtime;		/* seconds */
 	loff_t i_size;
-	char *i_data;		/* file contents or symlink target */
-	size_t i_capacity;	/* bytes allocated at i_data; 0: not ours */
+	struct super_block *i_sb;
+	struct address_space i_data;	/* a regular file's pages */
+	char *i_link;		/* a symlink's target (i_size bytes) */
 	const struct file_operations *i_fop;	/* device and /proc files */
 	void *i_private;	/* their owner's data */
 	char i_name[NAME_MAX + 1];
@@ -68,9 +101,10 @@ void ramfs_init(void);
 struct inode *ramfs_lookup(struct inode *dir, const char *name, int len);
 struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 			   u32 mode, long *err);
-int ramfs_set_data(struct inode *inode, const void *data, size_t size,
-		   bool copy);
+int ramfs_set_data(struct inode *inode, const void *data, size_t size);
 int ramfs_unlink(struct inode *dir, const char *name, int len);
+int ramfs_rmdir(struct inode *dir, const char *name, int len);
+int ramfs_setsize(struct inode *inode, loff_t size);
 /* Take / drop a use of an inode; an unlinked one is freed at the last. */
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
@@ -80,6 +114,9 @@ extern const struct file_operations ramfs_dir_operations;
 /* fs/open.c */
 struct file *filp_open(struct inode *dir, const char *name, int flags,
 		       u32 mode);
+long do_truncate(struct inode *inode, loff_t length);
+long do_sys_truncate(const char *pathname, loff_t length);
+long do_sys_ftruncate(unsigned int fd, loff_t length, bool large);
 
 /* fs/namei.c: the inode a path names, from dir (or / for absolute ones) */
 struct inode *path_lookup(struct inode *dir, const char *path, bool follow,
@@ -89,13 +126,13 @@ struct inode *path_parent(struct inode *dir, const char *path,
 
 char *getname(const char *upath);	/* ERR_PTR on failure */
 void putname(char *name);
-void ramfs_truncate(struct inode *inode);
 
 /* fs/proc.c */
 void proc_root_init(void);
 
 /* fs/initramfs.c */
 int populate_rootfs(const void *archive, unsigned long size);
+void free_initrd_mem(const void *start, unsigned long size);
 
 /* fs/file.c: file descriptors of current */
 int get_unused_fd_flags(unsigned int flags);
@@ -106,6 +143,19 @@ void do_close_on_exec(void);
 
 /* fs/read_write.c */
 loff_t vfs_llseek(struct file *f, loff_t offset, int whence);
+ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos);
+ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
+		  loff_t *ppos);
+/* Read a file from the kernel (exec reads programs so): bytes or -errno. */
+ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos);
+
+/* mm/filemap.c and mm/truncate.c: file data in the page cache */
+ssize_t generic_write_checks(struct file *f, loff_t *pos, size_t *count);
+ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
+		     loff_t *pos);
+ssize_t generic_perform_write(struct inode *inode, const char *kbuf,
+			      size_t count, loff_t *pos);
+void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
 
 /* fs/exec.c */
 int do_execve(const char *filename, const char *const *argv,

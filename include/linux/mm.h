@@ -36,6 +36,8 @@ void mem_init_range(unsigned long start_pa, unsigned long end_pa,
 		    unsigned long map_pa);
 void reserve_memory(unsigned long start_pa, unsigned long end_pa);
 void mem_init_done(void);
+unsigned long free_reserved_area(const void *start, const void *end,
+				 const char *what);
 unsigned long nr_free_pages(void);
 void show_mem(void);
 

@@ -49,6 +49,14 @@ long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
 long sys_lseek(unsigned int fd, long offset, unsigned int whence);
 long sys_read(unsigned int fd, char *buf, size_t count);
 long sys_write(unsigned int fd, const char *buf, size_t count);
+long ksys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
+long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
+		   loff_t pos);
+long sys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
+long sys_pwrite64(unsigned int fd, const char *buf, size_t count,
+		  loff_t pos);
+long sys_truncate(const char *pathname, long length);
+long sys_ftruncate(unsigned int fd, unsigned long length);
 long sys_readv(unsigned int fd, const struct iovec *vec, unsigned long vlen);
 long sys_writev(unsigned int fd, const struct iovec *vec,
 		unsigned long vlen);

@@ -19,7 +19,6 @@
 #include <linux/time.h>
 #include <linux/uaccess.h>
 
-#define AT_REMOVEDIR 0x200
 #define CLOCK_MONOTONIC 1
 
 /* ---- processes ---------------------------------------------------------- */
@@ -133,6 +132,12 @@ long sys_fstat64(unsigned long fd, struct stat64 *statbuf)
 	return err ? err : cp_new_stat64(&stat, statbuf);
 }
 
+/* A 64-bit value passed as two 32-bit registers, low word first. */
+static loff_t merge_64(u32 low, u32 high)
+{
+	return (loff_t)((u64)high << 32 | low);
+}
+
 /* _llseek(2): a 64-bit offset in two registers, the result through a
  * pointer, since a long return value has only 32 bits. */
 long sys_llseek(unsigned int fd, unsigned long offset_high,
@@ -143,12 +148,35 @@ long sys_llseek(unsigned int fd, unsigned long offset_high,
 
 	if (!f)
 		return -EBADF;
-	pos = vfs_llseek(f, (loff_t)((u64)offset_high << 32 | offset_low),
-			 whence);
+	pos = vfs_llseek(f, merge_64(offset_low, offset_high), whence);
 	fput(f);
 	if (pos < 0)
 		return pos;
 	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
+}
+
+/* pread64/pwrite64/truncate64/ftruncate64: the loff_t argument takes two
+ * registers (Linux's ia32 wrappers have these names). */
+long sys_ia32_pread64(unsigned int fd, char *buf, u32 count, u32 poslo,
+		      u32 poshi)
+{
+	return ksys_pread64(fd, buf, count, merge_64(poslo, poshi));
+}
+
+long sys_ia32_pwrite64(unsigned int fd, const char *buf, u32 count,
+		       u32 poslo, u32 poshi)
+{
+	return ksys_pwrite64(fd, buf, count, merge_64(poslo, poshi));
+}
+
+long sys_ia32_truncate64(const char *filename, u32 lenlo, u32 lenhi)
+{
+	return do_sys_truncate(filename, merge_64(lenlo, lenhi));
+}
+
+long sys_ia32_ftruncate64(unsigned int fd, u32 lenlo, u32 lenhi)
+{
+	return do_sys_ftruncate(fd, merge_64(lenlo, lenhi), true);
 }
 
 /* ---- memory ------------------------------------------------------------- */

@@ -54,6 +54,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(88, sys_reboot),
 	SC(90, sys_old_mmap),	/* mmap: arguments in memory */
 	SC(91, sys_munmap),
+	SC(92, sys_truncate),
+	SC(93, sys_ftruncate),
 	SC(106, sys_newstat),	/* i386 struct stat: stat, lstat, fstat */
 	SC(107, sys_newlstat),
 	SC(108, sys_fstat),
@@ -71,10 +73,14 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(174, sys_rt_sigaction),
 	SC(175, sys_rt_sigprocmask),
 	SC(176, sys_rt_sigpending),
+	SC(180, sys_ia32_pread64),	/* 64-bit offsets in two registers */
+	SC(181, sys_ia32_pwrite64),
 	SC(183, sys_getcwd),
 	SC(190, sys_vfork),
 	SC(191, sys_getrlimit),	/* ugetrlimit */
 	SC(192, sys_mmap_pgoff),	/* mmap2: the offset in pages */
+	SC(193, sys_ia32_truncate64),
+	SC(194, sys_ia32_ftruncate64),
 	SC(195, sys_stat64),
 	SC(196, sys_lstat64),
 	SC(197, sys_fstat64),

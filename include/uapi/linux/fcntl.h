@@ -20,6 +20,7 @@
 
 #define AT_FDCWD -100
 #define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR 0x200
 #define AT_EMPTY_PATH 0x1000
 
 #define F_DUPFD 0
@@ -32,5 +33,7 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define SEEK_DATA 3
+#define SEEK_HOLE 4
 
 #endif

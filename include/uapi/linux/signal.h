@@ -22,6 +22,7 @@
 #define SIGCHLD 17
 #define SIGCONT 18
 #define SIGSTOP 19
+#define SIGXFSZ 25
 
 #define SIG_DFL 0UL
 #define SIG_IGN 1UL

@@ -28,6 +28,12 @@ long sys_fstatat64(int dfd, const char *filename, struct stat64 *statbuf,
 		   int flag);
 long sys_llseek(unsigned int fd, unsigned long offset_high,
 		unsigned long offset_low, loff_t *result, unsigned int whence);
+long sys_ia32_pread64(unsigned int fd, char *buf, u32 count, u32 poslo,
+		      u32 poshi);
+long sys_ia32_pwrite64(unsigned int fd, const char *buf, u32 count,
+		       u32 poslo, u32 poshi);
+long sys_ia32_truncate64(const char *filename, u32 lenlo, u32 lenhi);
+long sys_ia32_ftruncate64(unsigned int fd, u32 lenlo, u32 lenhi);
 long sys_mmap_pgoff(unsigned long addr, unsigned long len,
 		    unsigned long prot, unsigned long flags,
 		    unsigned long fd, unsigned long pgoff);
