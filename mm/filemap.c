@@ -14,6 +14,12 @@
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 
+/* count, or fewer if only room (>= 0) bytes remain before a limit. */
+static size_t clamp_count(size_t count, loff_t room)
+{
+	return (u64)room < count ? (size_t)room : count;
+}
+
 /*
  * Limit a write of *count bytes at *pos (or at the end, O_APPEND) as Linux
  * does: RLIMIT_FSIZE (SIGXFSZ and -EFBIG when nothing fits), then the
@@ -28,19 +34,18 @@ ssize_t generic_write_checks(struct file *f, loff_t *pos, size_t *count)
 
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;
-	if (limit != RLIM_INFINITY) {
+	if (limit != RLIM_INFINITY && (loff_t)limit >= 0) {
 		if (*pos >= (loff_t)limit) {
 			send_sig(SIGXFSZ, current);
 			return -EFBIG;
 		}
-		*count = min(*count, (size_t)min((loff_t)SIZE_MAX,
-						 (loff_t)limit - *pos));
+		*count = clamp_count(*count, (loff_t)limit - *pos);
 	}
 	if (!(f->f_flags & O_LARGEFILE))
 		max_size = MAX_NON_LFS;
 	if (*pos >= max_size)
 		return -EFBIG;
-	*count = min(*count, (size_t)min((loff_t)SIZE_MAX, max_size - *pos));
+	*count = clamp_count(*count, max_size - *pos);
 	return 0;
 }
 
@@ -53,8 +58,7 @@ ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
 
 	if (*pos >= inode->i_size || *pos >= inode->i_sb->s_maxbytes)
 		return 0;
-	count = min(count, (size_t)min((loff_t)SIZE_MAX,
-				       inode->i_size - *pos));
+	count = clamp_count(count, inode->i_size - *pos);
 	while (done < count) {
 		unsigned long index = *pos >> PAGE_SHIFT;
 		size_t offset = *pos & ~PAGE_MASK;
