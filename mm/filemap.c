@@ -29,12 +29,12 @@ static size_t clamp_count(size_t count, loff_t room)
 ssize_t generic_write_checks(struct file *f, loff_t *pos, size_t *count)
 {
 	struct inode *inode = f->f_inode;
-	unsigned long limit = task_rlimit(current, RLIMIT_FSIZE);
+	u64 limit = task_rlimit(current, RLIMIT_FSIZE);
 	loff_t max_size = inode->i_sb->s_maxbytes;
 
 	if (f->f_flags & O_APPEND)
 		*pos = inode->i_size;
-	if (limit != RLIM_INFINITY && (loff_t)limit >= 0) {
+	if (limit != RLIM_INFINITY && limit <= (u64)MAX_LFS_FILESIZE) {
 		if (*pos >= (loff_t)limit) {
 			send_sig(SIGXFSZ, current);
 			return -EFBIG;
