@@ -81,9 +81,15 @@ static void offsets_past_4gib(int fd)
 	struct stat st;
 	int i, dirty = 0;
 
+	/* The attack as first found: lseek, then write and read. */
 	memset(a, 'A', sizeof(a));
-	check_ret(pwrite(fd, a, sizeof(a), 0), 48, "write 48 bytes at 0");
-	check_ret(pwrite(fd, "BBBB", 4, 4 * GiB), 4, "write 4 bytes at 4 GiB");
+	check_ret(write(fd, a, sizeof(a)), 48, "write 48 bytes at 0");
+	check(lseek(fd, 4 * GiB, SEEK_SET) == 4 * GiB, "lseek to 4 GiB", NULL);
+	check_ret(write(fd, "BBBB", 4), 4, "write 4 bytes at 4 GiB");
+	check(lseek(fd, 0xfffff000, SEEK_SET) == 0xfffff000 &&
+	      read(fd, buf, 64) == 64 && all(buf, 64, 0),
+	      "lseek + read of 64 bytes at 0xfffff000: zeros, no kernel heap",
+	      NULL);
 	check(fstat(fd, &st) == 0 && st.st_size == 4 * GiB + 4,
 	      "the file is 4 GiB + 4 bytes long", NULL);
 	check(st.st_blocks <= 16, "and takes two pages, not four GiB", NULL);
