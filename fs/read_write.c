@@ -179,24 +179,10 @@ long sys_write(unsigned int fd, const char *buf, size_t count)
 	return ret;
 }
 
-/* pread64/pwrite64: at an explicit offset; the file's own stays put. */
-long ksys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)
-{
-	struct file *f;
-	long ret;
-
-	if (pos < 0)
-		return -EINVAL;
-	f = fget(fd);
-	if (!f)
-		return -EBADF;
-	ret = file_seekable(f) ? vfs_read(f, buf, count, &pos) : -ESPIPE;
-	fput(f);
-	return ret;
-}
-
-long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
-		   loff_t pos)
+/* pread64/pwrite64: at an explicit offset; the file's own stays put
+ * (with O_APPEND a pwrite still appends, as Linux's does). */
+static long do_pio(unsigned int fd, char *buf, size_t count, loff_t pos,
+		   bool write)
 {
 	struct file *f;
 	long ret;
@@ -208,12 +194,22 @@ long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
 		return -EBADF;
 	if (!file_seekable(f))
 		ret = -ESPIPE;
-	else if (f->f_flags & O_APPEND)
-		ret = vfs_write(f, buf, count, &f->f_pos);	/* as Linux */
 	else
-		ret = vfs_write(f, buf, count, &pos);
+		ret = write ? vfs_write(f, buf, count, &pos) :
+			      vfs_read(f, buf, count, &pos);
 	fput(f);
 	return ret;
+}
+
+long ksys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)
+{
+	return do_pio(fd, buf, count, pos, false);
+}
+
+long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
+		   loff_t pos)
+{
+	return do_pio(fd, (char *)buf, count, pos, true);
 }
 
 long sys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)

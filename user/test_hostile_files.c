@@ -26,23 +26,6 @@
 static char path[256];
 static int on_clonix;	/* strict limits of a 32-bit kernel apply */
 
-/* FreePages from Clonix's /proc/meminfo; -1 elsewhere. */
-static long free_pages(void)
-{
-	char buf[512];
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
-	char *p;
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	p = strstr(buf, "FreePages:");
-	return p ? atol(p + 10) : -1;
-}
-
 /* Nothing but zeros and the bytes we wrote ('A'..'Z') may ever come back;
  * the kernel's banner or panic strings must never. */
 static int clean(const char *buf, size_t n)
@@ -364,9 +347,9 @@ int main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/hostile.%d",
 		 argc > 1 ? argv[1] : "/tmp", getpid());
 	round_trip();	/* once to warm the caches, then measured */
-	before = free_pages();
+	before = meminfo_free_pages();
 	round_trip();
-	after = free_pages();
+	after = meminfo_free_pages();
 	if (before >= 0) {
 		char detail[64];
 

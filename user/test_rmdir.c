@@ -10,23 +10,6 @@
 
 static char base[256];
 
-/* FreePages from Clonix's /proc/meminfo; -1 elsewhere. */
-static long free_pages(void)
-{
-	char buf[512];
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
-	char *p;
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	p = strstr(buf, "FreePages:");
-	return p ? atol(p + 10) : -1;
-}
-
 static void errors_as_linux(void)
 {
 	struct stat st;
@@ -106,7 +89,7 @@ int main(int argc, char **argv)
 		snprintf(name, sizeof(name), "w%d", i);
 		bad |= mkdir(name, 0755) || rmdir(name);
 	}
-	before = free_pages();
+	before = meminfo_free_pages();
 	for (i = 0; i < 1000; i++) {
 		snprintf(name, sizeof(name), "dir%d", i);
 		bad |= mkdir(name, 0755);
@@ -115,7 +98,7 @@ int main(int argc, char **argv)
 		snprintf(name, sizeof(name), "dir%d", i);
 		bad |= rmdir(name);
 	}
-	after = free_pages();
+	after = meminfo_free_pages();
 	check(!bad, "1000 directories made and removed", NULL);
 	if (before >= 0) {
 		char detail[64];
