@@ -9,8 +9,6 @@
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
 
-void put_unused_fd(int fd);
-
 void set_fs_pwd(struct fs_struct *fs, struct inode *inode)
 {
 	struct inode *old;

@@ -138,6 +138,23 @@ def test_user_space_checks_pass(menu, arch, program):
     assert not failed, "\n".join(failed)
 
 
+def test_fd_table_grows_on_demand_up_to_rlimit_nofile(menu, arch):
+    """Linux's descriptor table: RLIMIT_NOFILE 1024/4096 at boot, growth
+    on demand (1500 open files, dup2 to fd 4095), EMFILE / EBADF / EINVAL
+    / EPERM exactly at the limits, fork and execve carrying the table with
+    its close-on-exec flags, and every page back once all is closed."""
+    m = menu(arch)
+    before = free_pages(m)
+    out = m.run("test_fdtable", timeout=120)
+    assert "RLIMIT_NOFILE at start: soft 1024 hard 4096" in out, out
+    failed = [l for l in out.splitlines() if "FAILED" in l]
+    assert not failed, "\n".join(failed)
+    assert "skipped" not in out, out
+    assert re.search(r"fdtable: \d+ checks, 0 failed", out), out
+    assert "after execve fd 4095 is closed" in out, out
+    assert free_pages(m) == before, "test_fdtable left pages behind"
+
+
 def test_static_pie_program_is_loaded_at_a_bias(menu, arch):
     out = menu(arch).run("test_pie")
     assert re.search(r"pie: an ET_DYN program running at 0x[0-9a-f]+", out)
