@@ -3,12 +3,15 @@ and every error path a user program can take — the kernel must answer
 with Linux's errno or a signal, never crash, and never lose a page."""
 import os
 import re
+import shlex
+import shutil
 import subprocess
+import tempfile
 import time
 
 import pytest
 
-from conftest import ROOT, USER_ARCHES, build, make
+from conftest import ROOT, USER_ARCHES, Machine
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -235,23 +238,59 @@ def test_missing_requested_init_panics_with_a_clear_message(boot, arch):
     assert m.wait_exit()[0] != 0
 
 
-def test_a_new_user_program_runs_after_make_rootfs(menu, arch):
+def tree_state(arch):
+    """What a build of the real tree could touch: user/ and the arch's
+    root file system, each file with its size and modification time."""
+    state = {}
+    for top in ("user", os.path.join("build", arch, "rootfs"),
+                os.path.join("build", arch, "rootfs.img")):
+        path = os.path.join(ROOT, top)
+        files = [path] if os.path.isfile(path) else [
+            os.path.join(d, f) for d, _, fs in os.walk(path) for f in fs]
+        for f in files:
+            st = os.lstat(f)
+            state[os.path.relpath(f, ROOT)] = (st.st_size, st.st_mtime_ns)
+    return state
+
+
+def test_a_new_user_program_runs_after_make_rootfs(arch):
+    """A student's new user/*.c, built by `make all rootfs` and booted, in
+    a copy of the tree (without build/), so the real tree and its build
+    stay untouched."""
     name = f"newcomer_{os.getpid()}"
-    src = os.path.join(ROOT, "user", name + ".c")
-    with open(src, "w") as f:
-        f.write('#include <stdio.h>\nint main(int argc, char *argv[])\n'
-                '{\n\tprintf("newcomer says %s\\n", argv[1]);\n'
-                '\treturn 3;\n}\n')
-    try:
-        make("rootfs", arch=arch)
-        out = menu(arch).run(f"{name} hi")
+    before = tree_state(arch)
+    with tempfile.TemporaryDirectory(prefix="clonix-") as tmp:
+        tree = os.path.join(tmp, "clonix")
+        shutil.copytree(ROOT, tree, symlinks=True, ignore=lambda d, names: [
+            n for n in names if n in ("__pycache__", ".pytest_cache") or
+            (d == ROOT and n in ("build", ".git", "vmlinux", "rootfs.img"))])
+        with open(os.path.join(tree, "user", name + ".c"), "w") as f:
+            f.write('#include <stdio.h>\nint main(int argc, char *argv[])\n'
+                    '{\n\tprintf("newcomer says %s\\n", argv[1]);\n'
+                    '\treturn 3;\n}\n')
+        built = subprocess.run(["make", "-s", f"ARCH={arch}", "all", "rootfs"],
+                               cwd=tree, capture_output=True, text=True)
+        assert built.returncode == 0, built.stdout + built.stderr
+        assert os.path.isfile(os.path.join(tree, "build", arch, "rootfs",
+                                           "bin", name))
+        qemu = subprocess.run(["make", "-s", f"ARCH={arch}", "qemu-cmd"],
+                              cwd=tree, capture_output=True, text=True,
+                              check=True).stdout
+        # The copy's paths are relative to the copy: start QEMU there.
+        m = Machine(["sh", "-c", 'cd "$0" && exec "$@"', tree,
+                     *shlex.split(qemu), "-no-reboot", "-append", ""])
+        try:
+            m.wait_prompt()
+            out = m.run(f"{name} hi")
+        finally:
+            m.child.terminate(force=True)
         assert "newcomer says hi" in out, out
         assert f"{name}: exit status 3" in out, out
-    finally:
-        os.remove(src)
-        subprocess.run(["rm", "-f", os.path.join(build(arch), "rootfs", "bin",
-                                                   name)], check=True)
-        make("rootfs", arch=arch)
+    assert tree_state(arch) == before, \
+        "building the copy changed the real tree or its build"
+    assert not os.path.exists(os.path.join(ROOT, "user", name + ".c"))
+    assert not os.path.exists(os.path.join(ROOT, "build", arch, "rootfs",
+                                           "bin", name))
 
 
 def test_make_run_boots_menuos_and_passes_append(arch):
