@@ -10,8 +10,6 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 
-void put_unused_fd(int fd);
-
 void set_fs_pwd(struct fs_struct *fs, struct inode *inode)
 {
 	struct inode *old;

@@ -1,14 +1,16 @@
 /*
  * init_task: pid 0, the task the kernel boots as and the idle task
  * afterwards. Built statically, with the static structures it owns (its
- * address space init_mm, files, fs, signals); every other task is copied
- * from it or from its descendants by copy_process().
+ * address space init_mm, fs, signals; its files, init_files, are in
+ * fs/file.c as in Linux); every other task is copied from it or from its
+ * descendants by copy_process().
  */
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <uapi/linux/fs.h>
 
 union thread_union init_thread_union
 	__section(".data..init_task") __aligned(THREAD_SIZE);
@@ -21,7 +23,6 @@ struct mm_struct init_mm = {
 };
 
 struct fs_struct init_fs = { .users = 1 };
-struct files_struct init_files = { .count = 1 };
 
 #define INIT_RLIMIT(cur, max) { .rlim_cur = (cur), .rlim_max = (max) }
 
@@ -33,8 +34,7 @@ struct signal_struct init_signals = {
 		[0 ... RLIM_NLIMITS - 1] = INIT_RLIMIT(RLIM_INFINITY,
 						       RLIM_INFINITY),
 		[RLIMIT_STACK] = INIT_RLIMIT(8 * 1024 * 1024, RLIM_INFINITY),
-		[RLIMIT_NOFILE] = INIT_RLIMIT(NR_OPEN_DEFAULT,
-					      NR_OPEN_DEFAULT),
+		[RLIMIT_NOFILE] = INIT_RLIMIT(INR_OPEN_CUR, INR_OPEN_MAX),
 	},
 };
 

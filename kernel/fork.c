@@ -37,7 +37,7 @@ int nr_processes_user;		/* user processes: RLIMIT_NPROC counts these */
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *signal_cachep;
 static struct kmem_cache *sighand_cachep;
-static struct kmem_cache *files_cachep;
+struct kmem_cache *files_cachep;
 static struct kmem_cache *fs_cachep;
 static struct kmem_cache *mm_cachep;
 struct kmem_cache *vm_area_cachep;
@@ -136,7 +136,8 @@ free_tsk:
 	return NULL;
 }
 
-/* Open files: share the table (CLONE_FILES) or copy it. */
+/* Open files: share the table (CLONE_FILES) or copy it (dup_fd, in
+ * fs/file.c). */
 noinline int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 {
 	struct files_struct *oldf = current->files, *newf;
@@ -153,39 +154,6 @@ noinline int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 		return error;
 	tsk->files = newf;
 	return 0;
-}
-
-struct files_struct *dup_fd(struct files_struct *oldf, int *errorp)
-{
-	struct files_struct *newf = kmem_cache_zalloc(files_cachep, GFP_KERNEL);
-	unsigned int fd;
-
-	if (!newf) {
-		*errorp = -ENOMEM;
-		return NULL;
-	}
-	newf->count = 1;
-	spin_lock_init(&newf->file_lock);
-	spin_lock(&oldf->file_lock);
-	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (oldf->fd[fd] && !IS_ERR(oldf->fd[fd]))	/* not reserved */
-			newf->fd[fd] = get_file(oldf->fd[fd]);
-	newf->close_on_exec = oldf->close_on_exec;
-	spin_unlock(&oldf->file_lock);
-	return newf;
-}
-
-void put_files_struct(struct files_struct *files)
-{
-	unsigned int fd;
-
-	if (__atomic_sub_fetch(&files->count, 1, __ATOMIC_ACQ_REL))
-		return;
-	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd] && !IS_ERR(files->fd[fd]))
-			fput(files->fd[fd]);
-	if (files != &init_files)
-		kmem_cache_free(files_cachep, files);
 }
 
 /* Root and working directory: share (CLONE_FS) or copy. */

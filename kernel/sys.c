@@ -3,6 +3,7 @@
 #include <asm/elf.h>
 #include <linux/syscalls.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
@@ -68,7 +69,8 @@ long sys_umask(int mask)
 
 /* Read and/or set resource limit `resource` of p (Linux's do_prlimit):
  * the system calls below only copy the limits in and out, each in its
- * own layout. */
+ * own layout. No descriptor table may grow beyond sysctl_nr_open, so
+ * neither may RLIMIT_NOFILE. */
 static long do_prlimit(struct task_struct *p, unsigned int resource,
 		       const struct rlimit *new_rlim, struct rlimit *old_rlim)
 {
@@ -76,8 +78,13 @@ static long do_prlimit(struct task_struct *p, unsigned int resource,
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (new_rlim && new_rlim->rlim_cur > new_rlim->rlim_max)
-		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE &&
+		    new_rlim->rlim_max > sysctl_nr_open)
+			return -EPERM;
+	}
 	rlim = &p->signal->rlim[resource];
 	if (old_rlim)
 		*old_rlim = *rlim;

@@ -135,10 +135,12 @@ int populate_rootfs(const void *archive, unsigned long size);
 void free_initrd_mem(const void *start, unsigned long size);
 
 /* fs/file.c: file descriptors of current */
+extern unsigned int sysctl_nr_open;
 int get_unused_fd_flags(unsigned int flags);
-void fd_install(int fd, struct file *file);
-struct file *fget(int fd);
-int close_fd(int fd);
+void put_unused_fd(unsigned int fd);
+void fd_install(unsigned int fd, struct file *file);
+struct file *fget(unsigned int fd);
+int close_fd(unsigned int fd);
 void do_close_on_exec(void);
 
 /* fs/read_write.c */

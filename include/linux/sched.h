@@ -8,6 +8,7 @@
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 /* task->__state */
@@ -146,6 +147,9 @@ void yield(void);
 /* Give up the CPU if the tick says our slice is over: every loop whose
  * length a user chooses calls it (kernel code is not preempted). */
 int cond_resched(void);
+/* The same for a loop holding lock: dropped around the switch, so it may
+ * have changed what it guards. Returns 1 if it rescheduled. */
+int cond_resched_lock(spinlock_t *lock);
 const char *task_state_name(const struct task_struct *p);
 long schedule_timeout(long timeout);
 

@@ -238,6 +238,18 @@ noinline int cond_resched(void)
 	return 1;
 }
 
+/* cond_resched() for a loop holding lock: the lock is let go while
+ * others run, so the caller must look again at what it guards. */
+noinline int cond_resched_lock(spinlock_t *lock)
+{
+	if (!need_resched())
+		return 0;
+	spin_unlock(lock);
+	cond_resched();
+	spin_lock(lock);
+	return 1;
+}
+
 static void process_timeout(struct timer_list *t);
 
 struct sleep_timer {
