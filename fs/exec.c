@@ -160,6 +160,18 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	bprm.mm = mm_alloc();
 	if (!bprm.mm)
 		goto out;
+	/* A file table shared with CLONE_FILES is the others' too: the new
+	 * program gets its own copy (Linux's unshare_files), so closing its
+	 * close-on-exec files does not close theirs. */
+	if (READ_ONCE(current->files->count) > 1) {
+		int ferr = 0;
+
+		bprm.files = dup_fd(current->files, &ferr);
+		if (!bprm.files) {
+			err = ferr;
+			goto out;
+		}
+	}
 	err = load_elf_binary(&bprm);
 	if (err)
 		goto out;
@@ -169,6 +181,13 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	bprm.mm = NULL;
 	current->mm->start_brk = current->mm->brk = bprm.start_brk;
 	current->mm->start_stack = bprm.sp;
+	if (bprm.files) {
+		struct files_struct *shared = current->files;
+
+		current->files = bprm.files;	/* only we look at it */
+		bprm.files = NULL;
+		put_files_struct(shared);
+	}
 	set_task_comm(current, basename(bprm.filename));
 	do_close_on_exec();
 	flush_signal_handlers(current);
@@ -180,6 +199,8 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	start_thread(current_pt_regs(), bprm.entry, bprm.sp);
 	err = 0;
 out:
+	if (bprm.files)
+		put_files_struct(bprm.files);
 	kfree(bprm.phdrs);
 	if (bprm.file)
 		fput(bprm.file);

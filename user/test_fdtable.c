@@ -9,6 +9,8 @@
  */
 #include "check.h"
 #include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/auxv.h>
 #include <sys/resource.h>
@@ -67,6 +69,15 @@ static int exec_check(int argc, char *argv[])
 		check(is_open(fd) == want_open, what, NULL);
 	}
 	return check_failed;
+}
+
+/* A CLONE_FILES child: it execs (exec-check with nothing to check). */
+static int exec_sharer(void *self)
+{
+	char *argv[] = { "test_fdtable", "exec-check", NULL };
+
+	execv(self, argv);
+	_exit(127);
 }
 
 /* Run this program again with `exec-check args`, in a child; its exit
@@ -308,6 +319,24 @@ int main(int argc, char *argv[])
 			check(n == 0, "execve honours close-on-exec",
 			      n == -1 ? strerror(errno) :
 			      n == -2 ? "fork or wait failed" : "see above");
+	}
+
+	/* A CLONE_FILES child that execs gets its own table first (Linux's
+	 * unshare_files): our close-on-exec fds stay open. */
+	{
+		static char stack[65536];
+		int status;
+		pid_t pid = clone(exec_sharer, stack + sizeof(stack),
+				  CLONE_FILES | SIGCHLD, (void *)self);
+
+		if (pid < 0 && before < 0)	/* qemu-user refuses it */
+			printf("fdtable: CLONE_FILES and execve: skipped "
+			       "(clone: %s)\n", strerror(errno));
+		else
+			check(pid > 0 && waitpid(pid, &status, 0) == pid &&
+			      is_open(3500) && is_open(LIMIT - 1),
+			      "a CLONE_FILES child's execve leaves our "
+			      "close-on-exec fds open", NULL);
 	}
 
 	/* Everything closed again. */

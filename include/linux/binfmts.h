@@ -10,6 +10,7 @@
 #define BINPRM_BUF_SIZE 256	/* the file's first bytes: its headers */
 
 struct file;
+struct files_struct;
 struct inode;
 struct mm_struct;
 
@@ -24,6 +25,7 @@ struct linux_binprm {
 	size_t strings_len;
 	int argc, envc;
 	struct mm_struct *mm;	/* the new address space being built */
+	struct files_struct *files;	/* our own copy of a shared fd table */
 	unsigned long entry;	/* where the program starts */
 	unsigned long phdr_addr;	/* program headers in user memory */
 	unsigned long start_brk;	/* end of the loaded image */
