@@ -7,6 +7,7 @@
 #include <linux/errno.h>
 #include <asm/processor.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
@@ -62,22 +63,25 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start,
  * address space (growing the stack if addr is just below it). Returns 0
  * when the page is now mapped, else -EFAULT, and the architecture decides
  * what follows (a fixup, SIGSEGV, or a kernel oops). A user program's
- * fault that finds no free page kills the program, never the kernel.
+ * fault that finds no free page kills the program, never the kernel. It
+ * waits while another thread of the process holds mmap_lock for writing
+ * (an munmap or a fork that rescheduled midway).
  */
 int handle_page_fault(unsigned long addr, bool write, bool exec, bool user)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
-	int err;
+	int err = -EFAULT;
 
 	if (!mm || addr >= TASK_SIZE)
 		return -EFAULT;
+	mmap_read_lock(mm);
 	vma = find_vma(mm, addr);
 	if (!vma)
 		vma = expand_stack(mm, addr);
-	if (!vma || (exec && !(vma->vm_flags & VM_EXEC)))
-		return -EFAULT;
-	err = handle_mm_fault(vma, addr, write);
+	if (vma && (!exec || (vma->vm_flags & VM_EXEC)))
+		err = handle_mm_fault(vma, addr, write);
+	mmap_read_unlock(mm);
 	if (err == -ENOMEM && user)
 		out_of_memory_kill();
 	return err ? -EFAULT : 0;

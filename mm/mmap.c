@@ -4,12 +4,14 @@
  * (mmap, munmap, brk), changing their
  * protection (mprotect), and tearing them all down at exit. VMAs are kept
  * sorted on mm->mmap and never overlap; pages behind them appear on first
- * touch (mm/memory.c: handle_mm_fault).
+ * touch (mm/memory.c: handle_mm_fault). The system calls hold the mm's
+ * mmap_lock for writing.
  */
 #include <asm/processor.h>
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -168,7 +170,7 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long vmflags;
-	long err;
+	long err = 0;
 
 	(void)pgoff;
 	if (!len || (addr & ~PAGE_MASK))
@@ -184,30 +186,34 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		return -EINVAL;	/* no shared memory (yet) */
 	vmflags = prot_to_vm_flags(prot);
 
+	mmap_write_lock(mm);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		if (addr + len > TASK_SIZE || addr + len < addr)
-			return -ENOMEM;
-		if (range_in_use(mm, addr, addr + len)) {
-			if (flags & MAP_FIXED_NOREPLACE)
-				return -EEXIST;
-			err = do_munmap(mm, addr, len);
-			if (err)
-				return err;
-		}
+			err = -ENOMEM;
+		else if (range_in_use(mm, addr, addr + len))
+			err = flags & MAP_FIXED_NOREPLACE ? -EEXIST :
+							    do_munmap(mm, addr, len);
 	} else if (!addr || addr + len > TASK_SIZE ||
 		   range_in_use(mm, addr, addr + len)) {
 		addr = get_unmapped_area(mm, len);
 		if (IS_ERR_VALUE(addr))
-			return addr;
+			err = addr;
 	}
-	if (!insert_vma(mm, addr, addr + len, vmflags))
-		return -ENOMEM;
-	return addr;
+	if (!err && !insert_vma(mm, addr, addr + len, vmflags))
+		err = -ENOMEM;
+	mmap_write_unlock(mm);
+	return err ? err : (long)addr;
 }
 
 long sys_munmap(unsigned long addr, size_t len)
 {
-	return do_munmap(current->mm, addr, len);
+	struct mm_struct *mm = current->mm;
+	int err;
+
+	mmap_write_lock(mm);
+	err = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return err;
 }
 
 /* Change the protection of [start, start+len), which must be mapped. */
@@ -217,29 +223,39 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 	unsigned long end = start + PAGE_ALIGN(len), addr;
 	unsigned long newflags = prot_to_vm_flags(prot);
 	struct vm_area_struct *vma;
+	long err = 0;
 
 	if (start & ~PAGE_MASK)
 		return -EINVAL;
 	if (end < start || end > TASK_SIZE)
 		return -ENOMEM;
+	mmap_write_lock(mm);
 	for (addr = start; addr < end;) {
 		vma = find_vma(mm, addr);
-		if (!vma)
-			return -ENOMEM;
+		if (!vma) {
+			err = -ENOMEM;
+			goto out;
+		}
 		addr = vma->vm_end;
 	}
 	for (addr = start; addr < end; addr = vma->vm_end) {
 		vma = find_vma(mm, addr);
-		if (vma->vm_start < addr && split_vma(vma, addr))
-			return -ENOMEM;
+		if (vma->vm_start < addr && split_vma(vma, addr)) {
+			err = -ENOMEM;
+			goto out;
+		}
 		vma = find_vma(mm, addr);
-		if (vma->vm_end > end && split_vma(vma, end))
-			return -ENOMEM;
+		if (vma->vm_end > end && split_vma(vma, end)) {
+			err = -ENOMEM;
+			goto out;
+		}
 		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE |
 						   VM_EXEC)) | newflags;
 		change_protection(mm, vma);
 	}
-	return 0;
+out:
+	mmap_write_unlock(mm);
+	return err;
 }
 
 /* Move the end of the heap. Returns the new end, or the old one when the
@@ -247,28 +263,33 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 long sys_brk(unsigned long brk)
 {
 	struct mm_struct *mm = current->mm;
-	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk = PAGE_ALIGN(mm->brk);
+	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk;
 	struct vm_area_struct *vma;
 
 	if (brk < mm->start_brk || brk > TASK_UNMAPPED_BASE)
 		return mm->brk;
+	mmap_write_lock(mm);
+	oldbrk = PAGE_ALIGN(mm->brk);
 	if (newbrk < oldbrk) {
 		if (do_munmap(mm, newbrk, oldbrk - newbrk))
-			return mm->brk;
+			goto refused;
 	} else if (newbrk > oldbrk) {
 		if (range_in_use(mm, oldbrk, newbrk))
-			return mm->brk;
+			goto refused;
 		vma = oldbrk > mm->start_brk ? find_vma(mm, oldbrk - 1) : NULL;
 		if (vma && vma->vm_end == oldbrk)
 			vma->vm_end = newbrk;
 		else if (!insert_vma(mm, oldbrk, newbrk, VM_READ | VM_WRITE))
-			return mm->brk;
+			goto refused;
 	}
 	mm->brk = brk;
-	return brk;
+refused:
+	mmap_write_unlock(mm);
+	return mm->brk;
 }
 
-/* Free every page, VMA and user page-table page of mm. */
+/* Free every page, VMA and user page-table page of mm (its last user is
+ * gone: no lock needed). */
 void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
