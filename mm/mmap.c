@@ -5,7 +5,7 @@
  * protection (mprotect), and tearing them all down at exit. VMAs are kept
  * sorted on mm->mmap and never overlap; pages behind them appear on first
  * touch (mm/memory.c: handle_mm_fault). The system calls hold the mm's
- * mmap_lock for writing.
+ * mmap_lock for writing: the page walkers reschedule midway.
  */
 #include <asm/processor.h>
 #include <linux/syscalls.h>
@@ -128,7 +128,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		}
 		if (vma->vm_end > end && split_vma(vma, end))
 			return -ENOMEM;
-		unmap_page_range(mm, vma->vm_start, vma->vm_end);
+		unmap_page_range(vma, vma->vm_start, vma->vm_end);
 		next = list_entry(vma->vm_list.next, struct vm_area_struct,
 				  vm_list);
 		list_del(&vma->vm_list);
@@ -251,7 +251,7 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 		}
 		vma->vm_flags = (vma->vm_flags & ~(VM_READ | VM_WRITE |
 						   VM_EXEC)) | newflags;
-		change_protection(mm, vma);
+		change_protection(vma);
 	}
 out:
 	mmap_write_unlock(mm);
@@ -295,9 +295,10 @@ void exit_mmap(struct mm_struct *mm)
 	struct vm_area_struct *vma, *next;
 
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
-		unmap_page_range(mm, vma->vm_start, vma->vm_end);
+		unmap_page_range(vma, vma->vm_start, vma->vm_end);
 		list_del(&vma->vm_list);
 		kmem_cache_free(vm_area_cachep, vma);
+		cond_resched();
 	}
-	free_user_page_tables(mm->pgd);
+	free_pgd_range(mm, 0, TASK_SIZE, 0, TASK_SIZE);
 }
