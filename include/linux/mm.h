@@ -66,7 +66,7 @@ void change_protection(struct vm_area_struct *vma);
 int handle_page_fault(unsigned long addr, bool write, bool exec, bool user);
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long flags);
-int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		     unsigned long prot, unsigned long flags, int fd,
 		     unsigned long pgoff);
