@@ -11,7 +11,6 @@
 
 #define IO_CHUNK 4096
 #define UIO_MAXIOV 1024
-#define MAX_RW_COUNT 0x7ffff000L
 
 struct iovec {
 	void *iov_base;

@@ -7,6 +7,7 @@
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
+#include <asm/page.h>
 #include <linux/list.h>
 #include <linux/types.h>
 #include <uapi/linux/fcntl.h>
@@ -15,6 +16,9 @@
 #define NAME_MAX 255
 #define PATH_MAX 4096
 #define MAX_NESTED_LINKS 8
+/* The most one read, write or getrandom moves, as Linux: a count that
+ * fits an int, whole pages. */
+#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
 struct file;
 struct inode;
