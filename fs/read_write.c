@@ -20,7 +20,6 @@
 
 #define IO_CHUNK 4096
 #define UIO_MAXIOV 1024
-#define MAX_RW_COUNT 0x7ffff000L	/* INT_MAX rounded down to a page */
 
 struct iovec {
 	void *iov_base;

@@ -20,6 +20,7 @@ struct mm_struct init_mm = {
 	.pgd = swapper_pg_dir,
 	.mm_users = 2,
 	.mm_count = 1,	/* never dropped */
+	.mmap_lock = __RWSEM_INITIALIZER(init_mm.mmap_lock),
 };
 
 struct fs_struct init_fs = { .users = 1 };

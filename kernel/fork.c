@@ -20,6 +20,7 @@
 #include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -266,6 +267,7 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	INIT_LIST_HEAD(&mm->mmap);
 	spin_lock_init(&mm->page_table_lock);
+	init_rwsem(&mm->mmap_lock);
 	mm->mm_users = 1;
 	mm->mm_count = 1;
 	mm->pgd = pgd_alloc(mm);
@@ -295,25 +297,36 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
-/* Copy every VMA of oldmm, and the pages behind it, into mm. */
+/* Copy every VMA of oldmm, and the pages behind it, into mm. oldmm stays
+ * locked meanwhile (the copy reschedules; its other threads must not
+ * change it), and a SIGKILL stops the copy as in Linux. */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *mpnt, *tmp;
-	int retval;
+	int retval = 0;
 
+	mmap_write_lock(oldmm);
 	list_for_each_entry(mpnt, &oldmm->mmap, vm_list) {
+		if (fatal_signal_pending(current)) {
+			retval = -EINTR;
+			break;
+		}
 		tmp = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
-		if (!tmp)
-			return -ENOMEM;
+		if (!tmp) {
+			retval = -ENOMEM;
+			break;
+		}
 		*tmp = *mpnt;
 		tmp->vm_mm = mm;
 		list_add_tail(&tmp->vm_list, &mm->mmap);
 		retval = copy_page_range(mm, oldmm, tmp);
 		if (retval)
-			return retval;
+			break;
 	}
-	mm->total_vm = oldmm->total_vm;
-	return 0;
+	if (!retval)
+		mm->total_vm = oldmm->total_vm;
+	mmap_write_unlock(oldmm);
+	return retval;
 }
 
 /*

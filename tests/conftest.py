@@ -40,13 +40,15 @@ def build(arch):
     return os.path.join(ROOT, "build", arch)
 
 
-def qemu_command(arch, boot="default", append="", initrd=True, mem="128M"):
+def qemu_command(arch, boot="default", append="", initrd=True, mem="128M",
+                 extra=()):
+    """make run's QEMU command; extra: more QEMU options (e.g. -icount)."""
     out = make("qemu-cmd", f"BOOT={boot}", f"MEM={mem}", arch=arch).strip()
     argv = shlex.split(out)
     if not initrd:
         i = argv.index("-initrd")
         del argv[i:i + 2]
-    return argv + ["-no-reboot", "-append", append]
+    return argv + list(extra) + ["-no-reboot", "-append", append]
 
 
 class Machine:

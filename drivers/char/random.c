@@ -3,6 +3,10 @@
  * for glibc's stack protector and malloc. */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/time.h>
 #include <linux/uaccess.h>
 
@@ -17,19 +21,43 @@ static u64 next_random(void)
 	return state;
 }
 
+/*
+ * As Linux: at most MAX_RW_COUNT bytes a call, made in a kernel page and
+ * copied out a user page at a time (so a fault loses nothing already
+ * done), with a chance to reschedule between pages and an early return
+ * when a signal is pending: the bytes done so far, or -EINTR if none (no
+ * system call restarts yet, so not Linux's -ERESTARTSYS).
+ */
 long sys_getrandom(char *ubuf, size_t count, unsigned int flags)
 {
+	u64 *buf;
 	size_t done = 0;
+	long ret = 0;
 
 	if (flags & ~0x7U)
 		return -EINVAL;
+	count = min(count, (size_t)MAX_RW_COUNT);
+	buf = (u64 *)__get_free_page(GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
 	while (done < count) {
-		u64 r = next_random();
-		size_t n = count - done < sizeof(r) ? count - done : sizeof(r);
+		unsigned long uaddr = (unsigned long)ubuf + done;
+		size_t n = min(count - done, PAGE_SIZE - (uaddr & ~PAGE_MASK));
+		size_t i;
 
-		if (copy_to_user(ubuf + done, &r, n))
-			return done ? (long)done : -EFAULT;
+		if (signal_pending(current)) {
+			ret = -EINTR;
+			break;
+		}
+		for (i = 0; i < DIV_ROUND_UP(n, sizeof(u64)); i++)
+			buf[i] = next_random();
+		if (copy_to_user(ubuf + done, buf, n)) {
+			ret = -EFAULT;
+			break;
+		}
 		done += n;
+		cond_resched();
 	}
-	return done;
+	free_page((unsigned long)buf);
+	return done ? (long)done : ret;
 }

@@ -17,6 +17,9 @@
 #define NAME_MAX 255
 #define PATH_MAX 4096
 #define MAX_NESTED_LINKS 8
+/* The most one read, write or getrandom moves, as Linux: a count that
+ * fits an int, whole pages. */
+#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
 /*
  * The largest file offset. A file's pages are indexed by an unsigned long

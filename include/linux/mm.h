@@ -56,30 +56,43 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
-void unmap_page_range(struct mm_struct *mm, unsigned long start,
+void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
 		      unsigned long end);
+void free_pgd_range(struct mm_struct *mm, unsigned long addr,
+		    unsigned long end, unsigned long floor,
+		    unsigned long ceiling);
+pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr);
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		    bool write);
-void change_protection(struct mm_struct *mm, struct vm_area_struct *vma);
+void change_protection(struct vm_area_struct *vma);
 int handle_page_fault(unsigned long addr, bool write, bool exec, bool user);
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long flags);
-int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		     unsigned long prot, unsigned long flags, int fd,
 		     unsigned long pgoff);
 
+/* Page-table walking, the same on every architecture: the entry for addr
+ * at the top level, and where the span of the top-level entry holding
+ * addr ends, capped at end (the levels below are in asm/pgtable.h). */
+#define pgd_offset(mm, addr) ((mm)->pgd + pgd_index(addr))
+#define pgd_addr_end(addr, end)                                              \
+	({                                                                   \
+		unsigned long __boundary = ((addr) + PGDIR_SIZE) & PGDIR_MASK; \
+		__boundary - 1 < (end) - 1 ? __boundary : (end);             \
+	})
+
 /* Architecture page-table hooks (arch/<arch>/mm/pgtable.c). */
 pgd_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
-/* The leaf entry for va, allocating table pages if alloc; NULL if absent
- * (or out of memory when alloc). */
-pte_t *walk_page_table(pgd_t *pgd, unsigned long va, bool alloc);
-void free_user_page_tables(pgd_t *pgd);
+void pmd_free(struct mm_struct *mm, pmd_t *pmd);
 bool pte_present(pte_t pte);
 unsigned long pte_pfn(pte_t pte);
 pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags);
 void flush_tlb_page(unsigned long va);
-void flush_tlb_all(void);
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
+		     unsigned long end);
+void flush_tlb_mm(struct mm_struct *mm);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include <asm/page.h>
 #include <linux/list.h>
+#include <linux/rwsem.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -46,6 +47,7 @@ struct mm_struct {
 	int mm_users;		/* tasks using this address space */
 	int mm_count;		/* references to the struct (lazy users too) */
 	spinlock_t page_table_lock;
+	struct rw_semaphore mmap_lock;	/* see linux/mmap_lock.h */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;

@@ -2,16 +2,15 @@
  * Sv39 page tables for user address spaces. A process's root table holds
  * its own user half (entries 0..255) and a copy of the kernel half
  * (256..511) from swapper_pg_dir, which never changes after boot — so the
- * kernel is mapped identically in every process, as in Linux.
+ * kernel is mapped identically in every process, as in Linux. Here: the
+ * root and pmd tables' lifetimes, the PTE format and TLB flushes; the
+ * walking is portable (mm/memory.c, with asm/pgtable.h's level helpers).
  */
 #include <asm/barrier.h>
 #include <asm/processor.h>
 #include <asm/pgtable.h>
 #include <linux/mm.h>
 #include <linux/string.h>
-
-#define PTE_TABLE(pte) (((pte) & (_PAGE_READ | _PAGE_WRITE | _PAGE_EXEC)) == 0)
-#define PTE_TO_VA(pte) ((pte_t *)__va(((pte) >> _PAGE_PFN_SHIFT) << PAGE_SHIFT))
 
 pgd_t *pgd_alloc(struct mm_struct *mm)
 {
@@ -30,49 +29,11 @@ void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 	free_page((unsigned long)pgd);
 }
 
-pte_t *walk_page_table(pgd_t *pgd, unsigned long va, bool alloc)
+/* The pmd table under a pgd entry that maps nothing any more. */
+void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 {
-	pte_t *table = pgd;
-	int level;
-
-	if (va >= TASK_SIZE)
-		return NULL;
-	for (level = 2; level > 0; level--) {
-		pte_t *entry = &table[(va >> (PAGE_SHIFT + 9 * level)) & 511];
-
-		if (!(*entry & _PAGE_PRESENT)) {
-			unsigned long page;
-
-			if (!alloc)
-				return NULL;
-			page = get_zeroed_page(GFP_KERNEL);
-			if (!page)
-				return NULL;
-			*entry = pfn_pte(__pa(page) >> PAGE_SHIFT, _PAGE_PRESENT);
-		}
-		table = PTE_TO_VA(*entry);
-	}
-	return &table[(va >> PAGE_SHIFT) & 511];
-}
-
-/* Free the table pages under the user half (leaf pages are gone already). */
-void free_user_page_tables(pgd_t *pgd)
-{
-	int i, j;
-
-	for (i = 0; i < KERNEL_PGD_FIRST; i++) {
-		pte_t *pmd;
-
-		if (!(pgd[i] & _PAGE_PRESENT) || !PTE_TABLE(pgd[i]))
-			continue;
-		pmd = PTE_TO_VA(pgd[i]);
-		for (j = 0; j < 512; j++)
-			if ((pmd[j] & _PAGE_PRESENT) && PTE_TABLE(pmd[j]))
-				free_page((unsigned long)PTE_TO_VA(pmd[j]));
-		free_page((unsigned long)pmd);
-		pgd[i] = 0;
-	}
-	local_flush_tlb_all();
+	(void)mm;
+	free_page((unsigned long)pmd);
 }
 
 /* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE). */
@@ -106,7 +67,27 @@ void flush_tlb_page(unsigned long va)
 	__asm__ __volatile__("sfence.vma %0" : : "r"(va) : "memory");
 }
 
-void flush_tlb_all(void)
+/* Past this many pages one sfence.vma for everything is cheaper (Linux's
+ * tlb_flush_all_threshold). */
+#define TLB_FLUSH_ALL_THRESHOLD 64
+
+/* Drop the translations of [start, end) of vma's address space (or more:
+ * without ASIDs, the local TLB holds only the loaded one's anyway). */
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
+		     unsigned long end)
 {
+	(void)vma;
+	if ((end - start) >> PAGE_SHIFT > TLB_FLUSH_ALL_THRESHOLD) {
+		local_flush_tlb_all();
+		return;
+	}
+	for (; start < end; start += PAGE_SIZE)
+		flush_tlb_page(start);
+}
+
+/* Drop every translation of mm, page-table walks cached included. */
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	(void)mm;
 	local_flush_tlb_all();
 }

@@ -3,15 +3,15 @@
  * directory holds its own user part (entries 0..767, below 3 GiB), each a
  * page table of 1024 4 KiB pages, and a copy of the kernel part
  * (768..1023) from swapper_pg_dir, which never changes after boot — so the
- * kernel is mapped identically in every process, as in Linux.
+ * kernel is mapped identically in every process, as in Linux. Here: the
+ * directory's lifetime, the PTE format and TLB flushes; the walking is
+ * portable (mm/memory.c, with asm/pgtable.h's level helpers).
  */
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 #include <linux/mm.h>
 #include <linux/string.h>
-
-#define PDE_TO_VA(pde) ((pte_t *)__va((pde) & PAGE_MASK))
 
 pgd_t *pgd_alloc(struct mm_struct *mm)
 {
@@ -31,38 +31,10 @@ void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 	free_page((unsigned long)pgd);
 }
 
-pte_t *walk_page_table(pgd_t *pgd, unsigned long va, bool alloc)
+/* Nothing to free: the pmd is the page-directory entry itself. */
+void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 {
-	pgd_t *pde;
-
-	if (va >= TASK_SIZE)
-		return NULL;
-	pde = &pgd[pgd_index(va)];
-	if (!(*pde & _PAGE_PRESENT)) {
-		unsigned long page;
-
-		if (!alloc)
-			return NULL;
-		page = get_zeroed_page(GFP_KERNEL);
-		if (!page)
-			return NULL;
-		*pde = __pa(page) | _PAGE_TABLE;
-	}
-	return &PDE_TO_VA(*pde)[pte_index(va)];
-}
-
-/* Free the page tables of the user part (leaf pages are gone already). */
-void free_user_page_tables(pgd_t *pgd)
-{
-	unsigned int i;
-
-	for (i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
-		if (!(pgd[i] & _PAGE_PRESENT))
-			continue;
-		free_page((unsigned long)PDE_TO_VA(pgd[i]));
-		pgd[i] = 0;
-	}
-	__flush_tlb_all();
+	(void)mm, (void)pmd;
 }
 
 /* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE). */
@@ -93,7 +65,27 @@ void flush_tlb_page(unsigned long va)
 	__flush_tlb_one(va);
 }
 
-void flush_tlb_all(void)
+/* Past this many pages one CR3 reload is cheaper than invlpg each (Linux's
+ * tlb_single_page_flush_ceiling). */
+#define TLB_SINGLE_PAGE_FLUSH_CEILING 33
+
+/* Drop the translations of [start, end) of vma's address space (or more:
+ * the TLB holds only the loaded address space's anyway). */
+void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
+		     unsigned long end)
 {
+	(void)vma;
+	if ((end - start) >> PAGE_SHIFT > TLB_SINGLE_PAGE_FLUSH_CEILING) {
+		__flush_tlb_all();
+		return;
+	}
+	for (; start < end; start += PAGE_SIZE)
+		__flush_tlb_one(start);
+}
+
+/* Drop every translation of mm, page-table walks cached included. */
+void flush_tlb_mm(struct mm_struct *mm)
+{
+	(void)mm;
 	__flush_tlb_all();
 }

@@ -26,6 +26,7 @@
 #ifndef __ASSEMBLY__
 
 typedef unsigned long pte_t;
+typedef unsigned long pmd_t;
 typedef unsigned long pgd_t;
 
 #define __va(pa) ((void *)((unsigned long)(pa) - PHYS_RAM_BASE + PAGE_OFFSET))

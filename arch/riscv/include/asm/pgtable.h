@@ -27,14 +27,81 @@
 	 _PAGE_ACCESSED | _PAGE_DIRTY)
 
 #define PTRS_PER_PGD 512
+#define PTRS_PER_PMD 512
+#define PTRS_PER_PTE 512
 #define PGDIR_SHIFT 30
 #define PGDIR_SIZE (_AC(1, UL) << PGDIR_SHIFT)
+#define PGDIR_MASK (~(PGDIR_SIZE - 1))
+#define PMD_SHIFT 21
+#define PMD_SIZE (_AC(1, UL) << PMD_SHIFT)
+#define PMD_MASK (~(PMD_SIZE - 1))
 #define KERNEL_PGD_FIRST 256	/* first root entry of the kernel half */
 
 #ifndef __ASSEMBLY__
 
+struct mm_struct;
+
 #define pgd_index(va) (((va) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
+#define pmd_index(va) (((va) >> PMD_SHIFT) & (PTRS_PER_PMD - 1))
+#define pte_index(va) (((va) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 #define pfn_pte(pfn, prot) (((unsigned long)(pfn) << _PAGE_PFN_SHIFT) | (prot))
+
+/*
+ * The walkers' view of a level (mm/memory.c walks pgd -> pmd -> pte with
+ * these, as Linux does): is an entry empty, where is the entry for va in
+ * the table below it, where does the span of the entry holding addr end
+ * (capped at end), and filling or clearing an entry. User tables hold no
+ * megapages, so a present upper entry always points to a table.
+ */
+#define __table_va(entry) __va(((entry) >> _PAGE_PFN_SHIFT) << PAGE_SHIFT)
+
+static inline int pgd_none(pgd_t pgd)
+{
+	return !(pgd & _PAGE_PRESENT);
+}
+
+static inline int pmd_none(pmd_t pmd)
+{
+	return !(pmd & _PAGE_PRESENT);
+}
+
+static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long va)
+{
+	return (pmd_t *)__table_va(*pgd) + pmd_index(va);
+}
+
+static inline pte_t *pte_offset(pmd_t *pmd, unsigned long va)
+{
+	return (pte_t *)__table_va(*pmd) + pte_index(va);
+}
+
+#define pmd_addr_end(addr, end)                                          \
+	({                                                               \
+		unsigned long __boundary = ((addr) + PMD_SIZE) & PMD_MASK; \
+		__boundary - 1 < (end) - 1 ? __boundary : (end);         \
+	})
+
+static inline void pgd_populate(struct mm_struct *mm, pgd_t *pgd, pmd_t *pmd)
+{
+	(void)mm;
+	*pgd = pfn_pte(__pa(pmd) >> PAGE_SHIFT, _PAGE_PRESENT);
+}
+
+static inline void pmd_populate(struct mm_struct *mm, pmd_t *pmd, pte_t *pte)
+{
+	(void)mm;
+	*pmd = pfn_pte(__pa(pte) >> PAGE_SHIFT, _PAGE_PRESENT);
+}
+
+static inline void pgd_clear(pgd_t *pgd)
+{
+	*pgd = 0;
+}
+
+static inline void pmd_clear(pmd_t *pmd)
+{
+	*pmd = 0;
+}
 
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 void paging_init(unsigned long ram_base, unsigned long ram_size);

@@ -24,6 +24,7 @@
 #ifndef __ASSEMBLY__
 
 typedef unsigned long pte_t;
+typedef unsigned long pmd_t;	/* folded into pgd_t: see pgtable.h */
 typedef unsigned long pgd_t;
 
 #define __va(pa) ((void *)((unsigned long)(pa) + PAGE_OFFSET))

@@ -41,9 +41,69 @@
 
 #ifndef __ASSEMBLY__
 
+struct mm_struct;
+
 #define pgd_index(va) (((va) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
 #define pte_index(va) (((va) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 #define pfn_pte(pfn, prot) (((unsigned long)(pfn) << PAGE_SHIFT) | (prot))
+
+/*
+ * The walkers' view of a level (mm/memory.c walks pgd -> pmd -> pte with
+ * these, as Linux does). Two levels: the pmd is folded into the pgd, as in
+ * Linux's pgtable-nopmd.h. A pgd entry is never "none" and its pmd is the
+ * directory entry itself, spanning as much (PMD_SIZE = PGDIR_SIZE); that
+ * entry is the one tested, filled and cleared at the pmd level, so the
+ * three-level walk costs nothing extra here.
+ */
+#define PMD_SHIFT PGDIR_SHIFT
+#define PMD_SIZE PGDIR_SIZE
+#define PMD_MASK PGDIR_MASK
+
+static inline int pgd_none(pgd_t pgd)
+{
+	(void)pgd;
+	return 0;
+}
+
+static inline int pmd_none(pmd_t pmd)
+{
+	return !(pmd & _PAGE_PRESENT);
+}
+
+static inline pmd_t *pmd_offset(pgd_t *pgd, unsigned long va)
+{
+	(void)va;
+	return (pmd_t *)pgd;
+}
+
+static inline pte_t *pte_offset(pmd_t *pmd, unsigned long va)
+{
+	return (pte_t *)__va(*pmd & PAGE_MASK) + pte_index(va);
+}
+
+#define pmd_addr_end(addr, end) (end)
+
+/* Never called: pgd_none() is false, so there is no pmd table to add. */
+static inline void pgd_populate(struct mm_struct *mm, pgd_t *pgd, pmd_t *pmd)
+{
+	(void)mm, (void)pgd, (void)pmd;
+}
+
+static inline void pmd_populate(struct mm_struct *mm, pmd_t *pmd, pte_t *pte)
+{
+	(void)mm;
+	*pmd = __pa(pte) | _PAGE_TABLE;
+}
+
+static inline void pgd_clear(pgd_t *pgd)
+{
+	(void)pgd;	/* the pmd level clears the entry */
+}
+
+static inline void pmd_clear(pmd_t *pmd)
+{
+	*pmd = 0;
+}
 
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 void paging_init(unsigned long ram_end);
