@@ -23,7 +23,6 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-void mm_release(struct task_struct *tsk);
 
 /* Append one string (from the kernel or from user space) to bprm. */
 static int copy_string(struct linux_binprm *bprm, const char *str,

@@ -16,8 +16,6 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 
-struct inode *dirfd_inode(int dfd, long *err);
-
 struct statx_timestamp {
 	s64 tv_sec;
 	u32 tv_nsec;

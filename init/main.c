@@ -29,8 +29,6 @@
 char boot_command_line[COMMAND_LINE_SIZE];
 static struct completion kthreadd_done;
 
-void boot_selftests(void);
-void show_state(void);
 
 /* A deliberate kernel bug on request (clonix.crash=null), so tests can
  * check that a kernel fault is reported with a backtrace and ends QEMU. */

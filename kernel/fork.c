@@ -39,7 +39,7 @@ static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *signal_cachep;
 static struct kmem_cache *sighand_cachep;
 struct kmem_cache *files_cachep;
-static struct kmem_cache *fs_cachep;
+struct kmem_cache *fs_cachep;
 static struct kmem_cache *mm_cachep;
 struct kmem_cache *vm_area_cachep;
 
@@ -185,22 +185,6 @@ noinline int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	spin_unlock(&fs->lock);
 	tsk->fs = new;
 	return 0;
-}
-
-void free_fs_struct(struct fs_struct *fs)
-{
-	int users;
-
-	spin_lock(&fs->lock);
-	users = --fs->users;
-	spin_unlock(&fs->lock);
-	if (users || fs == &init_fs)
-		return;
-	if (fs->root)
-		iput(fs->root);
-	if (fs->pwd)
-		iput(fs->pwd);
-	kmem_cache_free(fs_cachep, fs);
 }
 
 /* Signal actions: share (CLONE_SIGHAND) or copy. */

@@ -11,8 +11,6 @@
 #include <linux/sched.h>
 #include <linux/uaccess.h>
 
-unsigned long raw_copy_user(void *to, const void *from, unsigned long n);
-
 /* Is [addr, addr+n) entirely inside VMAs that allow `need`? */
 static bool user_range_ok(unsigned long addr, unsigned long n,
 			  unsigned long need)

@@ -117,6 +117,8 @@ extern const struct file_operations ramfs_dir_operations;
 /* fs/open.c */
 struct file *filp_open(struct inode *dir, const char *name, int flags,
 		       u32 mode);
+/* The directory a *at() call's relative path starts from. */
+struct inode *dirfd_inode(int dfd, long *err);
 long do_truncate(struct inode *inode, loff_t length);
 long do_sys_truncate(const char *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length, bool large);

@@ -5,6 +5,7 @@
 #include <linux/spinlock.h>
 
 struct inode;
+struct kmem_cache;
 
 struct fs_struct {
 	int users;
@@ -14,7 +15,9 @@ struct fs_struct {
 };
 
 extern struct fs_struct init_fs;
+extern struct kmem_cache *fs_cachep;
 
 void set_fs_pwd(struct fs_struct *fs, struct inode *inode);
+void free_fs_struct(struct fs_struct *fs);
 
 #endif

@@ -52,6 +52,9 @@ static inline void mmgrab(struct mm_struct *mm)
 	__atomic_fetch_add(&mm->mm_count, 1, __ATOMIC_RELAXED);
 }
 void exit_mmap(struct mm_struct *mm);
+struct task_struct;
+/* A task lets go of its mm (exit or exec): wakes a vfork parent. */
+void mm_release(struct task_struct *tsk);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,

@@ -144,6 +144,8 @@ void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void __noreturn cpu_startup_entry(void);
 void yield(void);
+void show_state(void);		/* every task, for the console (ps) */
+void boot_selftests(void);	/* kernel/selftest.c: clonix.selftest */
 /* Give up the CPU if the tick says our slice is over: every loop whose
  * length a user chooses calls it (kernel code is not preempted). */
 int cond_resched(void);

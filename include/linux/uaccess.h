@@ -7,6 +7,10 @@
 #include <linux/errno.h>
 #include <linux/types.h>
 
+/* The architecture's copy with fault recovery (arch/<arch>/lib/
+ * usercopy.c); callers have checked the range. Bytes NOT copied. */
+unsigned long raw_copy_user(void *to, const void *from, unsigned long n);
+
 /* Bytes NOT copied: 0 on success. */
 unsigned long copy_to_user(void *to, const void *from, unsigned long n);
 unsigned long copy_from_user(void *to, const void *from, unsigned long n);

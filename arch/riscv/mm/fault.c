@@ -13,7 +13,6 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 
-bool fixup_exception(struct pt_regs *regs);
 
 void do_page_fault(struct pt_regs *regs, unsigned long cause)
 {

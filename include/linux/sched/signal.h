@@ -9,6 +9,7 @@
 #include <linux/wait.h>
 #include <uapi/linux/resource.h>
 #include <uapi/linux/signal.h>
+#include <uapi/linux/wait.h>
 
 /* A signal's bit in a task's pending and blocked masks. */
 #define sigmask(sig) (1ULL << ((sig) - 1))
@@ -62,13 +63,6 @@ static inline int fatal_signal_pending(const struct task_struct *p)
 }
 
 /* kernel/exit.c */
-#define WNOHANG 0x00000001
-#define WUNTRACED 0x00000002
-#define WEXITED 0x00000004
-#define WCONTINUED 0x00000008
-#define __WNOTHREAD 0x20000000
-#define __WALL 0x40000000
-#define __WCLONE 0x80000000
 
 struct rusage;
 extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
@@ -86,6 +80,5 @@ void recalc_sigpending(void);
 /* kernel/fork.c helpers used at exit */
 void put_signal_struct(struct signal_struct *sig);
 void __cleanup_sighand(struct sighand_struct *sighand);
-void free_fs_struct(struct fs_struct *fs);
 
 #endif

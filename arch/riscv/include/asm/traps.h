@@ -4,6 +4,7 @@
 
 #include <asm/ptrace.h>
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 struct task_struct;
 
@@ -13,6 +14,7 @@ const char *exception_name(unsigned long cause);
 void show_regs(const struct pt_regs *regs);
 void dump_backtrace(const struct pt_regs *regs, struct task_struct *task);
 void do_page_fault(struct pt_regs *regs, unsigned long cause);
+bool fixup_exception(struct pt_regs *regs);
 void user_fault(struct pt_regs *regs, const char *what);
 void riscv_timer_interrupt(void);
 void plic_handle_irq(void);
