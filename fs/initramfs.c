@@ -14,7 +14,7 @@
 #include <linux/string.h>
 
 #define CONSOLE_DEV ((5 << 8) | 1)	/* char 5,1 as in Linux */
-#define NULL_DEV ((1 << 8) | 3)		/* char 1,3 */
+#define MEM_DEV(minor) ((1 << 8) | (minor))	/* char 1,minor */
 
 /* Create the entry for path (parents must exist, as cpio lists them). */
 static int make_entry(const struct cpio_entry *e)
@@ -87,7 +87,11 @@ int populate_rootfs(const void *archive, unsigned long size)
 		panic("initramfs: not a cpio newc archive, or corrupt at "
 		      "offset %zu", off);
 	make_device("console", CONSOLE_DEV, &tty_fops);
-	make_device("null", NULL_DEV, &null_fops);
+	make_device("null", MEM_DEV(3), &null_fops);
+	make_device("zero", MEM_DEV(5), &zero_fops);
+	make_device("full", MEM_DEV(7), &full_fops);
+	make_device("random", MEM_DEV(8), &random_fops);
+	make_device("urandom", MEM_DEV(9), &random_fops);
 	printk("initramfs: unpacked %d entries (%lu bytes)\n", n, size);
 	return n;
 }

@@ -1,12 +1,14 @@
-/* getrandom(2): bytes from a xorshift generator stirred with the time
- * counter. Not cryptographic — Clonix has no entropy source — but enough
- * for glibc's stack protector and malloc. */
+/* getrandom(2) and /dev/[u]random: bytes from a xorshift generator
+ * stirred with the time counter. Not cryptographic — Clonix has no
+ * entropy source — but enough for glibc's stack protector and malloc. */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
+#include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/string.h>
 #include <linux/time.h>
 #include <linux/uaccess.h>
 
@@ -19,6 +21,21 @@ static u64 next_random(void)
 	state ^= state >> 7;
 	state ^= state << 17;
 	return state;
+}
+
+/* Fill a kernel buffer (for /dev/random and /dev/urandom reads). */
+void get_random_bytes(void *buf, size_t n)
+{
+	char *p = buf;
+
+	while (n) {
+		u64 r = next_random();
+		size_t k = min(n, sizeof(r));
+
+		memcpy(p, &r, k);
+		p += k;
+		n -= k;
+	}
 }
 
 /*

@@ -1,5 +1,5 @@
 /*
- * /dev/console and /dev/null as files: read(2) and write(2) on the console
+ * /dev/console as a file: read(2) and write(2) on the console
  * go to the tty line discipline; ioctl answers what libc asks a terminal
  * (TCGETS for isatty(), TIOCGWINSZ for the window size). Any other file
  * answers -ENOTTY to terminal ioctls, as on Linux.
@@ -73,29 +73,6 @@ const struct file_operations tty_fops = {
 	.read = tty_file_read,
 	.write = tty_file_write,
 	.ioctl = tty_ioctl,
-};
-
-static ssize_t null_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
-{
-	(void)f;
-	(void)kbuf;
-	(void)n;
-	(void)pos;
-	return 0;
-}
-
-static ssize_t null_write(struct file *f, const char *kbuf, size_t n,
-			  loff_t *pos)
-{
-	(void)f;
-	(void)kbuf;
-	(void)pos;
-	return n;
-}
-
-const struct file_operations null_fops = {
-	.read = null_read,
-	.write = null_write,
 };
 
 long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)

@@ -172,6 +172,10 @@ int kernel_execve(const char *filename, const char *const *argv,
 
 /* drivers/tty/tty_io.c */
 extern const struct file_operations tty_fops;
+/* drivers/char/mem.c: /dev/null, /dev/zero, /dev/full, /dev/[u]random */
 extern const struct file_operations null_fops;
+extern const struct file_operations zero_fops;
+extern const struct file_operations full_fops;
+extern const struct file_operations random_fops;
 
 #endif
