@@ -213,8 +213,8 @@ out:
 	return err;
 }
 
-long sys_execve(const char *filename, const char *const *argv,
-		const char *const *envp)
+SYSCALL_DEFINE3(execve, const char *, filename, const char *const *, argv,
+		const char *const *, envp)
 {
 	return do_execve(filename, argv, envp, false);
 }

@@ -420,7 +420,7 @@ void put_files_struct(struct files_struct *files)
 
 /* ---- system calls ----------------------------------------------------- */
 
-long sys_dup(unsigned int oldfd)
+SYSCALL_DEFINE1(dup, unsigned int, oldfd)
 {
 	struct file *f = fget(oldfd);
 	int fd;
@@ -438,7 +438,7 @@ long sys_dup(unsigned int oldfd)
 
 /* newfd becomes another descriptor for oldfd's file (closing what newfd
  * had); -EBADF when newfd is not below RLIMIT_NOFILE. */
-long sys_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags)
+long ksys_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags)
 {
 	struct files_struct *files = current->files;
 	struct file *file, *tofree;
@@ -485,6 +485,12 @@ out_unlock:
 	return err;
 }
 
+SYSCALL_DEFINE3(dup3, unsigned int, oldfd, unsigned int, newfd,
+		unsigned int, flags)
+{
+	return ksys_dup3(oldfd, newfd, flags);
+}
+
 /* F_DUPFD: the lowest free descriptor >= from; -EINVAL when from is not
  * below RLIMIT_NOFILE. */
 static long f_dupfd(unsigned long from, struct file *file, unsigned int flags)
@@ -526,7 +532,7 @@ static void set_close_on_exec(unsigned int fd, bool flag)
 	spin_unlock(&files->file_lock);
 }
 
-long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
+long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 {
 	struct file *f = fget(fd);
 	long ret;
@@ -560,4 +566,9 @@ long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg)
 	}
 	fput(f);
 	return ret;
+}
+
+SYSCALL_DEFINE3(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
+{
+	return do_fcntl(fd, cmd, arg);
 }

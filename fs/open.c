@@ -119,17 +119,17 @@ long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)
 	return fd;
 }
 
-long sys_openat(int dfd, const char *filename, int flags, u32 mode)
+SYSCALL_DEFINE4(openat, int, dfd, const char *, filename, int, flags, u32, mode)
 {
 	return do_sys_openat(dfd, filename, flags, mode);
 }
 
-long sys_close(unsigned int fd)
+SYSCALL_DEFINE1(close, unsigned int, fd)
 {
 	return close_fd(fd);
 }
 
-long sys_chdir(const char *filename)
+SYSCALL_DEFINE1(chdir, const char *, filename)
 {
 	struct inode *inode;
 	long err = 0;
@@ -147,7 +147,7 @@ long sys_chdir(const char *filename)
 	return 0;
 }
 
-long sys_fchdir(unsigned int fd)
+SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 {
 	struct file *f = fget(fd);
 	long ret = -ENOTDIR;
@@ -162,7 +162,7 @@ long sys_fchdir(unsigned int fd)
 	return ret;
 }
 
-long sys_mkdirat(int dfd, const char *pathname, u32 mode)
+long do_mkdirat(int dfd, const char *pathname, u32 mode)
 {
 	struct inode *dir, *parent;
 	const char *last;
@@ -181,7 +181,12 @@ long sys_mkdirat(int dfd, const char *pathname, u32 mode)
 	return parent ? 0 : err;
 }
 
-long sys_unlinkat(int dfd, const char *pathname, int flag)
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char *, pathname, u32, mode)
+{
+	return do_mkdirat(dfd, pathname, mode);
+}
+
+long do_unlinkat(int dfd, const char *pathname, int flag)
 {
 	struct inode *dir, *parent;
 	const char *last;
@@ -202,6 +207,11 @@ long sys_unlinkat(int dfd, const char *pathname, int flag)
 		err = ramfs_unlink(parent, last, lastlen);
 	putname(name);
 	return err;
+}
+
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char *, pathname, int, flag)
+{
+	return do_unlinkat(dfd, pathname, flag);
 }
 
 /*
@@ -264,12 +274,12 @@ long do_sys_ftruncate(unsigned int fd, loff_t length, bool large)
 	return err;
 }
 
-long sys_truncate(const char *pathname, long length)
+SYSCALL_DEFINE2(truncate, const char *, pathname, long, length)
 {
 	return do_sys_truncate(pathname, length);
 }
 
-long sys_ftruncate(unsigned int fd, unsigned long length)
+SYSCALL_DEFINE2(ftruncate, unsigned int, fd, unsigned long, length)
 {
 	return do_sys_ftruncate(fd, (long)length, force_o_largefile());
 }

@@ -154,7 +154,7 @@ ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos)
 	return filemap_read(f->f_inode, buf, count, pos);
 }
 
-long sys_read(unsigned int fd, char *buf, size_t count)
+SYSCALL_DEFINE3(read, unsigned int, fd, char *, buf, size_t, count)
 {
 	struct file *f = fget(fd);
 	long ret;
@@ -166,7 +166,7 @@ long sys_read(unsigned int fd, char *buf, size_t count)
 	return ret;
 }
 
-long sys_write(unsigned int fd, const char *buf, size_t count)
+SYSCALL_DEFINE3(write, unsigned int, fd, const char *, buf, size_t, count)
 {
 	struct file *f = fget(fd);
 	long ret;
@@ -211,13 +211,14 @@ long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
 	return do_pio(fd, (char *)buf, count, pos, true);
 }
 
-long sys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char *, buf, size_t, count,
+		loff_t, pos)
 {
 	return ksys_pread64(fd, buf, count, pos);
 }
 
-long sys_pwrite64(unsigned int fd, const char *buf, size_t count,
-		  loff_t pos)
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char *, buf, size_t, count,
+		loff_t, pos)
 {
 	return ksys_pwrite64(fd, buf, count, pos);
 }
@@ -274,13 +275,14 @@ static long do_iov(unsigned int fd, const struct iovec *uvec,
 	return moved;
 }
 
-long sys_writev(unsigned int fd, const struct iovec *uvec,
-		unsigned long vlen)
+SYSCALL_DEFINE3(writev, unsigned int, fd, const struct iovec *, uvec,
+		unsigned long, vlen)
 {
 	return do_iov(fd, uvec, vlen, true);
 }
 
-long sys_readv(unsigned int fd, const struct iovec *uvec, unsigned long vlen)
+SYSCALL_DEFINE3(readv, unsigned int, fd, const struct iovec *, uvec,
+		unsigned long, vlen)
 {
 	return do_iov(fd, uvec, vlen, false);
 }
@@ -331,7 +333,7 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
 
 /* lseek: on a 32-bit kernel a position past 2 GiB cannot be returned in
  * the long result: EOVERFLOW (the position has moved, as in Linux). */
-long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 {
 	struct file *f = fget(fd);
 	loff_t pos;

@@ -132,7 +132,7 @@ static long cp_new_stat(const struct kstat *stat, struct stat *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-long sys_fstat(unsigned int fd, struct stat *statbuf)
+SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat *, statbuf)
 {
 	struct kstat stat;
 	int err = vfs_fstat(fd, &stat);
@@ -140,8 +140,8 @@ long sys_fstat(unsigned int fd, struct stat *statbuf)
 	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
-long sys_newfstatat(int dfd, const char *filename, struct stat *statbuf,
-		    int flag)
+long do_newfstatat(int dfd, const char *filename, struct stat *statbuf,
+		   int flag)
 {
 	struct kstat stat;
 	int err = vfs_fstatat(dfd, filename, &stat, flag);
@@ -149,8 +149,14 @@ long sys_newfstatat(int dfd, const char *filename, struct stat *statbuf,
 	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
-long sys_statx(int dfd, const char *filename, unsigned int flags,
-	       unsigned int mask, struct statx *buffer)
+SYSCALL_DEFINE4(newfstatat, int, dfd, const char *, filename,
+		struct stat *, statbuf, int, flag)
+{
+	return do_newfstatat(dfd, filename, statbuf, flag);
+}
+
+SYSCALL_DEFINE5(statx, int, dfd, const char *, filename, unsigned int, flags,
+		unsigned int, mask, struct statx *, buffer)
 {
 	struct kstat stat;
 	struct statx sx;
@@ -176,7 +182,7 @@ long sys_statx(int dfd, const char *filename, unsigned int flags,
 	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
 }
 
-long sys_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
+long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
 {
 	long err = 0;
 	struct inode *inode;
@@ -191,6 +197,12 @@ long sys_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
 	if (bufsiz > inode->i_size)
 		bufsiz = inode->i_size;
 	return copy_to_user(buf, inode->i_link, bufsiz) ? -EFAULT : bufsiz;
+}
+
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char *, pathname, char *, buf,
+		int, bufsiz)
+{
+	return do_readlinkat(dfd, pathname, buf, bufsiz);
 }
 
 struct linux_dirent64 {
@@ -229,7 +241,8 @@ static int put_dirent(void *dirent, unsigned int count, long *written,
  * list order. One pass over the list, however large the directory; a
  * removed directory has no entries to list (ENOENT, as Linux).
  */
-long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
+SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
+		unsigned int, count)
 {
 	struct file *f = fget(fd);
 	struct inode *dir, *child;
@@ -274,7 +287,7 @@ long sys_getdents64(unsigned int fd, void *dirent, unsigned int count)
 }
 
 /* The path of the working directory, built from its parents upward. */
-long sys_getcwd(char *buf, unsigned long size)
+SYSCALL_DEFINE2(getcwd, char *, buf, unsigned long, size)
 {
 	char path[PATH_MAX];
 	struct inode *inode = current->fs->pwd;
@@ -306,7 +319,7 @@ long sys_getcwd(char *buf, unsigned long size)
 
 /* access(2): does the file exist, and may we use it so? Everyone is root,
  * who may read and write anything but execute only what has an x bit. */
-long sys_faccessat(int dfd, const char *filename, int mode)
+long do_faccessat(int dfd, const char *filename, int mode)
 {
 	long err = 0;
 	struct inode *inode;
@@ -322,15 +335,21 @@ long sys_faccessat(int dfd, const char *filename, int mode)
 	return 0;
 }
 
-long sys_faccessat2(int dfd, const char *filename, int mode, int flags)
+SYSCALL_DEFINE3(faccessat, int, dfd, const char *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char *, filename, int, mode,
+		int, flags)
 {
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x200))
 		return -EINVAL;	/* 0x200: AT_EACCESS, the same for root */
-	return sys_faccessat(dfd, filename, mode);
+	return do_faccessat(dfd, filename, mode);
 }
 
 /* sync(2): the RAM file system has nothing to write back. */
-long sys_sync(void)
+SYSCALL_DEFINE0(sync)
 {
 	return 0;
 }

@@ -5,6 +5,7 @@
  * frees the rest. A kernel stack can only be freed once the task is off the
  * CPU, so the very last reference is dropped by finish_task_switch().
  */
+#include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -238,18 +239,18 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 	return retval;
 }
 
-noinline long sys_wait4(pid_t upid, int *stat_addr, int options,
-			struct rusage *ru)
+SYSCALL_DEFINE4(wait4, pid_t, upid, int *, stat_addr, int, options,
+		struct rusage *, ru)
 {
 	return kernel_wait4(upid, stat_addr, options, ru);
 }
 
-noinline long sys_exit(int error_code)
+SYSCALL_DEFINE1(exit, int, error_code)
 {
 	do_exit((error_code & 0xff) << 8);
 }
 
-noinline long sys_exit_group(int error_code)
+SYSCALL_DEFINE1(exit_group, int, error_code)
 {
 	do_group_exit((error_code & 0xff) << 8);
 }

@@ -575,12 +575,12 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
  * that shares nothing; vfork shares the address space and puts the parent
  * to sleep until the child has exec'd or exited (see kernel_clone).
  */
-noinline long sys_fork(void)
+SYSCALL_DEFINE0(fork)
 {
 	return do_fork(SIGCHLD, 0, 0, NULL, NULL);
 }
 
-noinline long sys_vfork(void)
+SYSCALL_DEFINE0(vfork)
 {
 	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, 0, NULL, NULL);
 }
@@ -591,9 +591,8 @@ noinline long sys_vfork(void)
  * fork() is clone(CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | SIGCHLD, 0,
  * NULL, 0, &tid) -- which is why `b sys_clone` stops on fork().
  */
-noinline long sys_clone(unsigned long clone_flags, unsigned long newsp,
-			int *parent_tidptr, unsigned long tls,
-			int *child_tidptr)
+SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int *, parent_tidptr, unsigned long, tls, int *, child_tidptr)
 {
 	struct kernel_clone_args args = {
 		.flags = (u32)clone_flags & ~CSIGNAL,

@@ -115,7 +115,7 @@ void do_signal(struct pt_regs *regs)
 	recalc_sigpending();
 }
 
-long sys_kill(pid_t pid, int sig)
+SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
 	struct task_struct *p;
 	int found = 0, err = 0;
@@ -145,7 +145,7 @@ long sys_kill(pid_t pid, int sig)
 	return err;
 }
 
-long sys_tgkill(pid_t tgid, pid_t pid, int sig)
+SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 {
 	struct task_struct *p;
 
@@ -157,7 +157,7 @@ long sys_tgkill(pid_t tgid, pid_t pid, int sig)
 	return sig ? send_sig(sig, p) : 0;
 }
 
-long sys_tkill(pid_t pid, int sig)
+SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
 
@@ -166,8 +166,8 @@ long sys_tkill(pid_t pid, int sig)
 	return sig ? send_sig(sig, p) : 0;
 }
 
-long sys_rt_sigaction(int sig, const struct sigaction *act,
-		      struct sigaction *oact, size_t sigsetsize)
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction *, act,
+		struct sigaction *, oact, size_t, sigsetsize)
 {
 	struct k_sigaction *k;
 	struct sigaction old, new;
@@ -199,8 +199,8 @@ long sys_rt_sigaction(int sig, const struct sigaction *act,
 	return 0;
 }
 
-long sys_rt_sigprocmask(int how, const u64 *nset, u64 *oset,
-			size_t sigsetsize)
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 *, nset, u64 *, oset,
+		size_t, sigsetsize)
 {
 	u64 old = current->blocked, set;
 
@@ -230,7 +230,7 @@ long sys_rt_sigprocmask(int how, const u64 *nset, u64 *oset,
 	return 0;
 }
 
-long sys_rt_sigpending(u64 *uset, size_t sigsetsize)
+SYSCALL_DEFINE2(rt_sigpending, u64 *, uset, size_t, sigsetsize)
 {
 	u64 set = current->pending & current->blocked;
 

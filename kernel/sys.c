@@ -21,27 +21,27 @@ void set_task_comm(struct task_struct *tsk, const char *name)
 }
 
 /* Process identity. Clonix has one user, root (uid 0). */
-long sys_getpid(void)
+SYSCALL_DEFINE0(getpid)
 {
 	return current->tgid;
 }
 
-long sys_gettid(void)
+SYSCALL_DEFINE0(gettid)
 {
 	return current->pid;
 }
 
-long sys_getppid(void)
+SYSCALL_DEFINE0(getppid)
 {
 	return current->group_leader->real_parent->tgid;
 }
 
-long sys_getuid(void)
+SYSCALL_DEFINE0(getuid)
 {
 	return 0;
 }
 
-long sys_set_tid_address(int *tidptr)
+SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
 {
 	current->clear_child_tid = tidptr;
 	return current->pid;
@@ -49,19 +49,19 @@ long sys_set_tid_address(int *tidptr)
 
 /* Robust futex lists are only read by futex code, which Clonix lacks;
  * accepting the registration is what Linux without futex users does. */
-long sys_set_robust_list(void *head, size_t len)
+SYSCALL_DEFINE2(set_robust_list, void *, head, size_t, len)
 {
 	(void)head;
 	return len == 3 * sizeof(long) ? 0 : -EINVAL;
 }
 
-long sys_sched_yield(void)
+SYSCALL_DEFINE0(sched_yield)
 {
 	yield();
 	return 0;
 }
 
-long sys_umask(int mask)
+SYSCALL_DEFINE1(umask, int, mask)
 {
 	(void)mask;
 	return 022;
@@ -93,7 +93,7 @@ static long do_prlimit(struct task_struct *p, unsigned int resource,
 	return 0;
 }
 
-long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit *, rlim)
 {
 	struct rlimit value;
 	long ret = do_prlimit(current, resource, NULL, &value);
@@ -103,7 +103,7 @@ long sys_getrlimit(unsigned int resource, struct rlimit *rlim)
 	return ret;
 }
 
-long sys_setrlimit(unsigned int resource, const struct rlimit *rlim)
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit *, rlim)
 {
 	struct rlimit new;
 
@@ -131,8 +131,8 @@ static void rlim_to_rlim64(const struct rlimit *rlim, struct rlimit64 *rlim64)
 
 /* Read and/or set a resource limit of process pid (0: ourselves), in the
  * 64-bit layout every architecture shares. */
-long sys_prlimit64(pid_t pid, unsigned int resource,
-		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim)
+SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 *, new_rlim, struct rlimit64 *, old_rlim)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
 	struct rlimit64 old64, new64;
@@ -156,7 +156,7 @@ long sys_prlimit64(pid_t pid, unsigned int resource,
 	return ret;
 }
 
-long sys_newuname(struct new_utsname *name)
+SYSCALL_DEFINE1(newuname, struct new_utsname *, name)
 {
 	struct new_utsname u;
 
@@ -189,7 +189,7 @@ struct sysinfo {
 
 /* Memory figures in pages (mem_unit = PAGE_SIZE): tests read freeram to
  * check that fork/exit/wait give back every page. */
-long sys_sysinfo(struct sysinfo *info)
+SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
 {
 	struct sysinfo si;
 
@@ -208,7 +208,8 @@ long sys_sysinfo(struct sysinfo *info)
 #define LINUX_REBOOT_CMD_HALT 0xCDEF0123
 
 /* reboot(2): MenuOS's `quit` powers the machine off this way. */
-long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg)
+SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
+		void *, arg)
 {
 	(void)magic2;
 	(void)arg;

@@ -276,7 +276,7 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 	return addr;
 }
 
-long sys_munmap(unsigned long addr, size_t len)
+SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
 {
 	struct mm_struct *mm = current->mm;
 	int err;
@@ -288,7 +288,8 @@ long sys_munmap(unsigned long addr, size_t len)
 }
 
 /* Change the protection of [start, start+len), which must be mapped. */
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
+SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len,
+		unsigned long, prot)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long newflags = prot_to_vm_flags(prot), end, addr;
@@ -340,7 +341,7 @@ out:
 /* Move the end of the heap. Returns the new end, or the old one when the
  * request is refused (Linux's brk never returns an error code). Shrinking
  * unmaps the pages above the new end, so growing again finds them zeroed. */
-long sys_brk(unsigned long brk)
+SYSCALL_DEFINE1(brk, unsigned long, brk)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long newbrk = PAGE_ALIGN(brk), oldbrk;

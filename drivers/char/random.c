@@ -45,7 +45,7 @@ void get_random_bytes(void *buf, size_t n)
  * when a signal is pending: the bytes done so far, or -EINTR if none (no
  * system call restarts yet, so not Linux's -ERESTARTSYS).
  */
-long sys_getrandom(char *ubuf, size_t count, unsigned int flags)
+SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, count, unsigned int, flags)
 {
 	u64 *buf;
 	size_t done = 0;

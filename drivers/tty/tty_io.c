@@ -75,7 +75,7 @@ const struct file_operations tty_fops = {
 	.ioctl = tty_ioctl,
 };
 
-long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
+SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)
 {
 	struct file *f = fget(fd);
 	long ret;

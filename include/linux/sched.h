@@ -178,8 +178,6 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
 void put_task_struct(struct task_struct *t);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     unsigned long stack_size, int *parent_tidptr, int *child_tidptr);
-long sys_clone(unsigned long clone_flags, unsigned long newsp,
-	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
 static inline void get_task_struct(struct task_struct *t)
 {
 	__atomic_fetch_add(&t->usage, 1, __ATOMIC_RELAXED);

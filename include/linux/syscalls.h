@@ -1,5 +1,18 @@
-/* System-call entry points (sys_*) and the dispatcher the architecture's
- * trap handler calls. Arguments arrive as unsigned longs from registers. */
+/*
+ * System-call entry points (sys_*) and the dispatcher the architecture's
+ * trap handler calls. Arguments arrive as six unsigned longs from
+ * registers; SYSCALL_DEFINEn, as Linux's, turns them into the declared
+ * types, so every table entry has the one type syscall_fn_t and no typed
+ * function is ever called through a cast:
+ *
+ *	SYSCALL_DEFINE3(read, unsigned int, fd, char *, buf, size_t, count)
+ *	{ ...body sees typed fd, buf, count... }
+ *
+ * defines sys_read(unsigned long fd, buf, count, <3 unused>), which casts
+ * each register to its type ((int) drops the upper bits of a 64-bit
+ * register) and calls the body, __do_sys_read(unsigned int fd, ...).
+ * SYSCALL_DECL(read, <the same types and names>) declares sys_read.
+ */
 #ifndef _LINUX_SYSCALLS_H
 #define _LINUX_SYSCALLS_H
 
@@ -11,17 +24,69 @@ struct rusage;
 typedef long (*syscall_fn_t)(unsigned long, unsigned long, unsigned long,
 			     unsigned long, unsigned long, unsigned long);
 
+#define __MAP0(m, ...)
+#define __MAP1(m, t, a, ...) m(t, a)
+#define __MAP2(m, t, a, ...) m(t, a), __MAP1(m, __VA_ARGS__)
+#define __MAP3(m, t, a, ...) m(t, a), __MAP2(m, __VA_ARGS__)
+#define __MAP4(m, t, a, ...) m(t, a), __MAP3(m, __VA_ARGS__)
+#define __MAP5(m, t, a, ...) m(t, a), __MAP4(m, __VA_ARGS__)
+#define __MAP6(m, t, a, ...) m(t, a), __MAP5(m, __VA_ARGS__)
+#define __MAP(n, ...) __MAP##n(__VA_ARGS__)
+
+#define __SC_DECL(t, a) t a
+#define __SC_LONG(t, a) unsigned long a
+#define __SC_CAST(t, a) (t)a
+/* The registers a call with n arguments leaves unused. */
+#define __SC_U(i) unsigned long __unused##i __attribute__((unused))
+#define __SC_PAD0 __SC_U(1), __SC_U(2), __SC_U(3), __SC_U(4), __SC_U(5), \
+		  __SC_U(6)
+#define __SC_PAD1 , __SC_U(2), __SC_U(3), __SC_U(4), __SC_U(5), __SC_U(6)
+#define __SC_PAD2 , __SC_U(3), __SC_U(4), __SC_U(5), __SC_U(6)
+#define __SC_PAD3 , __SC_U(4), __SC_U(5), __SC_U(6)
+#define __SC_PAD4 , __SC_U(5), __SC_U(6)
+#define __SC_PAD5 , __SC_U(6)
+#define __SC_PAD6
+#define __SC_REGS unsigned long, unsigned long, unsigned long, \
+		  unsigned long, unsigned long, unsigned long
+
+#define SYSCALL_DEFINE0(name)                                             \
+	static long __do_sys_##name(void);                                \
+	long sys_##name(__SC_PAD0)                                        \
+	{                                                                 \
+		return __do_sys_##name();                                 \
+	}                                                                 \
+	static long __do_sys_##name(void)
+
+#define SYSCALL_DEFINEx(x, name, ...)                                     \
+	static long __do_sys_##name(__MAP(x, __SC_DECL, __VA_ARGS__));    \
+	long sys_##name(__MAP(x, __SC_LONG, __VA_ARGS__) __SC_PAD##x)     \
+	{                                                                 \
+		return __do_sys_##name(__MAP(x, __SC_CAST, __VA_ARGS__)); \
+	}                                                                 \
+	static long __do_sys_##name(__MAP(x, __SC_DECL, __VA_ARGS__))
+
+#define SYSCALL_DEFINE1(name, ...) SYSCALL_DEFINEx(1, name, __VA_ARGS__)
+#define SYSCALL_DEFINE2(name, ...) SYSCALL_DEFINEx(2, name, __VA_ARGS__)
+#define SYSCALL_DEFINE3(name, ...) SYSCALL_DEFINEx(3, name, __VA_ARGS__)
+#define SYSCALL_DEFINE4(name, ...) SYSCALL_DEFINEx(4, name, __VA_ARGS__)
+#define SYSCALL_DEFINE5(name, ...) SYSCALL_DEFINEx(5, name, __VA_ARGS__)
+#define SYSCALL_DEFINE6(name, ...) SYSCALL_DEFINEx(6, name, __VA_ARGS__)
+
+/* The prototype of sys_name; the types after the name document it. */
+#define SYSCALL_DECL(name, ...) long sys_##name(__SC_REGS)
+
 void do_syscall(struct pt_regs *regs);
 void do_work_pending(struct pt_regs *regs, unsigned long thread_info_flags);
 long sys_ni_syscall(unsigned long nr);
 
-long sys_clone(unsigned long clone_flags, unsigned long newsp,
-	       int *parent_tidptr, unsigned long tls, int *child_tidptr);
-long sys_fork(void);	/* i386 only, as in Linux */
-long sys_vfork(void);
-long sys_wait4(pid_t upid, int *stat_addr, int options, struct rusage *ru);
-long sys_exit(int error_code);
-long sys_exit_group(int error_code);
+SYSCALL_DECL(clone, unsigned long, clone_flags, unsigned long, newsp,
+		int *, parent_tidptr, unsigned long, tls, int *, child_tidptr);
+SYSCALL_DECL(fork);	/* i386 only, as in Linux */
+SYSCALL_DECL(vfork);
+SYSCALL_DECL(wait4, pid_t, upid, int *, stat_addr, int, options,
+		struct rusage *, ru);
+SYSCALL_DECL(exit, int, error_code);
+SYSCALL_DECL(exit_group, int, error_code);
 
 struct stat;
 struct statx;
@@ -34,80 +99,99 @@ struct sysinfo;
 struct __kernel_timespec;
 struct __kernel_old_timeval;
 
-long sys_getcwd(char *buf, unsigned long size);
-long sys_dup(unsigned int oldfd);
-long sys_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags);
-long sys_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
-long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
-long sys_mkdirat(int dfd, const char *pathname, u32 mode);
-long sys_unlinkat(int dfd, const char *pathname, int flag);
-long sys_chdir(const char *filename);
-long sys_fchdir(unsigned int fd);
-long sys_openat(int dfd, const char *filename, int flags, u32 mode);
-long sys_close(unsigned int fd);
-long sys_getdents64(unsigned int fd, void *dirent, unsigned int count);
-long sys_lseek(unsigned int fd, long offset, unsigned int whence);
-long sys_read(unsigned int fd, char *buf, size_t count);
-long sys_write(unsigned int fd, const char *buf, size_t count);
+SYSCALL_DECL(getcwd, char *, buf, unsigned long, size);
+SYSCALL_DECL(dup, unsigned int, oldfd);
+SYSCALL_DECL(dup3, unsigned int, oldfd, unsigned int, newfd,
+		unsigned int, flags);
+SYSCALL_DECL(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg);
+SYSCALL_DECL(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg);
+SYSCALL_DECL(mkdirat, int, dfd, const char *, pathname, u32, mode);
+SYSCALL_DECL(unlinkat, int, dfd, const char *, pathname, int, flag);
+SYSCALL_DECL(chdir, const char *, filename);
+SYSCALL_DECL(fchdir, unsigned int, fd);
+SYSCALL_DECL(openat, int, dfd, const char *, filename, int, flags, u32, mode);
+SYSCALL_DECL(close, unsigned int, fd);
+SYSCALL_DECL(getdents64, unsigned int, fd, void *, dirent, unsigned int, count);
+SYSCALL_DECL(lseek, unsigned int, fd, long, offset, unsigned int, whence);
+SYSCALL_DECL(read, unsigned int, fd, char *, buf, size_t, count);
+SYSCALL_DECL(write, unsigned int, fd, const char *, buf, size_t, count);
 long ksys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
 long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
 		   loff_t pos);
-long sys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos);
-long sys_pwrite64(unsigned int fd, const char *buf, size_t count,
-		  loff_t pos);
-long sys_truncate(const char *pathname, long length);
-long sys_ftruncate(unsigned int fd, unsigned long length);
-long sys_readv(unsigned int fd, const struct iovec *vec, unsigned long vlen);
-long sys_writev(unsigned int fd, const struct iovec *vec,
-		unsigned long vlen);
-long sys_readlinkat(int dfd, const char *path, char *buf, int bufsiz);
-long sys_newfstatat(int dfd, const char *filename, struct stat *statbuf,
-		    int flag);
-long sys_fstat(unsigned int fd, struct stat *statbuf);
-long sys_statx(int dfd, const char *filename, unsigned int flags,
-	       unsigned int mask, struct statx *buffer);
-long sys_set_tid_address(int *tidptr);
-long sys_set_robust_list(void *head, size_t len);
-long sys_nanosleep(const struct __kernel_timespec *rqtp,
-		   struct __kernel_timespec *rmtp);
-long sys_clock_gettime(int which, struct __kernel_timespec *tp);
-long sys_clock_getres(int which, struct __kernel_timespec *tp);
-long sys_clock_nanosleep(int which, int flags,
-			 const struct __kernel_timespec *rqtp,
-			 struct __kernel_timespec *rmtp);
-long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
-long sys_time(long *tloc);
-long sys_sched_yield(void);
-long sys_kill(pid_t pid, int sig);
-long sys_tkill(pid_t pid, int sig);
-long sys_tgkill(pid_t tgid, pid_t pid, int sig);
-long sys_rt_sigaction(int sig, const struct sigaction *act,
-		      struct sigaction *oact, size_t sigsetsize);
-long sys_rt_sigprocmask(int how, const u64 *set, u64 *oset,
-			size_t sigsetsize);
-long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg);
-long sys_newuname(struct new_utsname *name);
-long sys_getrlimit(unsigned int resource, struct rlimit *rlim);
-long sys_setrlimit(unsigned int resource, const struct rlimit *rlim);
-long sys_prlimit64(pid_t pid, unsigned int resource,
-		   const struct rlimit64 *new_rlim, struct rlimit64 *old_rlim);
-long sys_umask(int mask);
-long sys_getpid(void);
-long sys_getppid(void);
-long sys_getuid(void);
-long sys_gettid(void);
-long sys_sysinfo(struct sysinfo *info);
-long sys_brk(unsigned long brk);
-long sys_munmap(unsigned long addr, size_t len);
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
-long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-	      unsigned long flags, unsigned long fd, unsigned long off);
-long sys_execve(const char *filename, const char *const *argv,
-		const char *const *envp);
-long sys_getrandom(char *buf, size_t count, unsigned int flags);
-long sys_faccessat(int dfd, const char *filename, int mode);
-long sys_faccessat2(int dfd, const char *filename, int mode, int flags);
-long sys_sync(void);
-long sys_rt_sigpending(u64 *uset, size_t sigsetsize);
+SYSCALL_DECL(pread64, unsigned int, fd, char *, buf, size_t, count,
+		loff_t, pos);
+SYSCALL_DECL(pwrite64, unsigned int, fd, const char *, buf, size_t, count,
+		loff_t, pos);
+SYSCALL_DECL(truncate, const char *, pathname, long, length);
+SYSCALL_DECL(ftruncate, unsigned int, fd, unsigned long, length);
+SYSCALL_DECL(readv, unsigned int, fd, const struct iovec *, vec,
+		unsigned long, vlen);
+SYSCALL_DECL(writev, unsigned int, fd, const struct iovec *, vec,
+		unsigned long, vlen);
+SYSCALL_DECL(readlinkat, int, dfd, const char *, path, char *, buf,
+		int, bufsiz);
+SYSCALL_DECL(newfstatat, int, dfd, const char *, filename,
+		struct stat *, statbuf, int, flag);
+SYSCALL_DECL(fstat, unsigned int, fd, struct stat *, statbuf);
+SYSCALL_DECL(statx, int, dfd, const char *, filename, unsigned int, flags,
+		unsigned int, mask, struct statx *, buffer);
+SYSCALL_DECL(set_tid_address, int *, tidptr);
+SYSCALL_DECL(set_robust_list, void *, head, size_t, len);
+SYSCALL_DECL(nanosleep, const struct __kernel_timespec *, rqtp,
+		struct __kernel_timespec *, rmtp);
+SYSCALL_DECL(clock_gettime, int, which, struct __kernel_timespec *, tp);
+SYSCALL_DECL(clock_getres, int, which, struct __kernel_timespec *, tp);
+SYSCALL_DECL(clock_nanosleep, int, which, int, flags,
+		const struct __kernel_timespec *, rqtp,
+		struct __kernel_timespec *, rmtp);
+SYSCALL_DECL(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz);
+SYSCALL_DECL(time, long *, tloc);
+SYSCALL_DECL(sched_yield);
+SYSCALL_DECL(kill, pid_t, pid, int, sig);
+SYSCALL_DECL(tkill, pid_t, pid, int, sig);
+SYSCALL_DECL(tgkill, pid_t, tgid, pid_t, pid, int, sig);
+SYSCALL_DECL(rt_sigaction, int, sig, const struct sigaction *, act,
+		struct sigaction *, oact, size_t, sigsetsize);
+SYSCALL_DECL(rt_sigprocmask, int, how, const u64 *, set, u64 *, oset,
+		size_t, sigsetsize);
+SYSCALL_DECL(reboot, int, magic1, int, magic2, unsigned int, cmd, void *, arg);
+SYSCALL_DECL(newuname, struct new_utsname *, name);
+SYSCALL_DECL(getrlimit, unsigned int, resource, struct rlimit *, rlim);
+SYSCALL_DECL(setrlimit, unsigned int, resource, const struct rlimit *, rlim);
+SYSCALL_DECL(prlimit64, pid_t, pid, unsigned int, resource,
+		const struct rlimit64 *, new_rlim, struct rlimit64 *, old_rlim);
+SYSCALL_DECL(umask, int, mask);
+SYSCALL_DECL(getpid);
+SYSCALL_DECL(getppid);
+SYSCALL_DECL(getuid);
+SYSCALL_DECL(gettid);
+SYSCALL_DECL(sysinfo, struct sysinfo *, info);
+SYSCALL_DECL(brk, unsigned long, brk);
+SYSCALL_DECL(munmap, unsigned long, addr, size_t, len);
+SYSCALL_DECL(mprotect, unsigned long, start, size_t, len, unsigned long, prot);
+SYSCALL_DECL(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
+		unsigned long, flags, unsigned long, fd, unsigned long, off);
+SYSCALL_DECL(execve, const char *, filename, const char *const *, argv,
+		const char *const *, envp);
+SYSCALL_DECL(getrandom, char *, buf, size_t, count, unsigned int, flags);
+SYSCALL_DECL(faccessat, int, dfd, const char *, filename, int, mode);
+SYSCALL_DECL(faccessat2, int, dfd, const char *, filename, int, mode,
+		int, flags);
+SYSCALL_DECL(sync);
+SYSCALL_DECL(rt_sigpending, u64 *, uset, size_t, sigsetsize);
+
+/* The typed bodies of calls that other calls reuse (i386's old forms). */
+long do_sys_openat(int dfd, const char *filename, int flags, u32 mode);
+long do_faccessat(int dfd, const char *filename, int mode);
+long ksys_clock_nanosleep(int which, int flags,
+			  const struct __kernel_timespec *rqtp,
+			  struct __kernel_timespec *rmtp);
+long do_mkdirat(int dfd, const char *pathname, u32 mode);
+long do_unlinkat(int dfd, const char *pathname, int flag);
+long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz);
+long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
+long ksys_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags);
+long do_newfstatat(int dfd, const char *filename, struct stat *statbuf,
+		   int flag);
 
 #endif

@@ -65,7 +65,7 @@ int do_clock_gettime(int which, struct timespec64 *tp)
 	return 0;
 }
 
-long sys_clock_gettime(int which, struct __kernel_timespec *tp)
+SYSCALL_DEFINE2(clock_gettime, int, which, struct __kernel_timespec *, tp)
 {
 	struct timespec64 ts;
 	int ret = do_clock_gettime(which, &ts);
@@ -73,7 +73,7 @@ long sys_clock_gettime(int which, struct __kernel_timespec *tp)
 	return ret ? ret : put_timespec64(&ts, tp);
 }
 
-long sys_clock_getres(int which, struct __kernel_timespec *tp)
+SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec *, tp)
 {
 	struct __kernel_timespec ts = { 0, 1 };
 
@@ -82,7 +82,7 @@ long sys_clock_getres(int which, struct __kernel_timespec *tp)
 	return tp && copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
-long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz)
 {
 	struct __kernel_old_timeval t;
 	u64 ns = ktime_get_ns();
@@ -94,7 +94,7 @@ long sys_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 }
 
 /* time(2), on architectures that have it (i386). */
-long sys_time(long *tloc)
+SYSCALL_DEFINE1(time, long *, tloc)
 {
 	long t = ktime_get_ns() / NSEC_PER_SEC;
 
@@ -133,9 +133,9 @@ long do_clock_nanosleep(int which, int flags, struct timespec64 *rqtp)
 	return 0;
 }
 
-long sys_clock_nanosleep(int which, int flags,
-			 const struct __kernel_timespec *rqtp,
-			 struct __kernel_timespec *rmtp)
+long ksys_clock_nanosleep(int which, int flags,
+			  const struct __kernel_timespec *rqtp,
+			  struct __kernel_timespec *rmtp)
 {
 	struct timespec64 t;
 	long ret;
@@ -148,8 +148,15 @@ long sys_clock_nanosleep(int which, int flags,
 	return ret;
 }
 
-long sys_nanosleep(const struct __kernel_timespec *rqtp,
-		   struct __kernel_timespec *rmtp)
+SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
+		const struct __kernel_timespec *, rqtp,
+		struct __kernel_timespec *, rmtp)
 {
-	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+	return ksys_clock_nanosleep(which, flags, rqtp, rmtp);
+}
+
+SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec *, rqtp,
+		struct __kernel_timespec *, rmtp)
+{
+	return ksys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }

@@ -27,8 +27,9 @@ void do_syscall(struct pt_regs *regs)
 }
 
 /* mmap(2) on RISC-V takes a byte offset (i386's mmap2 takes pages). */
-long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
-	      unsigned long flags, unsigned long fd, unsigned long off)
+SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len,
+		unsigned long, prot, unsigned long, flags, unsigned long, fd,
+		unsigned long, off)
 {
 	if (off & ~PAGE_MASK)
 		return -EINVAL;

@@ -8,8 +8,8 @@
 
 #define NR_syscalls 451
 
-/* Each sys_* has its own prototype; the table calls them all alike. */
-#define SC(nr, fn) [nr] = (syscall_fn_t)(void (*)(void))(fn)
+/* Every sys_* takes the six registers (SYSCALL_DEFINEn): no casts. */
+#define SC(nr, fn) [nr] = fn
 
 const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(17, sys_getcwd),

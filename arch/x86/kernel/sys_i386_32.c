@@ -24,63 +24,63 @@
 /* ---- processes ---------------------------------------------------------- */
 
 /* waitpid(2): wait4 without the resource usage. */
-long sys_waitpid(pid_t pid, int *stat_addr, int options)
+SYSCALL_DEFINE3(waitpid, pid_t, pid, int *, stat_addr, int, options)
 {
 	return kernel_wait4(pid, stat_addr, options, NULL);
 }
 
 /* ---- files: the path calls that predate the *at() family ---------------- */
 
-long sys_open(const char *filename, int flags, u32 mode)
+SYSCALL_DEFINE3(open, const char *, filename, int, flags, u32, mode)
 {
-	return sys_openat(AT_FDCWD, filename, flags, mode);
+	return do_sys_openat(AT_FDCWD, filename, flags, mode);
 }
 
-long sys_access(const char *filename, int mode)
+SYSCALL_DEFINE2(access, const char *, filename, int, mode)
 {
-	return sys_faccessat(AT_FDCWD, filename, mode);
+	return do_faccessat(AT_FDCWD, filename, mode);
 }
 
-long sys_mkdir(const char *pathname, u32 mode)
+SYSCALL_DEFINE2(mkdir, const char *, pathname, u32, mode)
 {
-	return sys_mkdirat(AT_FDCWD, pathname, mode);
+	return do_mkdirat(AT_FDCWD, pathname, mode);
 }
 
-long sys_unlink(const char *pathname)
+SYSCALL_DEFINE1(unlink, const char *, pathname)
 {
-	return sys_unlinkat(AT_FDCWD, pathname, 0);
+	return do_unlinkat(AT_FDCWD, pathname, 0);
 }
 
-long sys_rmdir(const char *pathname)
+SYSCALL_DEFINE1(rmdir, const char *, pathname)
 {
-	return sys_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
+	return do_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
 }
 
-long sys_readlink(const char *path, char *buf, int bufsiz)
+SYSCALL_DEFINE3(readlink, const char *, path, char *, buf, int, bufsiz)
 {
-	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
+	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
 /* dup2(2): dup3 without flags, except that oldfd == newfd is allowed
  * (and only checks that oldfd is open). */
-long sys_dup2(unsigned int oldfd, unsigned int newfd)
+SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 {
 	if (oldfd == newfd) {
-		long ret = sys_fcntl(oldfd, F_GETFD, 0);
+		long ret = do_fcntl(oldfd, F_GETFD, 0);
 
 		return ret < 0 ? ret : (long)newfd;
 	}
-	return sys_dup3(oldfd, newfd, 0);
+	return ksys_dup3(oldfd, newfd, 0);
 }
 
-long sys_newstat(const char *filename, struct stat *statbuf)
+SYSCALL_DEFINE2(newstat, const char *, filename, struct stat *, statbuf)
 {
-	return sys_newfstatat(AT_FDCWD, filename, statbuf, 0);
+	return do_newfstatat(AT_FDCWD, filename, statbuf, 0);
 }
 
-long sys_newlstat(const char *filename, struct stat *statbuf)
+SYSCALL_DEFINE2(newlstat, const char *, filename, struct stat *, statbuf)
 {
-	return sys_newfstatat(AT_FDCWD, filename, statbuf,
+	return do_newfstatat(AT_FDCWD, filename, statbuf,
 			      AT_SYMLINK_NOFOLLOW);
 }
 
@@ -105,8 +105,8 @@ static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-long sys_fstatat64(int dfd, const char *filename, struct stat64 *statbuf,
-		   int flag)
+static long do_fstatat64(int dfd, const char *filename,
+			 struct stat64 *statbuf, int flag)
 {
 	struct kstat stat;
 	int err = vfs_fstatat(dfd, filename, &stat, flag);
@@ -114,17 +114,23 @@ long sys_fstatat64(int dfd, const char *filename, struct stat64 *statbuf,
 	return err ? err : cp_new_stat64(&stat, statbuf);
 }
 
-long sys_stat64(const char *filename, struct stat64 *statbuf)
+SYSCALL_DEFINE4(fstatat64, int, dfd, const char *, filename,
+		struct stat64 *, statbuf, int, flag)
 {
-	return sys_fstatat64(AT_FDCWD, filename, statbuf, 0);
+	return do_fstatat64(dfd, filename, statbuf, flag);
 }
 
-long sys_lstat64(const char *filename, struct stat64 *statbuf)
+SYSCALL_DEFINE2(stat64, const char *, filename, struct stat64 *, statbuf)
 {
-	return sys_fstatat64(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
+	return do_fstatat64(AT_FDCWD, filename, statbuf, 0);
 }
 
-long sys_fstat64(unsigned long fd, struct stat64 *statbuf)
+SYSCALL_DEFINE2(lstat64, const char *, filename, struct stat64 *, statbuf)
+{
+	return do_fstatat64(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
+}
+
+SYSCALL_DEFINE2(fstat64, unsigned long, fd, struct stat64 *, statbuf)
 {
 	struct kstat stat;
 	int err = vfs_fstat(fd, &stat);
@@ -140,8 +146,9 @@ static loff_t merge_64(u32 low, u32 high)
 
 /* _llseek(2): a 64-bit offset in two registers, the result through a
  * pointer, since a long return value has only 32 bits. */
-long sys_llseek(unsigned int fd, unsigned long offset_high,
-		unsigned long offset_low, loff_t *result, unsigned int whence)
+SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high,
+		unsigned long, offset_low, loff_t *, result,
+		unsigned int, whence)
 {
 	struct file *f = fget(fd);
 	loff_t pos;
@@ -157,24 +164,24 @@ long sys_llseek(unsigned int fd, unsigned long offset_high,
 
 /* pread64/pwrite64/truncate64/ftruncate64: the loff_t argument takes two
  * registers (Linux's ia32 wrappers have these names). */
-long sys_ia32_pread64(unsigned int fd, char *buf, u32 count, u32 poslo,
-		      u32 poshi)
+SYSCALL_DEFINE5(ia32_pread64, unsigned int, fd, char *, buf, u32, count,
+		u32, poslo, u32, poshi)
 {
 	return ksys_pread64(fd, buf, count, merge_64(poslo, poshi));
 }
 
-long sys_ia32_pwrite64(unsigned int fd, const char *buf, u32 count,
-		       u32 poslo, u32 poshi)
+SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char *, buf, u32, count,
+		u32, poslo, u32, poshi)
 {
 	return ksys_pwrite64(fd, buf, count, merge_64(poslo, poshi));
 }
 
-long sys_ia32_truncate64(const char *filename, u32 lenlo, u32 lenhi)
+SYSCALL_DEFINE3(ia32_truncate64, const char *, filename, u32, lenlo, u32, lenhi)
 {
 	return do_sys_truncate(filename, merge_64(lenlo, lenhi));
 }
 
-long sys_ia32_ftruncate64(unsigned int fd, u32 lenlo, u32 lenhi)
+SYSCALL_DEFINE3(ia32_ftruncate64, unsigned int, fd, u32, lenlo, u32, lenhi)
 {
 	return do_sys_ftruncate(fd, merge_64(lenlo, lenhi), true);
 }
@@ -182,9 +189,9 @@ long sys_ia32_ftruncate64(unsigned int fd, u32 lenlo, u32 lenhi)
 /* ---- memory ------------------------------------------------------------- */
 
 /* mmap2(2): the file offset counts pages, so 32 bits reach 16 TiB. */
-long sys_mmap_pgoff(unsigned long addr, unsigned long len,
-		    unsigned long prot, unsigned long flags,
-		    unsigned long fd, unsigned long pgoff)
+SYSCALL_DEFINE6(mmap_pgoff, unsigned long, addr, unsigned long, len,
+		unsigned long, prot, unsigned long, flags, unsigned long, fd,
+		unsigned long, pgoff)
 {
 	return ksys_mmap_pgoff(addr, len, prot, flags, fd, pgoff);
 }
@@ -200,7 +207,7 @@ struct mmap_arg_struct {
 	unsigned long offset;
 };
 
-long sys_old_mmap(struct mmap_arg_struct *arg)
+SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct *, arg)
 {
 	struct mmap_arg_struct a;
 
@@ -239,7 +246,7 @@ static int put_old_timespec32(const struct timespec64 *ts,
 	return copy_to_user(uts, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
-long sys_clock_gettime32(int which, struct old_timespec32 *tp)
+SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 *, tp)
 {
 	struct timespec64 ts;
 	int ret = do_clock_gettime(which, &ts);
@@ -247,9 +254,9 @@ long sys_clock_gettime32(int which, struct old_timespec32 *tp)
 	return ret ? ret : put_old_timespec32(&ts, tp);
 }
 
-long sys_clock_nanosleep_time32(int which, int flags,
-				const struct old_timespec32 *rqtp,
-				struct old_timespec32 *rmtp)
+static long do_clock_nanosleep_time32(int which, int flags,
+				      const struct old_timespec32 *rqtp,
+				      struct old_timespec32 *rmtp)
 {
 	struct timespec64 t;
 	long ret;
@@ -262,8 +269,15 @@ long sys_clock_nanosleep_time32(int which, int flags,
 	return ret;
 }
 
-long sys_nanosleep_time32(const struct old_timespec32 *rqtp,
-			  struct old_timespec32 *rmtp)
+SYSCALL_DEFINE4(clock_nanosleep_time32, int, which, int, flags,
+		const struct old_timespec32 *, rqtp,
+		struct old_timespec32 *, rmtp)
 {
-	return sys_clock_nanosleep_time32(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+	return do_clock_nanosleep_time32(which, flags, rqtp, rmtp);
+}
+
+SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 *, rqtp,
+		struct old_timespec32 *, rmtp)
+{
+	return do_clock_nanosleep_time32(CLOCK_MONOTONIC, 0, rqtp, rmtp);
 }

@@ -7,6 +7,7 @@
  * that before main(), and every errno access goes through %gs. The slots
  * are per task: switch_to copies the next task's into the GDT.
  */
+#include <linux/syscalls.h>
 #include <asm/desc.h>
 #include <asm/syscalls.h>
 #include <asm/tls.h>
@@ -127,12 +128,12 @@ int do_set_thread_area(struct task_struct *p, int idx,
 	return 0;
 }
 
-long sys_set_thread_area(struct user_desc *u_info)
+SYSCALL_DEFINE1(set_thread_area, struct user_desc *, u_info)
 {
 	return do_set_thread_area(current, -1, u_info, 1);
 }
 
-long sys_get_thread_area(struct user_desc *u_info)
+SYSCALL_DEFINE1(get_thread_area, struct user_desc *, u_info)
 {
 	struct user_desc info;
 	int idx;

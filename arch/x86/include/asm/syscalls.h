@@ -3,6 +3,7 @@
 #ifndef _ASM_X86_SYSCALLS_H
 #define _ASM_X86_SYSCALLS_H
 
+#include <linux/syscalls.h>
 #include <linux/types.h>
 
 struct stat;
@@ -11,40 +12,41 @@ struct mmap_arg_struct;
 struct old_timespec32;
 struct user_desc;
 
-long sys_waitpid(pid_t pid, int *stat_addr, int options);
-long sys_open(const char *filename, int flags, u32 mode);
-long sys_access(const char *filename, int mode);
-long sys_mkdir(const char *pathname, u32 mode);
-long sys_unlink(const char *pathname);
-long sys_rmdir(const char *pathname);
-long sys_readlink(const char *path, char *buf, int bufsiz);
-long sys_dup2(unsigned int oldfd, unsigned int newfd);
-long sys_newstat(const char *filename, struct stat *statbuf);
-long sys_newlstat(const char *filename, struct stat *statbuf);
-long sys_stat64(const char *filename, struct stat64 *statbuf);
-long sys_lstat64(const char *filename, struct stat64 *statbuf);
-long sys_fstat64(unsigned long fd, struct stat64 *statbuf);
-long sys_fstatat64(int dfd, const char *filename, struct stat64 *statbuf,
-		   int flag);
-long sys_llseek(unsigned int fd, unsigned long offset_high,
-		unsigned long offset_low, loff_t *result, unsigned int whence);
-long sys_ia32_pread64(unsigned int fd, char *buf, u32 count, u32 poslo,
-		      u32 poshi);
-long sys_ia32_pwrite64(unsigned int fd, const char *buf, u32 count,
-		       u32 poslo, u32 poshi);
-long sys_ia32_truncate64(const char *filename, u32 lenlo, u32 lenhi);
-long sys_ia32_ftruncate64(unsigned int fd, u32 lenlo, u32 lenhi);
-long sys_mmap_pgoff(unsigned long addr, unsigned long len,
-		    unsigned long prot, unsigned long flags,
-		    unsigned long fd, unsigned long pgoff);
-long sys_old_mmap(struct mmap_arg_struct *arg);
-long sys_clock_gettime32(int which, struct old_timespec32 *tp);
-long sys_clock_nanosleep_time32(int which, int flags,
-				const struct old_timespec32 *rqtp,
-				struct old_timespec32 *rmtp);
-long sys_nanosleep_time32(const struct old_timespec32 *rqtp,
-			  struct old_timespec32 *rmtp);
-long sys_set_thread_area(struct user_desc *u_info);
-long sys_get_thread_area(struct user_desc *u_info);
+SYSCALL_DECL(waitpid, pid_t, pid, int *, stat_addr, int, options);
+SYSCALL_DECL(open, const char *, filename, int, flags, u32, mode);
+SYSCALL_DECL(access, const char *, filename, int, mode);
+SYSCALL_DECL(mkdir, const char *, pathname, u32, mode);
+SYSCALL_DECL(unlink, const char *, pathname);
+SYSCALL_DECL(rmdir, const char *, pathname);
+SYSCALL_DECL(readlink, const char *, path, char *, buf, int, bufsiz);
+SYSCALL_DECL(dup2, unsigned int, oldfd, unsigned int, newfd);
+SYSCALL_DECL(newstat, const char *, filename, struct stat *, statbuf);
+SYSCALL_DECL(newlstat, const char *, filename, struct stat *, statbuf);
+SYSCALL_DECL(stat64, const char *, filename, struct stat64 *, statbuf);
+SYSCALL_DECL(lstat64, const char *, filename, struct stat64 *, statbuf);
+SYSCALL_DECL(fstat64, unsigned long, fd, struct stat64 *, statbuf);
+SYSCALL_DECL(fstatat64, int, dfd, const char *, filename,
+		struct stat64 *, statbuf, int, flag);
+SYSCALL_DECL(llseek, unsigned int, fd, unsigned long, offset_high,
+		unsigned long, offset_low, loff_t *, result,
+		unsigned int, whence);
+SYSCALL_DECL(ia32_pread64, unsigned int, fd, char *, buf, u32, count,
+		u32, poslo, u32, poshi);
+SYSCALL_DECL(ia32_pwrite64, unsigned int, fd, const char *, buf, u32, count,
+		u32, poslo, u32, poshi);
+SYSCALL_DECL(ia32_truncate64, const char *, filename, u32, lenlo, u32, lenhi);
+SYSCALL_DECL(ia32_ftruncate64, unsigned int, fd, u32, lenlo, u32, lenhi);
+SYSCALL_DECL(mmap_pgoff, unsigned long, addr, unsigned long, len,
+		unsigned long, prot, unsigned long, flags, unsigned long, fd,
+		unsigned long, pgoff);
+SYSCALL_DECL(old_mmap, struct mmap_arg_struct *, arg);
+SYSCALL_DECL(clock_gettime32, int, which, struct old_timespec32 *, tp);
+SYSCALL_DECL(clock_nanosleep_time32, int, which, int, flags,
+		const struct old_timespec32 *, rqtp,
+		struct old_timespec32 *, rmtp);
+SYSCALL_DECL(nanosleep_time32, const struct old_timespec32 *, rqtp,
+		struct old_timespec32 *, rmtp);
+SYSCALL_DECL(set_thread_area, struct user_desc *, u_info);
+SYSCALL_DECL(get_thread_area, struct user_desc *, u_info);
 
 #endif
