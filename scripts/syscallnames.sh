@@ -6,7 +6,8 @@
 # table cannot drift from the ABI.
 cc=${1:?usage: syscallnames.sh USER_CC}
 names=$(echo '#include <asm/unistd.h>' | $cc -E -dM - |
-	sed -n 's/^#define __NR_\([a-z][a-z0-9_]*\) .*/\1/p' | sort -u)
+	sed -n 's/^#define __NR_\([a-z_][a-z0-9_]*\) .*/\1/p' |
+	grep -vx syscalls | sort -u)	# i386's _llseek, _newselect too
 {
 	echo '#include <asm/unistd.h>'
 	echo 'SYSCALL_NAMES_START'

@@ -23,6 +23,10 @@ int main(void)
 	check_errno(syscall(999), ENOSYS, "unknown number 999 gives ENOSYS");
 	check_errno(syscall(SYS_acct, NULL), ENOSYS,
 		    "unimplemented acct gives ENOSYS");
+#ifdef SYS__sysctl	/* i386: names starting with _ are known too */
+	check_errno(syscall(SYS__sysctl, NULL), ENOSYS,
+		    "the removed _sysctl gives ENOSYS");
+#endif
 	check_errno(syscall(SYS_write, 1, BAD_PTR, 10), EFAULT,
 		    "write from an unmapped buffer gives EFAULT");
 	check_errno(syscall(SYS_write, 1, KERNEL_PTR, 10), EFAULT,
