@@ -56,9 +56,9 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 }
 
 /* fork: a private copy of each present page of [addr, end), one table. */
-static int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
-			  pmd_t *src_pmd, struct vm_area_struct *vma,
-			  unsigned long addr, unsigned long end)
+noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
+			    pmd_t *src_pmd, struct vm_area_struct *vma,
+			    unsigned long addr, unsigned long end)
 {
 	pte_t *src_pte, *dst_pte;
 
@@ -81,9 +81,9 @@ static int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 	return 0;
 }
 
-static int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
-			  pgd_t *src_pgd, struct vm_area_struct *vma,
-			  unsigned long addr, unsigned long end)
+noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
+			    pgd_t *src_pgd, struct vm_area_struct *vma,
+			    unsigned long addr, unsigned long end)
 {
 	pmd_t *src_pmd, *dst_pmd;
 	unsigned long next;
@@ -129,8 +129,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
  * The TLB is flushed before we return: nothing runs in between that could
  * reuse a page while a stale translation still points to it.
  */
-static void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
-			  unsigned long addr, unsigned long end)
+noinline void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
+			    unsigned long addr, unsigned long end)
 {
 	struct mm_struct *mm = vma->vm_mm;
 	pte_t *pte = pte_offset(pmd, addr);
