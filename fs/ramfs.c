@@ -19,7 +19,8 @@ static struct super_block ramfs_sb;
 static unsigned long next_ino = 1;
 static DEFINE_SPINLOCK(ramfs_lock);
 
-static struct inode *new_inode(u32 mode)
+/* A new inode of the RAM file system, not yet in any directory. */
+struct inode *new_inode(u32 mode)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
 

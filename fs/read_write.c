@@ -26,10 +26,10 @@ struct iovec {
 	size_t iov_len;
 };
 
-/* Files with a position: not the terminal, which answers ESPIPE. */
+/* Files with a position: not the terminal or a pipe (ESPIPE). */
 static bool file_seekable(const struct file *f)
 {
-	return f->f_op != &tty_fops;
+	return f->f_op != &tty_fops && !S_ISFIFO(f->f_inode->i_mode);
 }
 
 /* Linux's rw_verify_area: the count to use (at most MAX_RW_COUNT), or
@@ -88,8 +88,8 @@ ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 			done = done_or(done, -EFAULT);
 			break;
 		}
-		if (got < (ssize_t)n)
-			break;	/* short read: a terminal line, or EOF */
+		if (got < (ssize_t)n || S_ISFIFO(f->f_inode->i_mode))
+			break;	/* a terminal line, EOF, what a pipe had */
 		if (fatal_signal_pending(current)) {
 			done = done_or(done, -EINTR);
 			break;

@@ -101,6 +101,7 @@ void fput(struct file *f);
 /* fs/ramfs.c */
 extern struct inode *root_inode;
 void ramfs_init(void);
+struct inode *new_inode(u32 mode);
 struct inode *ramfs_lookup(struct inode *dir, const char *name, int len);
 struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 			   u32 mode, long *err);
@@ -131,6 +132,10 @@ struct inode *path_parent(struct inode *dir, const char *path,
 
 char *getname(const char *upath);	/* ERR_PTR on failure */
 void putname(char *name);
+
+/* fs/pipe.c */
+extern const struct file_operations pipefifo_fops;
+long do_pipe2(int *fildes, int flags);
 
 /* fs/proc.c */
 void proc_root_init(void);

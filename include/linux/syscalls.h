@@ -100,6 +100,7 @@ struct __kernel_timespec;
 struct __kernel_old_timeval;
 
 SYSCALL_DECL(getcwd, char *, buf, unsigned long, size);
+SYSCALL_DECL(pipe2, int *, fildes, int, flags);
 SYSCALL_DECL(dup, unsigned int, oldfd);
 SYSCALL_DECL(dup3, unsigned int, oldfd, unsigned int, newfd,
 		unsigned int, flags);

@@ -26,6 +26,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(50, sys_fchdir),
 	SC(56, sys_openat),
 	SC(57, sys_close),
+	SC(59, sys_pipe2),
 	SC(61, sys_getdents64),
 	SC(62, sys_lseek),
 	SC(63, sys_read),

@@ -61,6 +61,12 @@ SYSCALL_DEFINE3(readlink, const char *, path, char *, buf, int, bufsiz)
 	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
+/* pipe(2): pipe2 without flags (RISC-V has only pipe2). */
+SYSCALL_DEFINE1(pipe, int *, fildes)
+{
+	return do_pipe2(fildes, 0);
+}
+
 /* dup2(2): dup3 without flags, except that oldfd == newfd is allowed
  * (and only checks that oldfd is open). */
 SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)

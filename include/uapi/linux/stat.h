@@ -16,4 +16,6 @@
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
 #define S_IXUGO 00111
 
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+
 #endif

@@ -19,6 +19,7 @@ SYSCALL_DECL(mkdir, const char *, pathname, u32, mode);
 SYSCALL_DECL(unlink, const char *, pathname);
 SYSCALL_DECL(rmdir, const char *, pathname);
 SYSCALL_DECL(readlink, const char *, path, char *, buf, int, bufsiz);
+SYSCALL_DECL(pipe, int *, fildes);
 SYSCALL_DECL(dup2, unsigned int, oldfd, unsigned int, newfd);
 SYSCALL_DECL(newstat, const char *, filename, struct stat *, statbuf);
 SYSCALL_DECL(newlstat, const char *, filename, struct stat *, statbuf);

@@ -1,0 +1,33 @@
+"""Pipes, FIFOs and waiting for I/O: pipe/pipe2 and mknod'd FIFOs with
+pipe(7)'s guarantees, and poll/select on pipes, files, /dev/null and the
+terminal — on both architectures. Each user program here also passes on
+a Linux host (see its header)."""
+import re
+
+import pytest
+
+from conftest import USER_ARCHES
+
+pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
+
+
+def run_checks(m, command, timeout=120):
+    out = m.run(command, timeout=timeout)
+    summary = re.search(r"(\d+) checks, (\d+) failed", out)
+    assert summary, f"no summary from {command}:\n{out}"
+    failed = [l for l in out.splitlines() if "FAILED" in l]
+    assert not failed, "\n".join(failed)
+    return out
+
+
+def test_pipe(menu, arch):
+    m = menu(arch)
+    out = run_checks(m, "test_pipe")
+    assert "100000 bytes from a child, in order, then EOF: ok" in out
+    assert "writing with no reader kills with SIGPIPE: ok" in out
+    assert "a full pipe holds 65536 bytes, then EAGAIN: ok" in out
+    assert "200 PIPE_BUF writes from two writers never interleave: ok" in out
+    assert "an exec'd program's output through a pipe: ok" in out
+    assert "and no descriptor was left behind: ok" in out
+    assert "every page came back: ok" in out
+    assert "Child Complete!" in m.run("fork")
