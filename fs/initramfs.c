@@ -65,7 +65,9 @@ static void make_device(const char *name, u32 rdev,
 		panic("initramfs: cannot create /dev/%s (%ld)", name, err);
 	node->i_mode = S_IFCHR | 0666;
 	node->i_rdev = rdev;
-	node->i_fop = fops;
+	node->i_fop = &def_chr_fops;
+	if (register_chrdev(rdev, fops))
+		panic("initramfs: device number of /dev/%s taken", name);
 }
 
 int populate_rootfs(const void *archive, unsigned long size)

@@ -83,7 +83,18 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && acc != O_RDONLY)
 		ramfs_setsize(inode, 0);
 	f = alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC));
-	return f ? f : ERR_PTR(-ENOMEM);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	if (f->f_op->open) {
+		long ret = f->f_op->open(inode, f);
+
+		if (ret) {
+			f->f_op = NULL;	/* not opened: nothing to release */
+			fput(f);
+			return ERR_PTR(ret);
+		}
+	}
+	return f;
 }
 
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)
@@ -162,23 +173,76 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 	return ret;
 }
 
-long do_mkdirat(int dfd, const char *pathname, u32 mode)
+/* A new directory entry of the given mode (type and permissions) for
+ * mkdirat and mknodat: the new inode, or NULL and *err. */
+static struct inode *create_at(int dfd, const char *pathname, u32 mode,
+			       long *err)
 {
-	struct inode *dir, *parent;
+	struct inode *dir, *parent, *inode = NULL;
 	const char *last;
-	long err = 0;
 	int lastlen;
 	char *name = getname(pathname);
 
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	dir = dirfd_inode(dfd, &err);
-	parent = dir ? path_parent(dir, name, &last, &lastlen, &err) : NULL;
-	if (parent && !ramfs_create(parent, last, lastlen,
-				    S_IFDIR | (mode & 07777), &err))
-		parent = NULL;
+	if (IS_ERR(name)) {
+		*err = PTR_ERR(name);
+		return NULL;
+	}
+	dir = dirfd_inode(dfd, err);
+	parent = dir ? path_parent(dir, name, &last, &lastlen, err) : NULL;
+	if (parent)
+		inode = ramfs_create(parent, last, lastlen, mode, err);
 	putname(name);
-	return parent ? 0 : err;
+	return inode;
+}
+
+long do_mkdirat(int dfd, const char *pathname, u32 mode)
+{
+	long err = 0;
+
+	return create_at(dfd, pathname, S_IFDIR | (mode & 07777), &err) ?
+		0 : err;
+}
+
+/*
+ * mknod(2): a regular file (type 0 or S_IFREG), a FIFO, a socket's name,
+ * or a character or block device node whose number dev is kept as Linux
+ * encodes it for user space; a device opens through its driver
+ * (fs/char_dev.c). Directories are mkdir's (EPERM), other types EINVAL.
+ */
+long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev)
+{
+	struct inode *inode;
+	long err = 0;
+
+	switch (mode & S_IFMT) {
+	case 0:
+		mode |= S_IFREG;
+		break;
+	case S_IFREG: case S_IFIFO: case S_IFSOCK: case S_IFCHR: case S_IFBLK:
+		break;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+	inode = create_at(dfd, filename, mode & (S_IFMT | 07777), &err);
+	if (!inode)
+		return err;
+	if (S_ISFIFO(mode)) {
+		inode->i_fop = &pipefifo_fops;
+	} else if (S_ISCHR(mode) || S_ISBLK(mode)) {
+		inode->i_rdev = dev;
+		inode->i_fop = &def_chr_fops;	/* no block devices: ENXIO */
+	} else if (S_ISSOCK(mode)) {
+		inode->i_fop = &def_chr_fops;	/* no sockets yet: ENXIO */
+	}
+	return 0;
+}
+
+SYSCALL_DEFINE4(mknodat, int, dfd, const char *, filename, u32, mode,
+		unsigned int, dev)
+{
+	return do_mknodat(dfd, filename, mode, dev);
 }
 
 SYSCALL_DEFINE3(mkdirat, int, dfd, const char *, pathname, u32, mode)

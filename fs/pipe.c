@@ -8,6 +8,11 @@
  * with no reader left is EPIPE plus SIGPIPE; O_NONBLOCK turns each sleep
  * into EAGAIN. Reads and writes see the kernel buffer that
  * fs/read_write.c copies through.
+ *
+ * A FIFO (fifo(7), made by mknod) is the same pipe reached by name: its
+ * ring is created at the first open and freed at the last close, and
+ * fifo_open makes a reader wait for a writer and a writer for a reader,
+ * as Linux does.
  */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
@@ -28,6 +33,7 @@ struct pipe_inode_info {
 	char *buf;			/* PIPE_SIZE bytes */
 	unsigned int head, tail;	/* bytes written / read, mod 2^32 */
 	unsigned int readers, writers;	/* open read and write ends */
+	unsigned int r_counter, w_counter; /* opens of each kind, ever */
 	struct wait_queue_head rd_wait;	/* readers waiting for data */
 	struct wait_queue_head wr_wait;	/* writers waiting for room */
 };
@@ -130,26 +136,112 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return put_user(n, (int *)arg);
 }
 
-/* The last close of an end: the other side learns (EOF or EPIPE), and the
- * pipe goes with the last end. */
-static void pipe_release(struct file *f)
+static void free_pipe_info(struct pipe_inode_info *pipe)
 {
-	struct pipe_inode_info *pipe = file_pipe(f);
+	if (pipe)
+		kfree(pipe->buf);
+	kfree(pipe);
+}
 
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
-		pipe->readers--;
-	else
-		pipe->writers--;
+static struct pipe_inode_info *alloc_pipe_info(void)
+{
+	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
+
+	if (pipe)
+		pipe->buf = kmalloc(PIPE_SIZE, GFP_KERNEL);
+	if (!pipe || !pipe->buf) {
+		free_pipe_info(pipe);
+		return NULL;
+	}
+	init_waitqueue_head(&pipe->rd_wait);
+	init_waitqueue_head(&pipe->wr_wait);
+	return pipe;
+}
+
+/* An end is let go (its last close, or an interrupted FIFO open): the
+ * other side learns (EOF or EPIPE), and the ring goes with the last end. */
+static void put_pipe_end(struct inode *inode, bool reader, bool writer)
+{
+	struct pipe_inode_info *pipe = inode->i_private;
+
+	pipe->readers -= reader;
+	pipe->writers -= writer;
 	wake_up(&pipe->rd_wait);
 	wake_up(&pipe->wr_wait);
 	if (!pipe->readers && !pipe->writers) {
-		kfree(pipe->buf);
-		kfree(pipe);
-		f->f_inode->i_private = NULL;
+		free_pipe_info(pipe);
+		inode->i_private = NULL;
 	}
 }
 
+static void pipe_release(struct file *f)
+{
+	int acc = f->f_flags & O_ACCMODE;
+
+	put_pipe_end(f->f_inode, acc != O_WRONLY, acc != O_RDONLY);
+}
+
+/*
+ * Linux's fifo_open: a reader waits until some writer has opened since it
+ * came (w_counter moves), a writer until some reader has, unless
+ * O_NONBLOCK (a reader goes on; a writer with no reader gets ENXIO);
+ * O_RDWR never waits. A signal ends the wait with EINTR.
+ */
+static int fifo_open(struct inode *inode, struct file *f)
+{
+	int acc = f->f_flags & O_ACCMODE;
+	bool nonblock = f->f_flags & O_NONBLOCK;
+	struct pipe_inode_info *pipe = inode->i_private;
+	unsigned int seen;
+
+	if (!pipe) {
+		pipe = alloc_pipe_info();
+		if (!pipe)
+			return -ENOMEM;
+		inode->i_private = pipe;
+	}
+	switch (acc) {
+	case O_RDONLY:
+		pipe->readers++;
+		pipe->r_counter++;
+		wake_up(&pipe->wr_wait);
+		seen = pipe->w_counter;
+		if (!pipe->writers && !nonblock &&
+		    pipe_wait(pipe->rd_wait, pipe->w_counter != seen)) {
+			put_pipe_end(inode, true, false);
+			return -EINTR;
+		}
+		break;
+	case O_WRONLY:
+		if (!pipe->readers && nonblock) {
+			if (!pipe->writers)
+				put_pipe_end(inode, false, false);
+			return -ENXIO;
+		}
+		pipe->writers++;
+		pipe->w_counter++;
+		wake_up(&pipe->rd_wait);
+		seen = pipe->r_counter;
+		if (!pipe->readers &&
+		    pipe_wait(pipe->wr_wait, pipe->r_counter != seen)) {
+			put_pipe_end(inode, false, true);
+			return -EINTR;
+		}
+		break;
+	default:
+		pipe->readers++;
+		pipe->writers++;
+		pipe->r_counter++;
+		pipe->w_counter++;
+		wake_up(&pipe->rd_wait);
+		wake_up(&pipe->wr_wait);
+		break;
+	}
+	return 0;
+}
+
 const struct file_operations pipefifo_fops = {
+	.open = fifo_open,
 	.read = pipe_read,
 	.write = pipe_write,
 	.ioctl = pipe_ioctl,
@@ -159,20 +251,14 @@ const struct file_operations pipefifo_fops = {
 /* A new pipe: its inode and its two open ends, or -ENOMEM. */
 static int create_pipe_files(struct file **res, int flags)
 {
-	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
-	struct inode *inode = NULL;
+	struct pipe_inode_info *pipe = alloc_pipe_info();
+	struct inode *inode = pipe ? new_inode(S_IFIFO | 0600) : NULL;
 
-	if (pipe)
-		pipe->buf = kmalloc(PIPE_SIZE, GFP_KERNEL);
-	if (pipe && pipe->buf)
-		inode = new_inode(S_IFIFO | 0600);
 	if (!inode)
 		goto nomem;
 	inode->i_nlink = 0;	/* nameless: freed with its last file */
 	inode->i_fop = &pipefifo_fops;
 	inode->i_private = pipe;
-	init_waitqueue_head(&pipe->rd_wait);
-	init_waitqueue_head(&pipe->wr_wait);
 	res[0] = alloc_file(inode, O_RDONLY | (flags & O_NONBLOCK));
 	res[1] = res[0] ? alloc_file(inode, O_WRONLY | (flags & O_NONBLOCK))
 			: NULL;
@@ -189,9 +275,7 @@ static int create_pipe_files(struct file **res, int flags)
 	pipe->readers = pipe->writers = 1;
 	return 0;
 nomem:
-	if (pipe)
-		kfree(pipe->buf);
-	kfree(pipe);
+	free_pipe_info(pipe);
 	return -ENOMEM;
 }
 

@@ -31,3 +31,14 @@ def test_pipe(menu, arch):
     assert "and no descriptor was left behind: ok" in out
     assert "every page came back: ok" in out
     assert "Child Complete!" in m.run("fork")
+
+
+def test_fifo(menu, arch):
+    m = menu(arch)
+    out = run_checks(m, "test_fifo")
+    assert "O_WRONLY|O_NONBLOCK with no reader: ENXIO: ok" in out
+    assert "a blocking reader's open meets a writer's: ok" in out
+    assert "they went with the last close: ok" in out
+    assert "and it opens as /dev/null: ok" in out
+    assert "opening a number no driver has: ENXIO: ok" in out
+    assert "every page came back: ok" in out

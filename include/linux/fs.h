@@ -39,6 +39,7 @@ struct file;
 struct inode;
 
 struct file_operations {
+	int (*open)(struct inode *inode, struct file *f); /* 0 or -errno */
 	ssize_t (*read)(struct file *f, char *kbuf, size_t n, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *kbuf, size_t n,
 			 loff_t *pos);
@@ -133,9 +134,14 @@ struct inode *path_parent(struct inode *dir, const char *path,
 char *getname(const char *upath);	/* ERR_PTR on failure */
 void putname(char *name);
 
+/* fs/char_dev.c */
+extern const struct file_operations def_chr_fops;
+int register_chrdev(u32 rdev, const struct file_operations *fops);
+
 /* fs/pipe.c */
 extern const struct file_operations pipefifo_fops;
 long do_pipe2(int *fildes, int flags);
+long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev);
 
 /* fs/proc.c */
 void proc_root_init(void);

@@ -107,6 +107,8 @@ SYSCALL_DECL(dup3, unsigned int, oldfd, unsigned int, newfd,
 SYSCALL_DECL(fcntl, unsigned int, fd, unsigned int, cmd, unsigned long, arg);
 SYSCALL_DECL(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg);
 SYSCALL_DECL(mkdirat, int, dfd, const char *, pathname, u32, mode);
+SYSCALL_DECL(mknodat, int, dfd, const char *, filename, u32, mode,
+	     unsigned int, dev);
 SYSCALL_DECL(unlinkat, int, dfd, const char *, pathname, int, flag);
 SYSCALL_DECL(chdir, const char *, filename);
 SYSCALL_DECL(fchdir, unsigned int, fd);

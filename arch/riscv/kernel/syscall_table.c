@@ -17,6 +17,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(24, sys_dup3),
 	SC(25, sys_fcntl),
 	SC(29, sys_ioctl),
+	SC(33, sys_mknodat),
 	SC(34, sys_mkdirat),
 	SC(35, sys_unlinkat),
 	SC(45, sys_truncate),

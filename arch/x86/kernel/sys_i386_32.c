@@ -41,6 +41,11 @@ SYSCALL_DEFINE2(access, const char *, filename, int, mode)
 	return do_faccessat(AT_FDCWD, filename, mode);
 }
 
+SYSCALL_DEFINE3(mknod, const char *, filename, u32, mode, unsigned int, dev)
+{
+	return do_mknodat(AT_FDCWD, filename, mode, dev);
+}
+
 SYSCALL_DEFINE2(mkdir, const char *, pathname, u32, mode)
 {
 	return do_mkdirat(AT_FDCWD, pathname, mode);

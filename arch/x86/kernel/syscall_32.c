@@ -30,6 +30,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(11, sys_execve),
 	SC(12, sys_chdir),
 	SC(13, sys_time),
+	SC(14, sys_mknod),
 	SC(19, sys_lseek),
 	SC(20, sys_getpid),
 	SC(24, sys_getuid),	/* with 47, 49, 50, 199-202: all root (0) */
@@ -102,6 +103,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(270, sys_tgkill),
 	SC(295, sys_openat),
 	SC(296, sys_mkdirat),
+	SC(297, sys_mknodat),
 	SC(300, sys_fstatat64),
 	SC(301, sys_unlinkat),
 	SC(305, sys_readlinkat),

@@ -16,6 +16,7 @@ SYSCALL_DECL(waitpid, pid_t, pid, int *, stat_addr, int, options);
 SYSCALL_DECL(open, const char *, filename, int, flags, u32, mode);
 SYSCALL_DECL(access, const char *, filename, int, mode);
 SYSCALL_DECL(mkdir, const char *, pathname, u32, mode);
+SYSCALL_DECL(mknod, const char *, filename, u32, mode, unsigned int, dev);
 SYSCALL_DECL(unlink, const char *, pathname);
 SYSCALL_DECL(rmdir, const char *, pathname);
 SYSCALL_DECL(readlink, const char *, path, char *, buf, int, bufsiz);
