@@ -18,6 +18,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
@@ -125,6 +126,31 @@ static ssize_t pipe_write(struct file *f, const char *kbuf, size_t n,
 		wake_up(&pipe->rd_wait);
 	}
 	return done;
+}
+
+/* Linux's pipe_poll: readable when there are bytes (or, with no writer
+ * left, hung up), writable when there is room, an error with no reader. */
+static unsigned int pipe_poll(struct file *f, poll_table *pt)
+{
+	struct pipe_inode_info *pipe = file_pipe(f);
+	int acc = f->f_flags & O_ACCMODE;
+	unsigned int mask = 0;
+
+	poll_wait(f, &pipe->rd_wait, pt);
+	poll_wait(f, &pipe->wr_wait, pt);
+	if (acc != O_WRONLY) {
+		if (pipe_len(pipe))
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	}
+	if (acc != O_RDONLY) {
+		if (pipe_len(pipe) < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
 }
 
 static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
@@ -245,6 +271,7 @@ const struct file_operations pipefifo_fops = {
 	.read = pipe_read,
 	.write = pipe_write,
 	.ioctl = pipe_ioctl,
+	.poll = pipe_poll,
 	.release = pipe_release,
 };
 

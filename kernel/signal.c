@@ -112,6 +112,10 @@ void do_signal(struct pt_regs *regs)
 			continue;	/* no job control: stops are ignored */
 		do_group_exit(sig);	/* the default action: terminate */
 	}
+	if (current->restore_sigmask) {	/* ppoll, pselect6 ended by one */
+		current->restore_sigmask = false;
+		current->blocked = current->saved_sigmask;
+	}
 	recalc_sigpending();
 }
 

@@ -42,3 +42,25 @@ def test_fifo(menu, arch):
     assert "and it opens as /dev/null: ok" in out
     assert "opening a number no driver has: ENXIO: ok" in out
     assert "every page came back: ok" in out
+
+
+def test_poll_and_select(menu, arch):
+    m = menu(arch)
+    out = run_checks(m, "test_poll")
+    assert "a writer in another process wakes an endless poll: ok" in out
+    assert "every writer gone: POLLHUP (even if not asked): ok" in out
+    assert "a closed fd: POLLNVAL: ok" in out
+    assert "ppoll waits with its mask: a signal it unblocks gets in: ok" in out
+    assert "after 150 ms, with the time left written back: 0: ok" in out
+    assert "every page came back: ok" in out
+
+
+def test_poll_wakes_on_a_typed_line(menu, arch):
+    m = menu(arch)
+    m.sendline("test_poll tty")
+    m.expect("poll: type a line")
+    m.sendline("hello poll")
+    out = m.wait_prompt(30).replace("\r", "")
+    assert 'poll: read "hello poll"' in out
+    assert "FAILED" not in m.output, m.output
+    assert "poll: 4 checks, 0 failed" in out

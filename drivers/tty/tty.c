@@ -10,6 +10,7 @@
 #include <linux/sched/signal.h>
 #include <linux/spinlock.h>
 #include <linux/tty.h>
+#include <linux/poll.h>
 #include <linux/wait.h>
 
 #define TTY_BUF_SIZE 4096
@@ -99,6 +100,15 @@ void tty_receive_char(u8 c)
 static bool input_available(void)
 {
 	return read_head != read_tail || eof_pending;
+}
+
+/* Linux's n_tty_poll: readable once a line (or Ctrl-D) is in; a write to
+ * the console never waits. */
+unsigned int n_tty_poll(struct file *f, poll_table *pt)
+{
+	poll_wait(f, &tty_read_wait, pt);
+	return (input_available() ? POLLIN | POLLRDNORM : 0) |
+	       POLLOUT | POLLWRNORM;
 }
 
 long tty_read(char *kbuf, unsigned long n)

@@ -7,6 +7,7 @@
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/tty.h>
@@ -25,8 +26,9 @@ static struct termios console_termios = {
 static ssize_t tty_file_read(struct file *f, char *kbuf, size_t n,
 			     loff_t *pos)
 {
-	(void)f;
 	(void)pos;
+	if ((f->f_flags & O_NONBLOCK) && !(n_tty_poll(f, NULL) & POLLIN))
+		return -EAGAIN;
 	return tty_read(kbuf, n);
 }
 
@@ -73,6 +75,7 @@ const struct file_operations tty_fops = {
 	.read = tty_file_read,
 	.write = tty_file_write,
 	.ioctl = tty_ioctl,
+	.poll = n_tty_poll,
 };
 
 SYSCALL_DEFINE3(ioctl, unsigned int, fd, unsigned int, cmd, unsigned long, arg)

@@ -38,12 +38,16 @@
 struct file;
 struct inode;
 
+struct poll_table_struct;
+
 struct file_operations {
 	int (*open)(struct inode *inode, struct file *f); /* 0 or -errno */
 	ssize_t (*read)(struct file *f, char *kbuf, size_t n, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *kbuf, size_t n,
 			 loff_t *pos);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* The POLL* events ready now; poll_wait()s on its queues. */
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 	void (*release)(struct file *f);
 };
 

@@ -79,6 +79,8 @@ struct task_struct {
 
 	u64 pending;		/* signals sent, bit sig-1 */
 	u64 blocked;		/* signals masked by sigprocmask */
+	u64 saved_sigmask;	/* blocked before ppoll/pselect6 changed it */
+	bool restore_sigmask;	/* put saved_sigmask back after a signal */
 
 	struct completion *vfork_done;	/* for CLONE_VFORK */
 	int *set_child_tid;	/* CLONE_CHILD_SETTID */
@@ -153,6 +155,8 @@ int cond_resched(void);
  * have changed what it guards. Returns 1 if it rescheduled. */
 int cond_resched_lock(spinlock_t *lock);
 const char *task_state_name(const struct task_struct *p);
+/* Sleep for up to timeout ticks; MAX_SCHEDULE_TIMEOUT: until woken. */
+#define MAX_SCHEDULE_TIMEOUT ((long)(~0UL >> 1))
 long schedule_timeout(long timeout);
 
 /* kernel/fork.c */

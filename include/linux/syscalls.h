@@ -101,6 +101,18 @@ struct __kernel_old_timeval;
 
 SYSCALL_DECL(getcwd, char *, buf, unsigned long, size);
 SYSCALL_DECL(pipe2, int *, fildes, int, flags);
+struct pollfd;
+struct __kernel_timespec;
+SYSCALL_DECL(poll, struct pollfd *, ufds, unsigned int, nfds,
+	     int, timeout_msecs);
+SYSCALL_DECL(ppoll, struct pollfd *, ufds, unsigned int, nfds,
+	     struct __kernel_timespec *, tsp, const u64 *, sigmask,
+	     size_t, sigsetsize);
+SYSCALL_DECL(select, int, n, unsigned long *, inp, unsigned long *, outp,
+	     unsigned long *, exp, struct __kernel_old_timeval *, tvp);
+SYSCALL_DECL(pselect6, int, n, unsigned long *, inp, unsigned long *, outp,
+	     unsigned long *, exp, struct __kernel_timespec *, tsp,
+	     void *, sig);
 SYSCALL_DECL(dup, unsigned int, oldfd);
 SYSCALL_DECL(dup3, unsigned int, oldfd, unsigned int, newfd,
 		unsigned int, flags);

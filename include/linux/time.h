@@ -16,6 +16,31 @@ struct timespec64 {
 	long tv_nsec;
 };
 
+/* The user layouts: 64-bit time (RISC-V, and i386's *_time64 calls),
+ * i386's old 32-bit timespec, and the timeval of select and
+ * gettimeofday (two longs). */
+struct __kernel_timespec {
+	s64 tv_sec;
+	long long tv_nsec;
+};
+
+struct old_timespec32 {
+	s32 tv_sec;
+	s32 tv_nsec;
+};
+
+struct __kernel_old_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+/* Copy a time in or out of user space: 0 or -EFAULT. */
+int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec *uts);
+int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec *uts);
+int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 *uts);
+int put_old_timespec32(const struct timespec64 *ts,
+		       struct old_timespec32 *uts);
+
 /* kernel/time/time.c: 0 or -errno. */
 int do_clock_gettime(int which_clock, struct timespec64 *tp);
 /* Sleep for *rqtp; on a signal, -EINTR with the time left in *rqtp. */

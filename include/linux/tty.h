@@ -11,6 +11,9 @@ void tty_set_output(void (*write)(const char *s, unsigned int n));
 /* Blocking read of at most n bytes, ending at a newline; 0 at end of file
  * (Ctrl-D on an empty line); -EINTR if a signal arrives. */
 long tty_read(char *kbuf, unsigned long n);
+struct file;
+struct poll_table_struct;
+unsigned int n_tty_poll(struct file *f, struct poll_table_struct *pt);
 void tty_write(const char *s, unsigned int n);
 
 #endif

@@ -32,6 +32,9 @@ void init_waitqueue_head(struct wait_queue_head *wq);
 void prepare_to_wait(struct wait_queue_head *wq,
 		     struct wait_queue_entry *wait, long state);
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait);
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait);
+void remove_wait_queue(struct wait_queue_head *wq,
+		       struct wait_queue_entry *wait);
 void wake_up(struct wait_queue_head *wq);
 
 /* Sleep until cond is true, in the given task state. */

@@ -25,6 +25,27 @@ void prepare_to_wait(struct wait_queue_head *wq,
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
+/* Stay on wq across several sleeps (poll and select wait on many queues
+ * at once this way); the task state is the caller's business. */
+void add_wait_queue(struct wait_queue_head *wq, struct wait_queue_entry *wait)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_add_tail(&wait->entry, &wq->head);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *wq,
+		       struct wait_queue_entry *wait)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	list_del_init(&wait->entry);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
 void finish_wait(struct wait_queue_head *wq, struct wait_queue_entry *wait)
 {
 	unsigned long flags;

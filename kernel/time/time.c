@@ -20,21 +20,8 @@
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
 
-/* The longest sleep schedule_timeout() can count (Linux's name). */
-#define MAX_SCHEDULE_TIMEOUT ((long)(~0UL >> 1))
-
-struct __kernel_timespec {
-	s64 tv_sec;
-	long long tv_nsec;
-};
-
-struct __kernel_old_timeval {
-	long tv_sec;
-	long tv_usec;
-};
-
 /* The user layout of a timespec (on i386 too: glibc's *_time64 calls). */
-static int get_timespec64(struct timespec64 *ts,
+int get_timespec64(struct timespec64 *ts,
 			  const struct __kernel_timespec *uts)
 {
 	struct __kernel_timespec kts;
@@ -46,12 +33,32 @@ static int get_timespec64(struct timespec64 *ts,
 	return 0;
 }
 
-static int put_timespec64(const struct timespec64 *ts,
+int put_timespec64(const struct timespec64 *ts,
 			  struct __kernel_timespec *uts)
 {
 	struct __kernel_timespec kts = { ts->tv_sec, ts->tv_nsec };
 
 	return copy_to_user(uts, &kts, sizeof(kts)) ? -EFAULT : 0;
+}
+
+/* i386's calls with a 32-bit time_t. */
+int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 *uts)
+{
+	struct old_timespec32 t;
+
+	if (copy_from_user(&t, uts, sizeof(t)))
+		return -EFAULT;
+	ts->tv_sec = t.tv_sec;
+	ts->tv_nsec = t.tv_nsec;
+	return 0;
+}
+
+int put_old_timespec32(const struct timespec64 *ts,
+		       struct old_timespec32 *uts)
+{
+	struct old_timespec32 t = { ts->tv_sec, ts->tv_nsec };
+
+	return copy_to_user(uts, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
 int do_clock_gettime(int which, struct timespec64 *tp)

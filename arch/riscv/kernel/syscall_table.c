@@ -36,6 +36,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(66, sys_writev),
 	SC(67, sys_pread64),
 	SC(68, sys_pwrite64),
+	SC(72, sys_pselect6),
+	SC(73, sys_ppoll),
 	SC(78, sys_readlinkat),
 	SC(79, sys_newfstatat),
 	SC(80, sys_fstat),

@@ -11,6 +11,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/stat.h>
@@ -232,31 +233,6 @@ SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct *, arg)
 
 /* ---- time: the calls with a 32-bit time_t ------------------------------- */
 
-struct old_timespec32 {
-	s32 tv_sec;
-	s32 tv_nsec;
-};
-
-static int get_old_timespec32(struct timespec64 *ts,
-			      const struct old_timespec32 *uts)
-{
-	struct old_timespec32 t;
-
-	if (copy_from_user(&t, uts, sizeof(t)))
-		return -EFAULT;
-	ts->tv_sec = t.tv_sec;
-	ts->tv_nsec = t.tv_nsec;
-	return 0;
-}
-
-static int put_old_timespec32(const struct timespec64 *ts,
-			      struct old_timespec32 *uts)
-{
-	struct old_timespec32 t = { ts->tv_sec, ts->tv_nsec };
-
-	return copy_to_user(uts, &t, sizeof(t)) ? -EFAULT : 0;
-}
-
 SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 *, tp)
 {
 	struct timespec64 ts;
@@ -291,4 +267,47 @@ SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 *, rqtp,
 		struct old_timespec32 *, rmtp)
 {
 	return do_clock_nanosleep_time32(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+}
+
+/* ---- poll and select with 32-bit times, and the oldest select ----------- */
+
+SYSCALL_DEFINE5(ppoll_time32, struct pollfd *, ufds, unsigned int, nfds,
+		struct old_timespec32 *, tsp, const u64 *, sigmask,
+		size_t, sigsetsize)
+{
+	struct timespec64 ts;
+
+	if (tsp && get_old_timespec32(&ts, tsp))
+		return -EFAULT;
+	return do_ppoll(ufds, nfds, tsp ? &ts : NULL, tsp, PT_OLD_TIMESPEC,
+			sigmask, sigsetsize);
+}
+
+SYSCALL_DEFINE6(pselect6_time32, int, n, unsigned long *, inp,
+		unsigned long *, outp, unsigned long *, exp,
+		struct old_timespec32 *, tsp, void *, sig)
+{
+	struct timespec64 ts;
+
+	if (tsp && get_old_timespec32(&ts, tsp))
+		return -EFAULT;
+	return do_pselect(n, inp, outp, exp, tsp ? &ts : NULL, tsp,
+			  PT_OLD_TIMESPEC, sig);
+}
+
+/* i386's first select (number 82) takes its five arguments in a block. */
+struct sel_arg_struct {
+	unsigned long n;
+	unsigned long *inp, *outp, *exp;
+	struct __kernel_old_timeval *tvp;
+};
+
+SYSCALL_DEFINE1(old_select, struct sel_arg_struct *, arg)
+{
+	struct sel_arg_struct a;
+
+	if (copy_from_user(&a, arg, sizeof(a)))
+		return -EFAULT;
+	return sys_select(a.n, (unsigned long)a.inp, (unsigned long)a.outp,
+			  (unsigned long)a.exp, (unsigned long)a.tvp, 0);
 }

@@ -52,6 +52,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(64, sys_getppid),
 	SC(75, sys_setrlimit),
 	SC(78, sys_gettimeofday),
+	SC(82, sys_old_select),	/* select */
 	SC(85, sys_readlink),
 	SC(88, sys_reboot),
 	SC(90, sys_old_mmap),	/* mmap: arguments in memory */
@@ -68,10 +69,12 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(125, sys_mprotect),
 	SC(133, sys_fchdir),
 	SC(140, sys_llseek),	/* _llseek */
+	SC(142, sys_select),	/* _newselect */
 	SC(145, sys_readv),
 	SC(146, sys_writev),
 	SC(158, sys_sched_yield),
 	SC(162, sys_nanosleep_time32),
+	SC(168, sys_poll),
 	SC(174, sys_rt_sigaction),
 	SC(175, sys_rt_sigprocmask),
 	SC(176, sys_rt_sigpending),
@@ -108,6 +111,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(301, sys_unlinkat),
 	SC(305, sys_readlinkat),
 	SC(307, sys_faccessat),
+	SC(308, sys_pselect6_time32),	/* pselect6 */
+	SC(309, sys_ppoll_time32),	/* ppoll */
 	SC(311, sys_set_robust_list),
 	SC(330, sys_dup3),
 	SC(331, sys_pipe2),
@@ -117,6 +122,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(403, sys_clock_gettime),	/* clock_gettime64 */
 	SC(406, sys_clock_getres),	/* clock_getres_time64 */
 	SC(407, sys_clock_nanosleep),	/* clock_nanosleep_time64 */
+	SC(413, sys_pselect6),	/* pselect6_time64 */
+	SC(414, sys_ppoll),	/* ppoll_time64 */
 	SC(439, sys_faccessat2),
 };
 

@@ -48,6 +48,15 @@ SYSCALL_DECL(clock_nanosleep_time32, int, which, int, flags,
 		struct old_timespec32 *, rmtp);
 SYSCALL_DECL(nanosleep_time32, const struct old_timespec32 *, rqtp,
 		struct old_timespec32 *, rmtp);
+struct pollfd;
+struct sel_arg_struct;
+SYSCALL_DECL(ppoll_time32, struct pollfd *, ufds, unsigned int, nfds,
+	     struct old_timespec32 *, tsp, const u64 *, sigmask,
+	     size_t, sigsetsize);
+SYSCALL_DECL(pselect6_time32, int, n, unsigned long *, inp,
+	     unsigned long *, outp, unsigned long *, exp,
+	     struct old_timespec32 *, tsp, void *, sig);
+SYSCALL_DECL(old_select, struct sel_arg_struct *, arg);
 SYSCALL_DECL(set_thread_area, struct user_desc *, u_info);
 SYSCALL_DECL(get_thread_area, struct user_desc *, u_info);
 
