@@ -1,6 +1,7 @@
-"""Pipes, FIFOs and waiting for I/O: pipe/pipe2 and mknod'd FIFOs with
-pipe(7)'s guarantees, and poll/select on pipes, files, /dev/null and the
-terminal — on both architectures. Each user program here also passes on
+"""Pipes, FIFOs, descriptors and waiting for I/O: pipe/pipe2 and mknod'd
+FIFOs with pipe(7)'s guarantees, fcntl's flags and dup/dup2/dup3, and
+poll/select on pipes, files, /dev/null and the terminal — on both
+architectures. Each user program here also passes on
 a Linux host (see its header)."""
 import re
 
@@ -64,3 +65,12 @@ def test_poll_wakes_on_a_typed_line(menu, arch):
     assert 'poll: read "hello poll"' in out
     assert "FAILED" not in m.output, m.output
     assert "poll: 4 checks, 0 failed" in out
+
+
+def test_fcntl_and_dup(menu, arch):
+    m = menu(arch)
+    out = run_checks(m, "test_fcntl")
+    assert "and the empty pipe's read gives EAGAIN: ok" in out
+    assert "a write at offset 0 goes to the end: ok" in out
+    assert "dup3 with a flag other than O_CLOEXEC: EINVAL: ok" in out
+    assert "every page came back: ok" in out
