@@ -41,9 +41,10 @@ LDFLAGS := -nostdlib -static -Wl,--build-id=none $(ARCH_LDFLAGS)
 CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c drivers/char/*.c \
 	lib/*.c drivers/tty/*.c drivers/tty/serial/*.c)
 SRCS := $(ARCH_SRCS) $(CORE_SRCS)
-# The files students step through in the fork lab are built without
-# optimisation, so gdb can print every variable there (p *childregs ...).
-LAB_SRCS := kernel/fork.c $(wildcard arch/$(ARCH)/kernel/process*.c)
+# The files students step through in the fork and pipe labs are built
+# without optimisation, so gdb can print every variable there (p *childregs,
+# p *pipe ...).
+LAB_SRCS := kernel/fork.c fs/pipe.c $(wildcard arch/$(ARCH)/kernel/process*.c)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS))) $(O)/syscallnames.o
 ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 # Objects are rebuilt when the flags may have changed.

@@ -18,6 +18,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -26,18 +27,7 @@
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 
-#define PIPE_SIZE (64 * 1024)	/* Linux's default pipe capacity */
-#define PIPE_BUF 4096		/* writes this small are atomic */
 #define FIONREAD 0x541B
-
-struct pipe_inode_info {
-	char *buf;			/* PIPE_SIZE bytes */
-	unsigned int head, tail;	/* bytes written / read, mod 2^32 */
-	unsigned int readers, writers;	/* open read and write ends */
-	unsigned int r_counter, w_counter; /* opens of each kind, ever */
-	struct wait_queue_head rd_wait;	/* readers waiting for data */
-	struct wait_queue_head wr_wait;	/* writers waiting for room */
-};
 
 static unsigned int pipe_len(const struct pipe_inode_info *pipe)
 {
@@ -179,6 +169,7 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 		free_pipe_info(pipe);
 		return NULL;
 	}
+	pipe->ring_size = PIPE_SIZE;
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
 	return pipe;

@@ -7,6 +7,8 @@ the <arch>.json facts it saved next to report.md, report.html and
 kstack-<arch>.svg, and check that the report's values are the trace's.
 (Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
 business; here it is whether the report tells it faithfully.)
+The same run traces the pipe lab (`pipe` typed at MenuOS): its section's
+table and claims are checked the same way.
 Both architectures are required: a trace that fails fails its tests.
 """
 import copy
@@ -60,9 +62,17 @@ def facts(lab, arch):
         return json.load(f)
 
 
-def markdown_table(text):
-    """report.md's comparison table as {label: {column title: cell}}."""
-    lines = [l for l in text.splitlines() if l.startswith("|")]
+def markdown_table(text, which=0):
+    """report.md's comparison table (which=1: the pipe lab's) as
+    {label: {column title: cell}}."""
+    tables, previous = [], False
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if not previous:
+                tables.append([])
+            tables[-1].append(line)
+        previous = line.startswith("|")
+    lines = tables[which]
 
     def cells(line):
         return [c.strip().replace("\\|", "|")
@@ -74,20 +84,24 @@ def markdown_table(text):
 
 
 class TableCells(html.parser.HTMLParser):
-    """The text of every <td>/<th>, row by row."""
+    """The text of every <td>/<th> of the first table (the fork lab's),
+    row by row."""
 
     def __init__(self):
         super().__init__()
-        self.rows, self.cell = [], None
+        self.rows, self.cell, self.tables = [], None, 0
 
     def handle_starttag(self, tag, attrs):
-        if tag == "tr":
+        if tag == "table":
+            self.tables += 1
+        if tag == "tr" and self.tables == 1:  # the fork table only
             self.rows.append([])
-        elif tag in ("td", "th"):
+        elif tag in ("td", "th") and self.tables == 1:
             self.cell = ""
 
     def handle_endtag(self, tag):
-        if tag in ("td", "th") and self.cell is not None:
+        if tag in ("td", "th") and self.cell is not None and \
+                self.tables == 1:
             self.rows[-1].append(self.cell.strip())
             self.cell = None
 
@@ -239,3 +253,81 @@ def test_claims_are_derived_not_typed_on(lab, arch):
         bad[key] = value
         failed = [t for t, held, _ in report.claims(bad) if not held]
         assert len(failed) == 1, "spoiling %s: %s fail" % (key, failed)
+
+
+def pipe_facts(lab, arch):
+    path = os.path.join(lab["dir"], "pipe-%s.json" % arch)
+    if not os.path.exists(path):
+        pytest.fail("no %s pipe trace: report.py said\n%s%s" % (
+            arch, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_pipe_lab_traced_and_its_claims_hold_on(lab, arch):
+    report = load_report_module()
+    p = pipe_facts(lab, arch)
+    failed = [(t, e) for t, held, e in report.pipe_report.pipe_claims(p)
+              if not held]
+    assert not failed, failed
+    path = [s["function"] for s in p["stops"]]
+    assert path[0] in ("sys_pipe2", "sys_pipe") and \
+        path[1:3] == ["do_pipe2", "create_pipe_files"]
+    md = read(lab, "report.md")
+    block = md.split("**%s, pipe lab**" % TITLE[arch], 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+    assert said == [("held", t) for t, _, _ in
+                    report.pipe_report.pipe_claims(p)]
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_pipe_table_values_come_from_trace_on(lab, arch):
+    p = pipe_facts(lab, arch)
+    table = markdown_table(read(lab, "report.md"), which=1)
+    col = {label: row[TITLE[arch]] for label, row in table.items()}
+    w = [s for s in p["stops"] if s["function"] == "pipe_write"][0]
+    r = [s for s in p["stops"] if s["function"] == "pipe_read" and
+         "returned" in s][0]
+    assert col["Call path"] == " → ".join(s["function"] for s in p["stops"])
+    assert col["pipe_write (pid, bytes asked → returned)"] == \
+        "pid %d: %d → %d" % (w["pid"], w["count"], w["returned"])
+    assert "head %d, tail %d" % (w["after"]["head"], w["after"]["tail"]) in \
+        col["Ring before / after the write"]
+    assert col["pipe_read (pid, room → returned)"] == \
+        "pid %d: %d → %d" % (r["pid"], r["count"], r["returned"])
+    assert col["f_count of the write end's file"] == str(w["f_count"])
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_pipe_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: a claim must stop holding."""
+    report = load_report_module()
+    p = pipe_facts(lab, arch)
+    w = [i for i, s in enumerate(p["stops"]) if s["function"] == "pipe_write"]
+    r = [i for i, s in enumerate(p["stops"]) if s["function"] == "pipe_read"
+         and "returned" in s]
+    spoils = []
+    bad = copy.deepcopy(p)
+    bad["stops"][w[0]]["returned"] -= 1
+    spoils.append(bad)
+    bad = copy.deepcopy(p)
+    bad["stops"][r[0]]["after"]["tail"] -= 1
+    spoils.append(bad)
+    bad = copy.deepcopy(p)
+    bad["stops"][w[0]]["before"]["readers"] = 2
+    spoils.append(bad)
+    bad = copy.deepcopy(p)
+    bad["console"] = bad["console"][:1]
+    spoils.append(bad)
+    bad = copy.deepcopy(p)
+    bad["stops"] = bad["stops"][1:]
+    spoils.append(bad)
+    bad = copy.deepcopy(p)
+    bad["stops"][r[0]]["ppid"] = 0
+    spoils.append(bad)
+    for bad in spoils:
+        failed = [t for t, held, _ in report.pipe_report.pipe_claims(bad)
+                  if not held]
+        assert failed, "a spoiled pipe trace still holds every claim"

@@ -10,6 +10,11 @@ Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
   lab-breaks            set the lab breakpoints (sys_clone ... ret_from_fork)
   lab-mode user|all     user: they fire only for clones made by user
                         programs (the default); all: kernel threads too
+  pipe-breaks           the pipe lab's breakpoints (sys_pipe2 / sys_pipe,
+                        do_pipe2, create_pipe_files, pipe_write, pipe_read),
+                        for user programs only
+  lx-pipe FD [PID]      the pipe behind a descriptor: its ring (head, tail,
+                        bytes waiting), readers, writers, and the file
 
 Convenience functions: $current() (also $lx_current()), $lab_user().
 The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
@@ -330,6 +335,81 @@ class LabMode(gdb.Command):
             "every clone, kernel threads included"))
 
 
+# ---- the pipe lab ----------------------------------------------------------
+
+PIPE_LAB_FUNCTIONS = ["sys_pipe2", "sys_pipe", "do_pipe2", "create_pipe_files",
+                      "pipe_write", "pipe_read"]
+
+
+class PipeBreaks(gdb.Command):
+    """pipe-breaks: set the pipe lab's breakpoints, firing only in user
+    processes (i386's glibc calls pipe, number 42; RISC-V has only pipe2)."""
+
+    def __init__(self):
+        super().__init__("pipe-breaks", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        for fn in PIPE_LAB_FUNCTIONS:
+            if not gdb.lookup_global_symbol(fn) and \
+                    not gdb.lookup_static_symbol(fn):
+                continue
+            bp = gdb.Breakpoint(fn)
+            bp.condition = "$lab_user()"
+
+
+def fd_file(task, fd):
+    """The struct file * of task's descriptor fd (or a GdbError)."""
+    fdt = task["files"]["fdt"]
+    if fd < 0 or fd >= int(fdt["max_fds"]) or int(fdt["fd"][fd]) == 0:
+        raise gdb.GdbError("pid %d has no descriptor %d" % (
+            int(task["pid"]), fd))
+    return fdt["fd"][fd]
+
+
+def pipe_of(f):
+    inode = f["f_inode"]
+    if int(inode["i_mode"]) & 0o170000 != 0o010000:
+        raise gdb.GdbError("not a pipe or FIFO")
+    pipe_t = gdb.lookup_type("struct pipe_inode_info").pointer()
+    return inode["i_private"].cast(pipe_t)
+
+
+def pipe_text(pipe, limit=64):
+    """The bytes waiting in the ring, from tail to head (at most limit)."""
+    size = int(pipe["ring_size"])
+    head, tail = int(pipe["head"]), int(pipe["tail"])
+    n = min((head - tail) & 0xffffffff, limit)
+    data = bytes(int(pipe["buf"][(tail + i) % size]) & 0xff
+                 for i in range(n))
+    return data.decode("latin-1")
+
+
+class LxPipe(gdb.Command):
+    """lx-pipe FD [PID|EXPR]: the pipe behind descriptor FD of a task
+    (default: current): where its ring's head and tail are, how many bytes
+    wait and what they say, and how many read and write ends are open."""
+
+    def __init__(self):
+        super().__init__("lx-pipe", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        args = arg.split(None, 1)
+        if not args:
+            raise gdb.GdbError("usage: lx-pipe FD [PID|EXPR]")
+        task = find_task(args[1] if len(args) > 1 else "")
+        f = fd_file(task, int(args[0]))
+        pipe = pipe_of(f)
+        head, tail = int(pipe["head"]), int(pipe["tail"])
+        acc = ("O_RDONLY", "O_WRONLY", "O_RDWR", "?")[int(f["f_flags"]) & 3]
+        gdb.write("fd %s of pid %d: struct file 0x%x (%s, f_count %d)\n" % (
+            args[0], int(task["pid"]), int(f), acc, int(f["f_count"])))
+        gdb.write("pipe 0x%x: head %d, tail %d: %d bytes waiting %r\n" % (
+            int(pipe), head, tail, (head - tail) & 0xffffffff,
+            pipe_text(pipe)))
+        gdb.write("readers %d, writers %d\n" % (int(pipe["readers"]),
+                                                 int(pipe["writers"])))
+
+
 CurrentFunction("current")
 CurrentFunction("lx_current")
 LabUserFunction()
@@ -339,3 +419,5 @@ Regs()
 KStack()
 LabBreaks()
 LabMode()
+PipeBreaks()
+LxPipe()

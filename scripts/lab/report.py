@@ -3,7 +3,9 @@
 
 `make lab-report` runs this: for each architecture it runs the traced fork
 of scripts/lab/trace.py (QEMU + gdb, `fork` typed at MenuOS), saves the
-facts as build/lab/<arch>.json (and the session as <arch>.log), and writes
+facts as build/lab/<arch>.json (and the session as <arch>.log), does the
+same for the pipe lab (`pipe` typed; pipe-<arch>.json, pipe-<arch>.log;
+its section is scripts/lab/pipe_report.py), and writes
 
     build/lab/report.md, build/lab/report.html   side-by-side table
     build/lab/kstack-<arch>.svg                 the child's kernel stack
@@ -53,27 +55,41 @@ def load_trace_module():
 trace = load_trace_module()
 
 
+def load_pipe_report_module():
+    spec = importlib.util.spec_from_file_location(
+        "clonix_pipe_report", os.path.join(HERE, "pipe_report.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pipe_report = load_pipe_report_module()
+
+
 # ---- collecting the facts ------------------------------------------------
 
-def run_trace(arch, out):
-    """Trace a fork on arch; save <arch>.json and <arch>.log in out."""
-    stale = os.path.join(out, arch + ".json")
+def run_trace(arch, out, lab="fork"):
+    """Trace a fork (or the pipe lab) on arch; save <arch>.json and
+    <arch>.log (pipe-<arch>.*) in out."""
+    name = arch if lab == "fork" else "%s-%s" % (lab, arch)
+    stale = os.path.join(out, name + ".json")
     if os.path.exists(stale):
         os.remove(stale)
-    with open(os.path.join(out, arch + ".log"), "w") as log:
-        facts = trace.trace(arch, log)
-    with open(os.path.join(out, arch + ".json"), "w") as f:
+    with open(os.path.join(out, name + ".log"), "w") as log:
+        facts = trace.trace(arch, log, lab)
+    with open(os.path.join(out, name + ".json"), "w") as f:
         json.dump(facts, f, indent=2)
         f.write("\n")
     return facts
 
 
-def failure_summary(arch, out, error):
+def failure_summary(arch, out, error, lab="fork"):
     """One line for the error, then the end of the session log (where a
     kernel panic or a gdb message says what went wrong)."""
     lines = ["%s: %s" % (type(error).__name__,
                          (str(error).strip().splitlines() or [""])[0])]
-    log = os.path.join(out, arch + ".log")
+    log = os.path.join(out, (arch if lab == "fork" else lab + "-" + arch) +
+                       ".log")
     if os.path.exists(log):
         with open(log, errors="replace") as f:
             tail = [l.rstrip() for l in f.read().replace("\r", "").split("\n")
@@ -82,20 +98,21 @@ def failure_summary(arch, out, error):
     return "\n".join(lines)
 
 
-def collect(arches, out, from_json):
+def collect(arches, out, from_json, lab="fork"):
     """{arch: facts} for the traces that worked, {arch: why} for the rest."""
     traces, errors = {}, {}
     for arch in arches:
+        name = arch if lab == "fork" else "%s-%s" % (lab, arch)
         try:
             if from_json:
-                with open(os.path.join(out, arch + ".json")) as f:
+                with open(os.path.join(out, name + ".json")) as f:
                     traces[arch] = json.load(f)
             else:
-                print("lab-report: tracing fork on %s ..." % TITLE[arch],
+                print("lab-report: tracing %s on %s ..." % (lab, TITLE[arch]),
                       flush=True)
-                traces[arch] = run_trace(arch, out)
+                traces[arch] = run_trace(arch, out, lab)
         except Exception as e:  # a failed trace is reported, not fatal
-            errors[arch] = failure_summary(arch, out, e)
+            errors[arch] = failure_summary(arch, out, e, lab)
     return traces, errors
 
 
@@ -422,7 +439,7 @@ def claim_lines(traces):
                      for text, held, evidence in claims(traces[arch])]
 
 
-def markdown(traces, errors, stamp):
+def markdown(traces, errors, stamp, pipes=None, pipe_errors=None):
     """report.md: the table, the claims, the drawings, the failures."""
     arches, rows = table(traces)
     md = ["# Clonix fork lab: RISC-V and i386 side by side", "",
@@ -444,6 +461,7 @@ def markdown(traces, errors, stamp):
     md += ["![%s kernel stack](kstack-%s.svg)" % (TITLE[a], a)
            for a in arches]
     md += failures_md(errors)
+    md += pipe_report.markdown(pipes or {}, pipe_errors or {})
     return "\n".join(md) + "\n"
 
 
@@ -472,7 +490,7 @@ code{font-size:0.92em}.held{color:#1e8449}
 pre{background:#f4f4f4;padding:1em}"""
 
 
-def html_page(traces, errors, stamp):
+def html_page(traces, errors, stamp, pipes=None, pipe_errors=None):
     """report.html: what report.md says, with the drawings inline."""
     arches, rows = table(traces)
     h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -500,11 +518,12 @@ def html_page(traces, errors, stamp):
     for arch, why in errors.items():
         h.append("<h2>%s: trace failed</h2><pre>%s</pre>" % (
             TITLE[arch], html.escape(why)))
+    h += pipe_report.html_section(pipes or {}, pipe_errors or {}, code_html)
     h.append("</body></html>")
     return "\n".join(h) + "\n"
 
 
-def write_report(traces, errors, out):
+def write_report(traces, errors, out, pipes=None, pipe_errors=None):
     """Write report.md, report.html and kstack-<arch>.svg; return paths."""
     stamp = provenance()
     paths = {"md": os.path.join(out, "report.md"),
@@ -514,9 +533,9 @@ def write_report(traces, errors, out):
         with open(paths[arch], "w") as f:
             f.write(kstack_svg(facts))
     with open(paths["md"], "w") as f:
-        f.write(markdown(traces, errors, stamp))
+        f.write(markdown(traces, errors, stamp, pipes, pipe_errors))
     with open(paths["html"], "w") as f:
-        f.write(html_page(traces, errors, stamp))
+        f.write(html_page(traces, errors, stamp, pipes, pipe_errors))
     return paths
 
 
@@ -538,16 +557,23 @@ def main(argv=None):
     args = ap.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
     traces, errors = collect(args.arch or ARCHES, args.out, args.from_json)
-    paths = write_report(traces, errors, args.out)
+    pipes, pipe_errors = collect(args.arch or ARCHES, args.out,
+                                 args.from_json, "pipe")
+    paths = write_report(traces, errors, args.out, pipes, pipe_errors)
     for arch, why in errors.items():
         print("lab-report: %s trace failed:\n%s" % (TITLE[arch], why),
               file=sys.stderr)
-    if traces and not all_held(traces):
+    for arch, why in pipe_errors.items():
+        print("lab-report: %s pipe trace failed:\n%s" % (TITLE[arch], why),
+              file=sys.stderr)
+    held = all_held(traces) and pipe_report.all_held(pipes)
+    if traces and not held:
         print("lab-report: some of the lab's claims did not hold; see the "
               "report", file=sys.stderr)
     for key in ("md", "html"):
         print("lab-report: wrote %s" % shown(paths[key]))
-    return 0 if traces and not errors and all_held(traces) else 1
+    return 0 if traces and pipes and not errors and not pipe_errors and \
+        held else 1
 
 
 if __name__ == "__main__":

@@ -124,8 +124,8 @@ def start_qemu(arch, port, log):
     return q
 
 
-def trace(arch, log=None):
-    """Run the traced fork on arch; return the facts."""
+def trace(arch, log=None, lab="fork"):
+    """Run the traced fork (or pipe) lab on arch; return the facts."""
     names = NAMES[arch]
     log = log or open(os.devnull, "w")
     port = free_port()
@@ -133,8 +133,12 @@ def trace(arch, log=None):
     gdb = None
     try:
         gdb = Gdb(arch, port, log)
-        facts = {"arch": arch}
+        facts = {"arch": arch, "lab": lab}
         facts["reset_pc"] = gdb.value("$pc")
+        if lab == "pipe":
+            gdb.cmd("pipe-breaks")
+            facts.update(run_pipe(gdb, qemu))
+            return facts
         gdb.cmd("lab-breaks")  # set while paging is still off
         facts.update(run_fork(gdb, qemu, arch, names))
         return facts
@@ -142,6 +146,71 @@ def trace(arch, log=None):
         if gdb:
             gdb.child.close(force=True)
         qemu.close(force=True)
+
+
+def pipe_state(gdb, pipe):
+    """The ring and the ends of the pipe at address pipe, read live."""
+    p = "((struct pipe_inode_info *)%d)" % pipe
+    state = {k: gdb.value("%s->%s" % (p, k))
+             for k in ("head", "tail", "readers", "writers", "ring_size")}
+    state["waiting"] = (state["head"] - state["tail"]) & 0xffffffff
+    n = min(state["waiting"], 64)
+    text = ""
+    if n:
+        out = gdb.cmd("x/%dxb %s->buf + %s->tail %% %s->ring_size" %
+                      (n, p, p, p))
+        data = [int(b, 16) for line in out.splitlines() if ":" in line
+                for b in re.findall(r"0x([0-9a-f]{2})\b",
+                                    line.split(":", 1)[1])]
+        text = bytes(data[:n]).decode("latin-1")
+    state["text"] = text
+    return state
+
+
+def run_pipe(gdb, qemu):
+    """Type `pipe` at MenuOS and follow it: the pipe made (sys_pipe2 or
+    i386's sys_pipe, do_pipe2, create_pipe_files), the parent's write into
+    the ring and the child's read out of it. At each pipe_write and
+    pipe_read stop the ring is read before and after the call."""
+    facts = {"stops": []}
+    gdb.child.sendline("continue")
+    qemu.expect("MenuOS>>", timeout=TIMEOUT)
+    qemu.send("pipe\r")
+    gdb.child.expect(r"Breakpoint \d+, (?:0x[0-9a-f]+ in )?(\w+) ")
+    function = gdb.child.match.group(1)
+    gdb.child.expect(gdb.PROMPT)
+    while True:
+        stop = {"function": function, "pid": gdb.value("$current()->pid"),
+                "ppid": gdb.value("$current()->real_parent->pid")}
+        if function in ("pipe_write", "pipe_read"):
+            pipe = gdb.value("f->f_inode->i_private")
+            stop["count"] = gdb.value("n")
+            stop["f_count"] = gdb.value("f->f_count")
+            stop["before"] = pipe_state(gdb, pipe)
+            if function == "pipe_write" or stop["before"]["waiting"]:
+                # Neither sleeps now: the writer has room, the reader data.
+                out = gdb.cmd("finish")
+                m = re.search(r"Value returned is \$\d+ = (-?\d+)", out)
+                stop["returned"] = int(m.group(1)) if m else None
+                stop["after"] = pipe_state(gdb, pipe)
+            else:
+                stop["sleeps"] = True  # the reader came first: it waits
+        facts["stops"].append(stop)
+        if function == "pipe_read" and "returned" in stop:
+            break
+        function = gdb.cont()
+    gdb.cmd("delete")
+    gdb.child.sendline("continue")
+    out = ""
+    try:
+        qemu.expect("Pipe Complete!", timeout=TIMEOUT)
+        out = qemu.before + qemu.after
+    except pexpect.TIMEOUT:
+        out = qemu.before
+    facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
+                        if l.strip().startswith(("Parent writes", "Child read",
+                                                 "Pipe Complete"))]
+    return facts
 
 
 def symbol_of(gdb, addr):
@@ -302,9 +371,10 @@ def main():
     ap.add_argument("--arch", default="riscv", choices=sorted(GDB_ARCH))
     ap.add_argument("--json", help="write the facts here")
     ap.add_argument("--log", help="write the gdb and console session here")
+    ap.add_argument("--lab", default="fork", choices=("fork", "pipe"))
     args = ap.parse_args()
     log = open(args.log, "w") if args.log else None
-    facts = trace(args.arch, log)
+    facts = trace(args.arch, log, args.lab)
     text = json.dumps(facts, indent=2)
     if args.json:
         os.makedirs(os.path.dirname(os.path.abspath(args.json)),

@@ -1,7 +1,8 @@
 /*
  * MenuOS for Clonix: the first user program (/init). Each command is a
  * function registered with MenuConfig; `fork` is the seeds' ForkProcess,
- * the program students trace in gdb from sys_clone to ret_from_fork.
+ * the program students trace in gdb from sys_clone to ret_from_fork, and
+ * `pipe` the pipe lab's, traced from sys_pipe2 to pipe_read.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -123,6 +124,49 @@ static int ForkProcess(int argc, char *argv[])
 	return 0;
 }
 
+/* The pipe lab: the parent writes a message into a pipe, the child it
+ * forked reads it out (pipe(2)'s example). Each end is closed where it is
+ * not used, so the child would see end of file once the parent closes. */
+static int PipeProcess(int argc, char *argv[])
+{
+	static const char msg[] = "Hello through a pipe!";
+	char buf[64];
+	int fds[2], pid;
+	ssize_t n;
+
+	(void)argc;
+	(void)argv;
+	if (pipe(fds) != 0) {
+		printf("pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "Fork Failed! (%s)\n", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	} else if (pid == 0) {
+		/* child: the reader */
+		close(fds[1]);
+		n = read(fds[0], buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		printf("Child read %zd bytes: %s\n", n, buf);
+		exit(0);
+	}
+	/* parent: the writer */
+	close(fds[0]);
+	printf("Parent writes %zu bytes into the pipe\n", strlen(msg));
+	fflush(stdout);
+	if (write(fds[1], msg, strlen(msg)) < 0)
+		printf("pipe: write: %s\n", strerror(errno));
+	close(fds[1]);
+	waitpid(pid, NULL, 0);
+	printf("Pipe Complete!\n");
+	return 0;
+}
+
 static int Exec(int argc, char *argv[])
 {
 	char *hello[] = { "hello", NULL };
@@ -159,6 +203,8 @@ int main(void)
 	MenuConfig("time-asm", "show the time (raw system call)", TimeAsm);
 	MenuConfig("fork", "fork a child process (the seeds' lab)",
 		   ForkProcess);
+	MenuConfig("pipe", "a parent writes to its child through a pipe",
+		   PipeProcess);
 	MenuConfig("exec", "fork and execute /bin/hello", Exec);
 	MenuConfig("ps", "list every task", Ps);
 	ExecuteMenu();
