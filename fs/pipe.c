@@ -54,8 +54,12 @@ static ssize_t pipe_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
 	int err;
 
 	(void)pos;
-	if (!pipe_len(pipe)) {
-		if (!pipe->writers)
+	spin_lock(&pipe->lock);
+	while (!pipe_len(pipe)) {
+		bool eof = !pipe->writers;
+
+		spin_unlock(&pipe->lock);
+		if (eof)
 			return 0;	/* end of file */
 		if (f->f_flags & O_NONBLOCK)
 			return -EAGAIN;
@@ -63,23 +67,32 @@ static ssize_t pipe_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
 				pipe_len(pipe) || !pipe->writers);
 		if (err)
 			return err;
+		spin_lock(&pipe->lock);
 	}
 	while (done < n && pipe_len(pipe)) {
-		unsigned int off = pipe->tail % PIPE_SIZE;
+		unsigned int off = pipe->tail % pipe->ring_size;
 		size_t k = min(n - done, (size_t)min(pipe_len(pipe),
-						     PIPE_SIZE - off));
+						     pipe->ring_size - off));
 
 		memcpy(kbuf + done, pipe->buf + off, k);
 		pipe->tail += k;
 		done += k;
 	}
+	spin_unlock(&pipe->lock);
 	wake_up(&pipe->wr_wait);
 	return done;
 }
 
+/* Room for a chunk of `want` bytes (all of it: writes of up to PIPE_BUF
+ * are atomic), or no reader left to wait for. */
+static bool pipe_writable(const struct pipe_inode_info *pipe, size_t want)
+{
+	return pipe->ring_size - pipe_len(pipe) >= want || !pipe->readers;
+}
+
 /* Write all n bytes (the caller's chunk is at most PIPE_BUF, so this is
- * atomic: wait until they all fit), or as many as a non-blocking pipe
- * has room for. */
+ * atomic: wait until they all fit, then copy them under the lock), or as
+ * many as a non-blocking pipe has room for. */
 static ssize_t pipe_write(struct file *f, const char *kbuf, size_t n,
 			  loff_t *pos)
 {
@@ -88,33 +101,39 @@ static ssize_t pipe_write(struct file *f, const char *kbuf, size_t n,
 	int err;
 
 	(void)pos;
+	spin_lock(&pipe->lock);
 	while (done < n) {
+		size_t want = min(n - done, (size_t)PIPE_BUF);
 		unsigned int off, room;
 		size_t k;
 
 		if (!pipe->readers) {
+			spin_unlock(&pipe->lock);
 			send_sig(SIGPIPE, current);
 			return done ? (ssize_t)done : -EPIPE;
 		}
-		room = PIPE_SIZE - pipe_len(pipe);
-		if (room < min(n - done, (size_t)PIPE_BUF)) {
+		room = pipe->ring_size - pipe_len(pipe);
+		if (room < want) {
+			spin_unlock(&pipe->lock);
+			if (done)
+				wake_up(&pipe->rd_wait);
 			if (f->f_flags & O_NONBLOCK)
 				return done ? (ssize_t)done : -EAGAIN;
 			err = pipe_wait(pipe->wr_wait,
-					PIPE_SIZE - pipe_len(pipe) >=
-						min(n - done, (size_t)PIPE_BUF) ||
-					!pipe->readers);
+					pipe_writable(pipe, want));
 			if (err)
 				return done ? (ssize_t)done : err;
+			spin_lock(&pipe->lock);
 			continue;
 		}
-		off = pipe->head % PIPE_SIZE;
-		k = min(n - done, (size_t)min(room, PIPE_SIZE - off));
+		off = pipe->head % pipe->ring_size;
+		k = min(n - done, (size_t)min(room, pipe->ring_size - off));
 		memcpy(pipe->buf + off, kbuf + done, k);
 		pipe->head += k;
 		done += k;
-		wake_up(&pipe->rd_wait);
 	}
+	spin_unlock(&pipe->lock);
+	wake_up(&pipe->rd_wait);
 	return done;
 }
 
@@ -135,7 +154,7 @@ static unsigned int pipe_poll(struct file *f, poll_table *pt)
 			mask |= POLLHUP;
 	}
 	if (acc != O_RDONLY) {
-		if (pipe_len(pipe) < PIPE_SIZE)
+		if (pipe_len(pipe) < pipe->ring_size)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!pipe->readers)
 			mask |= POLLERR;
@@ -170,25 +189,54 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 		return NULL;
 	}
 	pipe->ring_size = PIPE_SIZE;
+	spin_lock_init(&pipe->lock);
 	init_waitqueue_head(&pipe->rd_wait);
 	init_waitqueue_head(&pipe->wr_wait);
 	return pipe;
+}
+
+/*
+ * Who holds a FIFO's ring: fifo_open finds or makes it and counts the new
+ * end, put_pipe_end uncounts one and frees the ring with the last. This
+ * lock orders the two, so an open never finds a ring being freed; the
+ * ring's own lock covers the counts that readers and writers look at.
+ */
+static DEFINE_SPINLOCK(pipe_ends_lock);
+
+/* Count (+1) or uncount (-1) the ends an open file holds. */
+static void count_pipe_ends(struct pipe_inode_info *pipe, bool reader,
+			    bool writer, int delta)
+{
+	spin_lock(&pipe->lock);
+	if (reader) {
+		pipe->readers += delta;
+		pipe->r_counter += delta > 0;
+	}
+	if (writer) {
+		pipe->writers += delta;
+		pipe->w_counter += delta > 0;
+	}
+	spin_unlock(&pipe->lock);
+	wake_up(&pipe->rd_wait);
+	wake_up(&pipe->wr_wait);
 }
 
 /* An end is let go (its last close, or an interrupted FIFO open): the
  * other side learns (EOF or EPIPE), and the ring goes with the last end. */
 static void put_pipe_end(struct inode *inode, bool reader, bool writer)
 {
-	struct pipe_inode_info *pipe = inode->i_private;
+	struct pipe_inode_info *pipe;
+	bool last;
 
-	pipe->readers -= reader;
-	pipe->writers -= writer;
-	wake_up(&pipe->rd_wait);
-	wake_up(&pipe->wr_wait);
-	if (!pipe->readers && !pipe->writers) {
-		free_pipe_info(pipe);
+	spin_lock(&pipe_ends_lock);
+	pipe = inode->i_private;
+	count_pipe_ends(pipe, reader, writer, -1);
+	last = !pipe->readers && !pipe->writers;
+	if (last)
 		inode->i_private = NULL;
-	}
+	spin_unlock(&pipe_ends_lock);
+	if (last)
+		free_pipe_info(pipe);
 }
 
 static void pipe_release(struct file *f)
@@ -196,6 +244,29 @@ static void pipe_release(struct file *f)
 	int acc = f->f_flags & O_ACCMODE;
 
 	put_pipe_end(f->f_inode, acc != O_WRONLY, acc != O_RDONLY);
+}
+
+/* The FIFO's ring, made at its first open, returned with pipe_ends_lock
+ * held; NULL (and the lock not held) without memory. */
+static struct pipe_inode_info *get_fifo_ring(struct inode *inode)
+{
+	struct pipe_inode_info *spare = NULL;
+
+	for (;;) {
+		spin_lock(&pipe_ends_lock);
+		if (inode->i_private || spare)
+			break;
+		spin_unlock(&pipe_ends_lock);
+		spare = alloc_pipe_info();	/* may not sleep under a lock */
+		if (!spare)
+			return NULL;
+	}
+	if (!inode->i_private) {
+		inode->i_private = spare;
+		spare = NULL;
+	}
+	free_pipe_info(spare);	/* another opener made it first */
+	return inode->i_private;
 }
 
 /*
@@ -208,51 +279,35 @@ static int fifo_open(struct inode *inode, struct file *f)
 {
 	int acc = f->f_flags & O_ACCMODE;
 	bool nonblock = f->f_flags & O_NONBLOCK;
-	struct pipe_inode_info *pipe = inode->i_private;
+	bool reader = acc != O_WRONLY, writer = acc != O_RDONLY;
+	struct pipe_inode_info *pipe;
 	unsigned int seen;
 
-	if (!pipe) {
-		pipe = alloc_pipe_info();
-		if (!pipe)
-			return -ENOMEM;
-		inode->i_private = pipe;
+	pipe = get_fifo_ring(inode);
+	if (!pipe)
+		return -ENOMEM;
+	if (acc == O_WRONLY && nonblock && !pipe->readers) {
+		bool unused = !pipe->writers;
+
+		if (unused)
+			inode->i_private = NULL;
+		spin_unlock(&pipe_ends_lock);
+		if (unused)
+			free_pipe_info(pipe);
+		return -ENXIO;
 	}
-	switch (acc) {
-	case O_RDONLY:
-		pipe->readers++;
-		pipe->r_counter++;
-		wake_up(&pipe->wr_wait);
-		seen = pipe->w_counter;
-		if (!pipe->writers && !nonblock &&
-		    pipe_wait(pipe->rd_wait, pipe->w_counter != seen)) {
-			put_pipe_end(inode, true, false);
-			return -EINTR;
-		}
-		break;
-	case O_WRONLY:
-		if (!pipe->readers && nonblock) {
-			if (!pipe->writers)
-				put_pipe_end(inode, false, false);
-			return -ENXIO;
-		}
-		pipe->writers++;
-		pipe->w_counter++;
-		wake_up(&pipe->rd_wait);
-		seen = pipe->r_counter;
-		if (!pipe->readers &&
-		    pipe_wait(pipe->wr_wait, pipe->r_counter != seen)) {
-			put_pipe_end(inode, false, true);
-			return -EINTR;
-		}
-		break;
-	default:
-		pipe->readers++;
-		pipe->writers++;
-		pipe->r_counter++;
-		pipe->w_counter++;
-		wake_up(&pipe->rd_wait);
-		wake_up(&pipe->wr_wait);
-		break;
+	count_pipe_ends(pipe, reader, writer, +1);
+	seen = acc == O_RDONLY ? pipe->w_counter : pipe->r_counter;
+	spin_unlock(&pipe_ends_lock);
+	if (acc == O_RDONLY && !nonblock && !pipe->writers &&
+	    pipe_wait(pipe->rd_wait, pipe->w_counter != seen)) {
+		put_pipe_end(inode, true, false);
+		return -EINTR;
+	}
+	if (acc == O_WRONLY && !pipe->readers &&
+	    pipe_wait(pipe->wr_wait, pipe->r_counter != seen)) {
+		put_pipe_end(inode, false, true);
+		return -EINTR;
 	}
 	return 0;
 }
