@@ -140,8 +140,13 @@ $(O)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
 rootfs: $(O)/rootfs.img
 	@ln -sfn $(O)/rootfs.img rootfs.img
 
-$(O)/rootfs.img: $(USER_PROGS)
+# rootfs/ holds the files copied as they are (rootfs/etc/passwd, group).
+ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
+
+$(O)/rootfs.img: $(USER_PROGS) $(ROOTFS_FILES)
 	@mkdir -p $(O)/rootfs/bin $(O)/rootfs/dev $(O)/rootfs/tmp
+	@chmod 1777 $(O)/rootfs/tmp	# anyone may create there, as Linux's /tmp
+	@cp -R rootfs/. $(O)/rootfs/
 	@ln -sfn /init $(O)/rootfs/bin/sh
 	cd $(O)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img

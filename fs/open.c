@@ -182,6 +182,9 @@ SYSCALL_DEFINE1(chdir, const char *, filename)
 		return err;
 	if (!S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	err = inode_permission(inode, MAY_EXEC);	/* search permission */
+	if (err)
+		return err;
 	set_fs_pwd(current->fs, inode);
 	return 0;
 }
@@ -194,8 +197,9 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 	if (!f)
 		return -EBADF;
 	if (S_ISDIR(f->f_inode->i_mode)) {
-		set_fs_pwd(current->fs, f->f_inode);
-		ret = 0;
+		ret = inode_permission(f->f_inode, MAY_EXEC);
+		if (!ret)
+			set_fs_pwd(current->fs, f->f_inode);
 	}
 	fput(f);
 	return ret;
