@@ -171,6 +171,10 @@ struct inode *path_parent(struct inode *dir, const char *path,
 		;
 	*last = slash + 1;
 	*lastlen = path + len - *last;
+	if (*lastlen > NAME_MAX) {
+		*err = -ENAMETOOLONG;
+		return NULL;
+	}
 	if (slash < path)
 		return dir;		/* "name": in dir itself */
 	if (slash == path)

@@ -284,6 +284,12 @@ static void symlink_cases(void)
 		    "256-byte name: ENAMETOOLONG");
 	check_errno(mkdir(name, 0755), ENAMETOOLONG, "mkdir with a 256-byte "
 		    "name: ENAMETOOLONG");
+	check_errno(unlink(name), ENAMETOOLONG, "unlink of a 256-byte name: "
+		    "ENAMETOOLONG");
+	check_errno(rename("target", name), ENAMETOOLONG, "rename to a "
+		    "256-byte name: ENAMETOOLONG");
+	check_errno(link("target", name), ENAMETOOLONG, "link to a 256-byte "
+		    "name: ENAMETOOLONG");
 	name[255] = 0;
 	check(symlink("x", name) == 0 && unlink(name) == 0, "a 255-byte name "
 	      "is fine", strerror(errno));
