@@ -13,6 +13,7 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/stat.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -287,16 +288,30 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
 	    (r = put_dirent(dirent, count, &written, "..", dir->i_parent,
 			    2)) > 0)
 		f->f_pos = 2;
+again:
+	index = 2;
 	list_for_each_entry(child, &dir->i_children, d_child) {
 		if (r <= 0)
 			break;
+		/* While we yield, the entry we stand on may be renamed or
+		 * removed: stop with what we have, or yield and walk again
+		 * from the start (f_pos says where we were). */
+		if (need_resched()) {
+			if (written)
+				break;
+			if (fatal_signal_pending(current)) {
+				r = -EINTR;
+				break;
+			}
+			cond_resched();
+			goto again;
+		}
 		if (index++ < f->f_pos)
 			continue;
 		r = put_dirent(dirent, count, &written, child->d_name,
 			       child->d_inode, index);
 		if (r > 0)
 			f->f_pos = index;
-		cond_resched();
 	}
 	fput(f);
 	if (r < 0)

@@ -135,6 +135,44 @@ static void rename_cases(void)
 	check_errno(rename("r3", "p2/.."), EBUSY, "rename onto \"..\": "
 		    "EBUSY");
 
+	/* What was open or in use stays usable. */
+	{
+		char cwd[512], want[600];
+		struct stat st;
+		int fd, dfd2;
+
+		put("victim", "old bytes");
+		fd = open("victim", O_RDONLY);
+		put("winner", "new");
+		check(rename("winner", "victim") == 0 &&
+		      !strcmp(get("victim"), "new"), "rename over an open file",
+		      strerror(errno));
+		check(read(fd, cwd, 9) == 9 && !memcmp(cwd, "old bytes", 9) &&
+		      !fstat(fd, &st) && st.st_nlink == 0, "the open file "
+		      "still reads its old bytes, with nlink 0", NULL);
+		close(fd);
+		check(mkdir("vdir", 0755) == 0 && mkdir("wdir", 0755) == 0,
+		      "mkdir vdir wdir", NULL);
+		dfd2 = open("vdir", O_RDONLY | O_DIRECTORY);
+		check(rename("wdir", "vdir") == 0 && !fstat(dfd2, &st) &&
+		      st.st_nlink == 0, "an open directory replaced by rename "
+		      "has nlink 0", strerror(errno));
+		close(dfd2);
+		check(chdir("p2/sub") == 0, "chdir p2/sub", strerror(errno));
+		snprintf(want, sizeof(want), "%s/p3", base);
+		snprintf(cwd, sizeof(cwd), "%s/p2", base);
+		check(rename(cwd, want) == 0, "rename the directory above our "
+		      "working directory", strerror(errno));
+		strcat(want, "/sub");
+		check(getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, want),
+		      "getcwd shows the new name", cwd);
+		check(chdir("../..") == 0 && rename("p3", "p2") == 0,
+		      "and back", strerror(errno));
+		rmdir("vdir");
+	}
+	check_errno(open("newdir/", O_CREAT | O_WRONLY, 0644), EISDIR,
+		    "O_CREAT of \"new/\": EISDIR");
+
 	/* renameat with directory fds */
 	dfd = open("p2", O_RDONLY | O_DIRECTORY);
 	check(renameat(AT_FDCWD, "r3", dfd, "r4") == 0 &&
