@@ -34,14 +34,14 @@ struct timespec64 current_time(struct inode *inode)
 	return now;
 }
 
-static struct inode *new_inode(u32 mode)
+static struct inode *new_inode(struct super_block *sb, u32 mode)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
 
 	if (!inode)
 		return NULL;
 	inode->i_mode = mode;
-	inode->i_sb = &ramfs_sb;
+	inode->i_sb = sb;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	INIT_LIST_HEAD(&inode->i_children);
@@ -71,7 +71,8 @@ static void inode_init_owner(struct inode *inode, const struct inode *dir)
 void ramfs_init(void)
 {
 	ramfs_sb.s_maxbytes = MAX_LFS_FILESIZE;
-	root_inode = new_inode(S_IFDIR | 0755);
+	ramfs_sb.s_magic = RAMFS_MAGIC;
+	root_inode = new_inode(&ramfs_sb, S_IFDIR | 0755);
 	if (!root_inode)
 		panic("ramfs: no memory for the root directory");
 	root_inode->i_parent = root_inode;
@@ -165,7 +166,7 @@ struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 		return NULL;
 	}
 	d = d_alloc(dir, name, len);
-	inode = d ? new_inode(mode) : NULL;
+	inode = d ? new_inode(dir->i_sb, mode) : NULL;
 	if (!inode) {
 		kfree(d);
 		*err = -ENOMEM;

@@ -1,8 +1,9 @@
 /*
  * statfs, fstatfs (and i386's statfs64 / fstatfs64): what df shows. The
- * one file system is a RAM file system (ramfs's magic number); its size
- * is the machine's memory and what is free is the free memory, since its
- * files live in pages of RAM. Each call copies struct kstatfs out in its
+ * file system is a RAM file system (ramfs's magic number, or that of the
+ * super block a directory was given); its size is the machine's memory
+ * and what is free is the free memory, since its files live in pages of
+ * RAM. Each call copies struct kstatfs out in its
  * own layout: struct statfs of the architecture's word size (asm-generic
  * on RISC-V, 32-bit words on i386), statfs64 with 64-bit counts.
  */
@@ -40,8 +41,7 @@ struct statfs {
 static void statfs_by_inode(struct inode *inode, struct kstatfs *st)
 {
 	memset(st, 0, sizeof(*st));
-	(void)inode;
-	st->f_type = RAMFS_MAGIC;
+	st->f_type = inode->i_sb->s_magic;
 	st->f_bsize = PAGE_SIZE;
 	st->f_frsize = PAGE_SIZE;
 	st->f_blocks = totalram_pages;

@@ -49,9 +49,15 @@ struct file_operations {
 	void (*release)(struct file *f);
 };
 
-/* What Linux keeps per mounted file system; Clonix has one, the RAM one. */
+/*
+ * What Linux keeps per mounted file system; Clonix has one, the RAM one.
+ * A new inode belongs to its directory's super block, so a directory
+ * given another one (a /proc of its own, say) heads a separate file
+ * system: statfs shows its magic, and rename and link across say EXDEV.
+ */
 struct super_block {
 	loff_t s_maxbytes;	/* the largest file offset it can store */
+	unsigned long s_magic;	/* statfs's f_type */
 };
 
 /*
