@@ -19,6 +19,7 @@
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -196,6 +197,9 @@ static void as_nobody(void)
 	      setuid(NOBODY) == 0 && resuid_is(NOBODY, NOBODY, NOBODY),
 	      "become nobody (65534)", strerror(errno));
 	check_errno(setuid(0), EPERM, "and cannot go back: EPERM");
+	check_errno(kill(getppid(), 0), EPERM, "kill(0) of root's process: "
+		    "EPERM");
+	check(kill(getpid(), 0) == 0, "kill(0) of itself", strerror(errno));
 	check_errno(open("secret", O_RDONLY), EACCES, "open of root's 0600 "
 		    "file for reading: EACCES");
 	check_errno(open("secret", O_WRONLY), EACCES, "for writing: EACCES");
@@ -280,6 +284,14 @@ static void access_uses_real_ids(void)
 	check(syscall(SYS_faccessat2, AT_FDCWD, "secret", R_OK, AT_EACCESS)
 	      == 0, "faccessat2(AT_EACCESS) uses the effective uid",
 	      strerror(errno));
+	check(kill(getppid(), 0) == 0, "an effective root may signal root's "
+	      "process", strerror(errno));
+	check(setresuid(NOBODY, NOBODY, 0) == 0, "setresuid(nobody, nobody, "
+	      "0)", strerror(errno));
+	check_errno(kill(getppid(), 0), EPERM, "a saved root uid does not "
+		    "let it signal root's process: EPERM");
+	check(setresuid(-1, 0, -1) == 0 && kill(getppid(), 0) == 0,
+	      "but it may take euid 0 back, and then may", strerror(errno));
 }
 
 #ifdef SYS_getuid32
