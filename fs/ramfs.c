@@ -475,6 +475,23 @@ static ssize_t ramfs_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
 	return ret;
 }
 
+/*
+ * A write by anyone but root takes set-user-ID, and set-group-ID with
+ * group execute, off the file (Linux's file_remove_privs): changed code
+ * must not keep someone else's privileges.
+ */
+static void file_remove_privs(struct inode *inode)
+{
+	u32 kill = S_ISUID;
+
+	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		kill |= S_ISGID;
+	if ((inode->i_mode & kill) && !capable_fs()) {
+		inode->i_mode &= ~kill;
+		inode->i_ctime = current_time(inode);
+	}
+}
+
 static ssize_t ramfs_write(struct file *f, const char *kbuf, size_t n,
 			   loff_t *pos)
 {
@@ -483,6 +500,7 @@ static ssize_t ramfs_write(struct file *f, const char *kbuf, size_t n,
 
 	if (err)
 		return err;
+	file_remove_privs(inode);
 	err = generic_perform_write(inode, kbuf, n, pos);
 	if (err > 0)
 		inode->i_mtime = inode->i_ctime = current_time(inode);

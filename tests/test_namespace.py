@@ -82,6 +82,8 @@ def test_credentials_and_permissions_for_a_non_root_user(menu, arch):
         "removing root's file from the sticky directory: EPERM",
         "access uses the real uid: EACCES",
         "kill(0) of root's process: EPERM",
+        "a write by nobody takes set-user-ID and set-group-ID off root's file",
+        "a file made in it takes the directory's group",
         "a saved root uid does not let it signal root's process: EPERM",
         "/etc/passwd has nobody (65534)",
         "the parent is still root",

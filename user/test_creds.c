@@ -105,6 +105,25 @@ static void root_ids(void)
 		    "getresuid to a bad pointer: EFAULT");
 	check(setgroups(0, NULL) == 0 && getgroups(0, NULL) == 0,
 	      "setgroups(0) empties the list", strerror(errno));
+	{
+		struct stat st;
+		int fd;
+
+		check(mkdir("sgid", 0755) == 0 && chown("sgid", 0, 77) == 0 &&
+		      chmod("sgid", 02775) == 0, "a set-group-ID directory of "
+		      "group 77", strerror(errno));
+		fd = open("sgid/f", O_CREAT | O_WRONLY, 0644);
+		close(fd);
+		check(!stat("sgid/f", &st) && st.st_gid == 77, "a file made "
+		      "in it takes the directory's group", NULL);
+		check(mkdir("sgid/d", 0755) == 0 && !stat("sgid/d", &st) &&
+		      st.st_gid == 77 && (st.st_mode & S_ISGID),
+		      "a directory made in it takes the group and the bit",
+		      NULL);
+		rmdir("sgid/d");
+		unlink("sgid/f");
+		rmdir("sgid");
+	}
 }
 
 static void exec_report(void)
@@ -264,6 +283,17 @@ static void as_nobody(void)
 		    "from the sticky directory: EPERM");
 	check_errno(rename("sticky/rootfile", "sticky/x"), EPERM,
 		    "renaming it: EPERM");
+	check(utimensat(AT_FDCWD, "sticky/rootfile", NULL, 0) == 0,
+	      "touching root's 0666 file (times to now): allowed",
+	      strerror(errno));
+	check_errno(utimensat(AT_FDCWD, "sticky/rootfile", ts, 0), EPERM,
+		    "but not setting its times: EPERM");
+	fd = open("sticky/suid", O_WRONLY);
+	check(fd >= 0 && write(fd, "x", 1) == 1 && !fstat(fd, &st) &&
+	      (st.st_mode & 07777) == 0777, "a write by nobody takes "
+	      "set-user-ID and set-group-ID off root's file",
+	      strerror(errno));
+	close(fd);
 	check(unlink("sticky/mine") == 0, "removing its own file there",
 	      strerror(errno));
 }
@@ -396,6 +426,7 @@ int main(int argc, char **argv)
 	mkdir("sticky", 0);
 	chmod("sticky", 01777);
 	put("sticky/rootfile", "r", 0666);
+	put("sticky/suid", "#!/bin/sh\n", 06777);
 
 	root_ids();
 	in_child(unprivileged_rules, "the uid rules, in a child");
@@ -412,6 +443,7 @@ int main(int argc, char **argv)
 	no_leaks();
 
 	unlink("sticky/rootfile");
+	unlink("sticky/suid");
 	rmdir("sticky");
 	unlink("private/f");
 	rmdir("private");
