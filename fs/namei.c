@@ -526,7 +526,7 @@ long do_symlinkat(const char *oldname, int newdfd, const char *newname)
 		goto out;
 	err = ramfs_set_data(inode, from, strlen(from));
 	if (err)
-		vfs_unlink(parent, last, len);	/* no memory for the target */
+		vfs_unlink(parent, last, len);	/* no memory for it */
 out:
 	putname(to);
 	putname(from);

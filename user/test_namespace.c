@@ -511,8 +511,8 @@ static void statfs_fsync_cases(void)
 
 	check(statfs(".", &sf) == 0, "statfs", strerror(errno));
 	if (on_clonix)
-		check((unsigned long)sf.f_type == RAMFS_MAGIC, "f_type is ramfs's magic "
-		      "0x858458f6", NULL);
+		check((unsigned long)sf.f_type == RAMFS_MAGIC,
+		      "f_type is ramfs's magic 0x858458f6", NULL);
 	else
 		check((unsigned long)sf.f_type == TMPFS_MAGIC ||
 		      (unsigned long)sf.f_type == RAMFS_MAGIC,
@@ -528,8 +528,8 @@ static void statfs_fsync_cases(void)
 	close(fd);
 	check_errno(statfs("nothere", &sf), ENOENT, "statfs of a missing "
 		    "name: ENOENT");
-	check_errno(syscall(SYS_statfs, ".", bad_pointer()), EFAULT, "statfs with a "
-		    "bad pointer: EFAULT");
+	check_errno(syscall(SYS_statfs, ".", bad_pointer()), EFAULT,
+		    "statfs with a bad pointer: EFAULT");
 	check_errno(fstatfs(1000, &sf), EBADF, "fstatfs of a bad fd: EBADF");
 #ifdef SYS_statfs64
 	{

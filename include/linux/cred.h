@@ -117,8 +117,10 @@ static inline void put_cred(const struct cred *cred)
 #define current_fsuid() (current_cred()->fsuid)
 #define current_fsgid() (current_cred()->fsgid)
 
-/* The privileges Linux gives root through capabilities. */
-#define capable_setid() (current_euid() == GLOBAL_ROOT_UID)	/* CAP_SETUID, CAP_SETGID */
-#define capable_fs() (current_fsuid() == GLOBAL_ROOT_UID)	/* CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_CHOWN */
+/* The privileges Linux gives root through capabilities: CAP_SETUID and
+ * CAP_SETGID with euid 0; CAP_DAC_OVERRIDE, CAP_FOWNER, CAP_CHOWN with
+ * fsuid 0. */
+#define capable_setid() (current_euid() == GLOBAL_ROOT_UID)
+#define capable_fs() (current_fsuid() == GLOBAL_ROOT_UID)
 
 #endif

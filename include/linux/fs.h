@@ -102,8 +102,8 @@ struct inode {
 	const struct file_operations *i_fop;	/* device and /proc files */
 	void *i_private;	/* their owner's data */
 	/* A directory has exactly one name: */
-	struct dentry *i_dentry;	/* it (NULL: the root, or removed) */
-	struct inode *i_parent;	/* the directory holding it (root: itself) */
+	struct dentry *i_dentry;	/* it (NULL: root, or removed) */
+	struct inode *i_parent;	/* the directory holding it (root: self) */
 	struct list_head i_children;	/* a directory's entries (dentries) */
 };
 

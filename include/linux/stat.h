@@ -9,9 +9,9 @@
 #include <uapi/linux/stat.h>
 
 /* Permission bits (Linux has the first ones in uapi/linux/stat.h). */
-#define S_ISUID 0004000		/* run as the file's owner */
-#define S_ISGID 0002000		/* run as its group; dirs: files inherit it */
-#define S_ISVTX 0001000		/* sticky: only owners may remove names */
+#define S_ISUID 0004000	/* run as the file's owner */
+#define S_ISGID 0002000	/* run as its group; dirs: entries take it */
+#define S_ISVTX 0001000	/* sticky: only owners may remove names */
 #define S_IRWXU 00700
 #define S_IRUSR 00400
 #define S_IWUSR 00200

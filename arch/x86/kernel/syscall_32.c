@@ -110,7 +110,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(195, sys_stat64),
 	SC(196, sys_lstat64),
 	SC(197, sys_fstat64),
-	SC(198, sys_lchown),	/* lchown32: the *32 calls are the 32-bit-id ones */
+	SC(198, sys_lchown),	/* lchown32: *32 calls take 32-bit ids */
 	SC(199, sys_getuid),
 	SC(200, sys_getgid),
 	SC(201, sys_geteuid),
