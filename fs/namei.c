@@ -17,9 +17,6 @@
 #include <linux/uaccess.h>
 #include <uapi/linux/fs.h>
 
-static struct inode *walk(struct inode *dir, const char *path, bool follow,
-			  int depth, long *err);
-
 /*
  * May current use inode so (mask: MAY_READ | MAY_WRITE | MAY_EXEC)? The
  * owner's bits if it owns it, else the group's if in its group, else the
@@ -55,16 +52,30 @@ bool inode_owner_or_capable(const struct inode *inode)
 	return current_fsuid() == inode->i_uid || capable_fs();
 }
 
-/* Replace a symlink by what it points to, relative to dir, the directory
- * it was found in. */
-static struct inode *follow_link(struct inode *dir, struct inode *link,
-				 int depth, long *err)
+/*
+ * What one lookup has followed: at most MAXSYMLINKS links in all, of
+ * which at most MAX_NESTED_LINKS inside one another (a link in the middle
+ * of a path whose target has a link in its middle ...), as Linux 4.1. A
+ * link at the end of a path is followed in a loop, not a call, so a chain
+ * a -> b -> c -> ... costs no stack.
+ */
+#define MAXSYMLINKS 40
+
+struct nameidata {
+	int total_link_count;
+};
+
+/* A copy of a symlink's target, or NULL with *err set. */
+static char *get_link(struct nameidata *nd, struct inode *link, long *err)
 {
-	struct inode *inode;
 	char *target;
 
-	if (depth >= MAX_NESTED_LINKS) {
+	if (++nd->total_link_count > MAXSYMLINKS) {
 		*err = -ELOOP;
+		return NULL;
+	}
+	if (!link->i_size) {
+		*err = -ENOENT;
 		return NULL;
 	}
 	if (link->i_size >= PATH_MAX) {
@@ -78,16 +89,40 @@ static struct inode *follow_link(struct inode *dir, struct inode *link,
 	}
 	memcpy(target, link->i_link, link->i_size);
 	target[link->i_size] = '\0';
-	inode = walk(dir, target, true, depth + 1, err);
+	return target;
+}
+
+static struct inode *walk(struct nameidata *nd, struct inode *dir,
+			  const char *path, bool follow, int depth, long *err);
+
+/* Replace a symlink in the middle of a path by what it points to,
+ * relative to dir, the directory it was found in. */
+static struct inode *follow_link(struct nameidata *nd, struct inode *dir,
+				 struct inode *link, int depth, long *err)
+{
+	struct inode *inode;
+	char *target;
+
+	if (depth >= MAX_NESTED_LINKS) {
+		*err = -ELOOP;
+		return NULL;
+	}
+	target = get_link(nd, link, err);
+	if (!target)
+		return NULL;
+	inode = walk(nd, dir, target, true, depth + 1, err);
 	kfree(target);
 	return inode;
 }
 
-static struct inode *walk(struct inode *dir, const char *path, bool follow,
-			  int depth, long *err)
+static struct inode *walk(struct nameidata *nd, struct inode *dir,
+			  const char *path, bool follow, int depth, long *err)
 {
 	struct inode *inode = dir;
+	bool must_be_dir = false;	/* the path ended in a link and "/" */
+	char *buf = NULL;	/* the target of the last link followed */
 
+restart:
 	if (*path == '/') {
 		inode = root_inode;
 		while (*path == '/')
@@ -102,48 +137,66 @@ static struct inode *walk(struct inode *dir, const char *path, bool follow,
 
 		if (len > NAME_MAX) {
 			*err = -ENAMETOOLONG;
-			return NULL;
+			goto fail;
 		}
 		if (!S_ISDIR(inode->i_mode)) {
 			*err = -ENOTDIR;
-			return NULL;
+			goto fail;
 		}
 		ret = inode_permission(inode, MAY_EXEC);
 		if (ret) {
 			*err = ret;	/* no search permission */
-			return NULL;
+			goto fail;
 		}
 		dir = inode;
 		inode = ramfs_lookup(dir, path, len);
 		if (!inode) {
 			*err = -ENOENT;
-			return NULL;
+			goto fail;
 		}
 		path += len;
 		while (*path == '/')
 			path++;
 		last = !*path;
-		if (S_ISLNK(inode->i_mode) && (!last || follow)) {
-			inode = follow_link(dir, inode, depth, err);
-			if (!inode)
-				return NULL;
+		if (S_ISLNK(inode->i_mode) && last && (follow || end)) {
+			/* Go on from its target, here ("link/" follows). */
+			char *target = get_link(nd, inode, err);
+
+			if (!target)
+				goto fail;
+			kfree(buf);
+			path = buf = target;
+			must_be_dir |= end != NULL;
+			inode = dir;
+			goto restart;
 		}
-		if (last && end && !S_ISDIR(inode->i_mode)) {
+		if (S_ISLNK(inode->i_mode) && !last) {
+			inode = follow_link(nd, dir, inode, depth, err);
+			if (!inode)
+				goto fail;
+		}
+		if (last && (end || must_be_dir) && !S_ISDIR(inode->i_mode)) {
 			*err = -ENOTDIR;	/* "file/" */
-			return NULL;
+			goto fail;
 		}
 	}
+	kfree(buf);
 	return inode;
+fail:
+	kfree(buf);
+	return NULL;
 }
 
 struct inode *path_lookup(struct inode *dir, const char *path, bool follow,
 			  long *err)
 {
+	struct nameidata nd = { 0 };
+
 	if (!*path) {
 		*err = -ENOENT;
 		return NULL;
 	}
-	return walk(dir, path, follow, 0, err);
+	return walk(&nd, dir, path, follow, 0, err);
 }
 
 /*

@@ -314,6 +314,33 @@ static void symlink_cases(void)
 	check_errno(open("loop1/x", O_RDONLY), ELOOP, "a loop in the middle "
 		    "of a path: ELOOP");
 
+	/* A chain of 30 links is fine (Linux follows 40 in all); a link
+	 * to a directory named with a trailing slash is followed even by
+	 * lstat. */
+	{
+		char from[16], to[16];
+		int i, bad = 0;
+
+		for (i = 0; i < 30; i++) {
+			snprintf(from, sizeof(from), "c%d", i);
+			snprintf(to, sizeof(to), i == 29 ? "target" : "c%d",
+				 i + 1);
+			bad |= symlink(to, from);
+		}
+		check(!bad && !strcmp(get("c0"), "t"), "a chain of 30 symlinks "
+		      "is followed to its end", strerror(errno));
+		for (i = 0; i < 30; i++) {
+			snprintf(from, sizeof(from), "c%d", i);
+			unlink(from);
+		}
+		check(symlink("p2", "dirlink") == 0 &&
+		      S_ISLNK(mode_of("dirlink")) &&
+		      S_ISDIR(mode_of("dirlink/")), "lstat of \"dirlink/\" "
+		      "follows the link", strerror(errno));
+		check_errno(lstat("dangling/", (struct stat *)buf), ENOTDIR,
+			    "lstat of \"filelink/\": ENOTDIR");
+		unlink("dirlink");
+	}
 	memset(name, 'n', 256);
 	name[256] = 0;
 	check_errno(open(name, O_CREAT | O_WRONLY, 0644), ENAMETOOLONG,
