@@ -1,7 +1,7 @@
 /*
  * Path lookup and the name space: walk a path one component at a time
  * from the root (absolute paths) or from a starting directory, following
- * symbolic links (at most MAX_NESTED_LINKS deep, then -ELOOP) and "." /
+ * symbolic links (40 in all, 8 inside one another, then -ELOOP) and "." /
  * "..", with search permission needed on every directory passed. Errors
  * are Linux's: -ENOENT, -ENOTDIR, -ENAMETOOLONG, -ELOOP, -EACCES.
  * Then the permission checks (generic_permission, may_create,
