@@ -605,6 +605,31 @@ static void statfs_fsync_cases(void)
 #endif
 }
 
+/* Bad pointers are EFAULT, with nothing done. */
+static void bad_pointers(void)
+{
+	char *bad = bad_pointer();
+
+	check_errno(rename(bad, "x"), EFAULT, "rename from a bad pointer: "
+		    "EFAULT");
+	check_errno(rename("target", bad), EFAULT, "rename to a bad pointer: "
+		    "EFAULT");
+	check(mode_of("target") != (mode_t)-1, "and the file is still there",
+	      NULL);
+	check_errno(link(bad, "x"), EFAULT, "link from a bad pointer: EFAULT");
+	check_errno(link("target", bad), EFAULT, "link to a bad pointer: "
+		    "EFAULT");
+	check(nlink_of("target") == 1, "and nlink is still 1", NULL);
+	check_errno(chmod(bad, 0644), EFAULT, "chmod of a bad pointer: "
+		    "EFAULT");
+	check_errno(chown(bad, 0, 0), EFAULT, "chown of a bad pointer: "
+		    "EFAULT");
+	check_errno(access(bad, F_OK), EFAULT, "access of a bad pointer: "
+		    "EFAULT");
+	check_errno(readlink("dangling", bad, 10), EFAULT, "readlink into a "
+		    "bad pointer: EFAULT");
+}
+
 static void access_cases(void)
 {
 	put("ac", "a");
@@ -739,6 +764,7 @@ int main(int argc, char **argv)
 	fallocate_cases();
 	statfs_fsync_cases();
 	access_cases();
+	bad_pointers();
 	getdents_cases();
 	no_leaks();
 	cleanup(base);
