@@ -59,8 +59,6 @@ bool inode_owner_or_capable(const struct inode *inode)
  * link at the end of a path is followed in a loop, not a call, so a chain
  * a -> b -> c -> ... costs no stack.
  */
-#define MAXSYMLINKS 40
-
 struct nameidata {
 	int total_link_count;
 };

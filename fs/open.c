@@ -13,6 +13,8 @@
 #include <linux/overflow.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <uapi/linux/fs.h>
 
 static int current_umask(void)
@@ -73,6 +75,54 @@ static int may_open(struct inode *inode, int flags)
 	return inode_permission(inode, mask);
 }
 
+/*
+ * O_CREAT of a name that does not exist: make it in its directory. A
+ * dangling symlink there is followed and what it names is made (with
+ * O_EXCL it is EEXIST, with O_NOFOLLOW ELOOP), as Linux.
+ */
+static struct inode *create_last(struct inode *dir, const char *name,
+				 int flags, u32 mode, long *err)
+{
+	struct inode *parent, *inode = NULL, *existing;
+	const char *path = name, *last;
+	char *buf = NULL;
+	int lastlen, links = 0;
+
+	for (;;) {
+		parent = path_parent(dir, path, &last, &lastlen, err);
+		if (!parent)
+			break;
+		if (lastlen && last[lastlen] == '/') {
+			*err = -EISDIR;	/* O_CREAT of "new/" */
+			break;
+		}
+		existing = ramfs_lookup(parent, last, lastlen);
+		if (!existing || !S_ISLNK(existing->i_mode) ||
+		    (flags & O_EXCL)) {
+			inode = vfs_create(parent, last, lastlen,
+					   mode & ~current_umask(), err);
+			break;
+		}
+		*err = -ELOOP;
+		if ((flags & O_NOFOLLOW) || ++links > MAXSYMLINKS)
+			break;
+		*err = -ENOENT;
+		if (!existing->i_size)
+			break;
+		kfree(buf);
+		buf = kmalloc(existing->i_size + 1, GFP_KERNEL);
+		*err = -ENOMEM;
+		if (!buf)
+			break;
+		memcpy(buf, existing->i_link, existing->i_size);
+		buf[existing->i_size] = '\0';
+		path = buf;
+		dir = parent;	/* a relative target starts there */
+	}
+	kfree(buf);
+	return inode;
+}
+
 /* Open (or create) a path, in the kernel: the file or an ERR_PTR. A file
  * this call creates is opened without a permission check (a new 0444
  * file may be opened for writing, as Linux). */
@@ -87,17 +137,7 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 
 	inode = path_lookup(dir, name, !(flags & O_NOFOLLOW), &err);
 	if (!inode && err == -ENOENT && (flags & O_CREAT)) {
-		const char *last;
-		int lastlen;
-		struct inode *parent = path_parent(dir, name, &last, &lastlen,
-						   &err);
-
-		if (!parent)
-			return ERR_PTR(err);
-		if (lastlen && last[lastlen] == '/')
-			return ERR_PTR(-EISDIR);	/* O_CREAT of "new/" */
-		inode = vfs_create(parent, last, lastlen,
-				   mode & ~current_umask(), &err);
+		inode = create_last(dir, name, flags, mode, &err);
 		created = true;
 	} else if (inode && (flags & O_CREAT) && (flags & O_EXCL)) {
 		return ERR_PTR(-EEXIST);

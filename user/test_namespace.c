@@ -271,7 +271,7 @@ static void symlink_cases(void)
 {
 	char buf[PATH_MAX + 16], name[300];
 	ssize_t n;
-	int fd;
+	int fd = -1;
 
 	check(symlink("target", "dangling") == 0, "symlink to nothing",
 	      strerror(errno));
@@ -281,6 +281,19 @@ static void symlink_cases(void)
 	check(S_ISLNK(mode_of("dangling")), "lstat shows a symlink", NULL);
 	check_errno(open("dangling", O_RDONLY), ENOENT, "open through a "
 		    "dangling link: ENOENT");
+	check_errno(open("dangling", O_CREAT | O_WRONLY | O_EXCL, 0644),
+		    EEXIST, "O_CREAT | O_EXCL of a dangling link: EEXIST");
+	check_errno(open("dangling", O_CREAT | O_WRONLY | O_NOFOLLOW, 0644),
+		    ELOOP, "O_CREAT | O_NOFOLLOW of a dangling link: ELOOP");
+	check(symlink("p2/made", "tomake") == 0 &&
+	      (fd = open("tomake", O_CREAT | O_WRONLY, 0644)) >= 0 &&
+	      S_ISREG(mode_of("p2/made")) && S_ISLNK(mode_of("tomake")),
+	      "O_CREAT through a dangling link makes what it names",
+	      strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	unlink("tomake");
+	unlink("p2/made");
 	check_errno(symlink("x", "dangling"), EEXIST, "symlink onto an "
 		    "existing name: EEXIST");
 	check_errno(symlink("", "empty"), ENOENT, "symlink with an empty "

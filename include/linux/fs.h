@@ -20,6 +20,7 @@
 #define NAME_MAX 255
 #define PATH_MAX 4096
 #define MAX_NESTED_LINKS 8
+#define MAXSYMLINKS 40	/* links one lookup may follow in all */
 /* The most one read, write or getrandom moves, as Linux: a count that
  * fits an int, whole pages. */
 #define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
