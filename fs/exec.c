@@ -124,8 +124,10 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	if (!bprm.inode)
 		goto out;
 	ihold(bprm.inode);	/* nobody may free it while we read it */
+	/* A regular file we may execute (root: one with an x bit). */
 	err = -EACCES;
-	if (!S_ISREG(bprm.inode->i_mode) || !(bprm.inode->i_mode & S_IXUGO))
+	if (!S_ISREG(bprm.inode->i_mode) ||
+	    inode_permission(bprm.inode, MAY_EXEC))
 		goto out;
 	err = -ENOMEM;
 	bprm.file = alloc_file(bprm.inode, O_RDONLY | O_LARGEFILE);

@@ -41,7 +41,10 @@ static int make_entry(const struct cpio_entry *e)
 	inode = ramfs_create(parent, last, lastlen, e->mode, &err);
 	if (!inode)
 		return err;
-	inode->i_mtime = e->mtime;
+	inode->i_uid = e->uid;
+	inode->i_gid = e->gid;
+	inode->i_mtime.tv_sec = e->mtime;
+	inode->i_atime = inode->i_mtime;
 	if (!S_ISDIR(e->mode))
 		return ramfs_set_data(inode, e->data, e->size);
 	return 0;

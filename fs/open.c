@@ -1,14 +1,26 @@
 /*
- * openat, close, chdir, mkdir, unlink, rmdir, truncate: naming files and
- * setting their size. The directory a relative path starts from is the
+ * openat, close, chdir, mkdir, unlink, rmdir, truncate, fallocate, chmod,
+ * chown, access: naming files, setting their size and attributes, and
+ * checking who may. The directory a relative path starts from is the
  * process's working directory (AT_FDCWD) or an open directory's inode.
  */
 #include <linux/syscalls.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/overflow.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <uapi/linux/fs.h>
+
+static int current_umask(void)
+{
+	return current->fs->umask;
+}
 
 void set_fs_pwd(struct fs_struct *fs, struct inode *inode)
 {
@@ -45,26 +57,88 @@ struct inode *dirfd_inode(int dfd, long *err)
 	return inode;
 }
 
-/* Open (or create) a path, in the kernel: the file or an ERR_PTR. */
+/*
+ * May current open inode with these flags (Linux's may_open)? A directory
+ * only for reading (EISDIR), then read and/or write permission as the
+ * access mode asks, write also for O_TRUNC.
+ */
+static int may_open(struct inode *inode, int flags)
+{
+	int acc = flags & O_ACCMODE, mask = 0;
+
+	if (acc == O_RDONLY || acc == O_RDWR)
+		mask |= MAY_READ;
+	if (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))
+		mask |= MAY_WRITE;
+	if (S_ISDIR(inode->i_mode) && (mask & MAY_WRITE))
+		return -EISDIR;
+	return inode_permission(inode, mask);
+}
+
+/*
+ * O_CREAT of a name that does not exist: make it in its directory. A
+ * dangling symlink there is followed and what it names is made (with
+ * O_EXCL it is EEXIST, with O_NOFOLLOW ELOOP), as Linux.
+ */
+static struct inode *create_last(struct inode *dir, const char *name,
+				 int flags, u32 mode, long *err)
+{
+	struct inode *parent, *inode = NULL, *existing;
+	const char *path = name, *last;
+	char *buf = NULL;
+	int lastlen, links = 0;
+
+	for (;;) {
+		parent = path_parent(dir, path, &last, &lastlen, err);
+		if (!parent)
+			break;
+		if (lastlen && last[lastlen] == '/') {
+			*err = -EISDIR;	/* O_CREAT of "new/" */
+			break;
+		}
+		existing = ramfs_lookup(parent, last, lastlen);
+		if (!existing || !S_ISLNK(existing->i_mode) ||
+		    (flags & O_EXCL)) {
+			inode = vfs_create(parent, last, lastlen,
+					   mode & ~current_umask(), err);
+			break;
+		}
+		*err = -ELOOP;
+		if ((flags & O_NOFOLLOW) || ++links > MAXSYMLINKS)
+			break;
+		*err = -ENOENT;
+		if (!existing->i_size)
+			break;
+		kfree(buf);
+		buf = kmalloc(existing->i_size + 1, GFP_KERNEL);
+		*err = -ENOMEM;
+		if (!buf)
+			break;
+		memcpy(buf, existing->i_link, existing->i_size);
+		buf[existing->i_size] = '\0';
+		path = buf;
+		dir = parent;	/* a relative target starts there */
+	}
+	kfree(buf);
+	return inode;
+}
+
+/* Open (or create) a path, in the kernel: the file or an ERR_PTR. A file
+ * this call creates is opened without a permission check (a new 0444
+ * file may be opened for writing, as Linux). */
 struct file *filp_open(struct inode *dir, const char *name, int flags,
 		       u32 mode)
 {
 	int acc = flags & O_ACCMODE;
 	struct inode *inode;
+	bool created = false;
 	struct file *f;
 	long err = 0;
 
 	inode = path_lookup(dir, name, !(flags & O_NOFOLLOW), &err);
 	if (!inode && err == -ENOENT && (flags & O_CREAT)) {
-		const char *last;
-		int lastlen;
-		struct inode *parent = path_parent(dir, name, &last, &lastlen,
-						   &err);
-
-		if (!parent)
-			return ERR_PTR(err);
-		inode = ramfs_create(parent, last, lastlen,
-				     S_IFREG | (mode & 07777), &err);
+		inode = create_last(dir, name, flags, mode, &err);
+		created = true;
 	} else if (inode && (flags & O_CREAT) && (flags & O_EXCL)) {
 		return ERR_PTR(-EEXIST);
 	}
@@ -76,6 +150,11 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 		return ERR_PTR(-ENOTDIR);
 	if (S_ISDIR(inode->i_mode) && acc != O_RDONLY)
 		return ERR_PTR(-EISDIR);
+	if (!created) {
+		err = may_open(inode, flags);
+		if (err)
+			return ERR_PTR(err);
+	}
 	/* A 32-bit program without O_LARGEFILE could not seek in it. */
 	if (S_ISREG(inode->i_mode) && !(flags & O_LARGEFILE) &&
 	    inode->i_size > MAX_NON_LFS)
@@ -154,6 +233,9 @@ SYSCALL_DEFINE1(chdir, const char *, filename)
 		return err;
 	if (!S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	err = inode_permission(inode, MAY_EXEC);	/* search permission */
+	if (err)
+		return err;
 	set_fs_pwd(current->fs, inode);
 	return 0;
 }
@@ -166,17 +248,19 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 	if (!f)
 		return -EBADF;
 	if (S_ISDIR(f->f_inode->i_mode)) {
-		set_fs_pwd(current->fs, f->f_inode);
-		ret = 0;
+		ret = inode_permission(f->f_inode, MAY_EXEC);
+		if (!ret)
+			set_fs_pwd(current->fs, f->f_inode);
 	}
 	fput(f);
 	return ret;
 }
 
-/* A new directory entry of the given mode (type and permissions) for
- * mkdirat and mknodat: the new inode, or NULL and *err. */
+/* A new directory entry for mkdirat and mknodat: a directory, or the
+ * node of the given type (and device number); the umask is applied. The
+ * new inode, or NULL and *err. */
 static struct inode *create_at(int dfd, const char *pathname, u32 mode,
-			       long *err)
+			       unsigned int dev, long *err)
 {
 	struct inode *dir, *parent, *inode = NULL;
 	const char *last;
@@ -189,8 +273,15 @@ static struct inode *create_at(int dfd, const char *pathname, u32 mode,
 	}
 	dir = dirfd_inode(dfd, err);
 	parent = dir ? path_parent(dir, name, &last, &lastlen, err) : NULL;
-	if (parent)
-		inode = ramfs_create(parent, last, lastlen, mode, err);
+	if (parent && S_ISDIR(mode))
+		inode = vfs_mkdir(parent, last, lastlen,
+				  mode & ~current_umask(), err);
+	else if (parent && S_ISREG(mode))
+		inode = vfs_create(parent, last, lastlen,
+				   mode & ~current_umask(), err);
+	else if (parent)
+		inode = vfs_mknod(parent, last, lastlen,
+				  mode & ~current_umask(), dev, err);
 	putname(name);
 	return inode;
 }
@@ -199,7 +290,7 @@ long do_mkdirat(int dfd, const char *pathname, u32 mode)
 {
 	long err = 0;
 
-	return create_at(dfd, pathname, S_IFDIR | (mode & 07777), &err) ?
+	return create_at(dfd, pathname, S_IFDIR | (mode & 07777), 0, &err) ?
 		0 : err;
 }
 
@@ -211,7 +302,6 @@ long do_mkdirat(int dfd, const char *pathname, u32 mode)
  */
 long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev)
 {
-	struct inode *inode;
 	long err = 0;
 
 	switch (mode & S_IFMT) {
@@ -225,18 +315,8 @@ long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev)
 	default:
 		return -EINVAL;
 	}
-	inode = create_at(dfd, filename, mode & (S_IFMT | 07777), &err);
-	if (!inode)
-		return err;
-	if (S_ISFIFO(mode)) {
-		inode->i_fop = &pipefifo_fops;
-	} else if (S_ISCHR(mode) || S_ISBLK(mode)) {
-		inode->i_rdev = dev;
-		inode->i_fop = &def_chr_fops;	/* no block devices: ENXIO */
-	} else if (S_ISSOCK(mode)) {
-		inode->i_fop = &def_chr_fops;	/* no sockets yet: ENXIO */
-	}
-	return 0;
+	return create_at(dfd, filename, mode & (S_IFMT | 07777), dev, &err) ?
+		0 : err;
 }
 
 SYSCALL_DEFINE4(mknodat, int, dfd, const char *, filename, u32, mode,
@@ -266,9 +346,11 @@ long do_unlinkat(int dfd, const char *pathname, int flag)
 	dir = dirfd_inode(dfd, &err);
 	parent = dir ? path_parent(dir, name, &last, &lastlen, &err) : NULL;
 	if (parent && (flag & AT_REMOVEDIR))
-		err = ramfs_rmdir(parent, last, lastlen);
+		err = vfs_rmdir(parent, last, lastlen);
+	else if (parent && lastlen && last[lastlen] == '/')
+		err = ramfs_lookup(parent, last, lastlen) ? -EISDIR : -ENOENT;
 	else if (parent)
-		err = ramfs_unlink(parent, last, lastlen);
+		err = vfs_unlink(parent, last, lastlen);
 	putname(name);
 	return err;
 }
@@ -313,7 +395,12 @@ long do_sys_truncate(const char *pathname, loff_t length)
 		return PTR_ERR(name);
 	inode = path_lookup(current->fs->pwd, name, true, &err);
 	putname(name);
-	return inode ? do_truncate(inode, length) : err;
+	if (!inode)
+		return err;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	err = inode_permission(inode, MAY_WRITE);
+	return err ? err : do_truncate(inode, length);
 }
 
 /* large: the 64-bit call (ftruncate64), not limited to MAX_NON_LFS. */
@@ -346,4 +433,256 @@ SYSCALL_DEFINE2(truncate, const char *, pathname, long, length)
 SYSCALL_DEFINE2(ftruncate, unsigned int, fd, unsigned long, length)
 {
 	return do_sys_ftruncate(fd, (long)length, force_o_largefile());
+}
+
+/*
+ * fallocate(2): make sure the pages for [offset, offset + len) exist, so
+ * later writes there cannot fail for want of memory; mode 0 also grows
+ * the file to cover them, FALLOC_FL_KEEP_SIZE does not. Other modes
+ * (punching holes, collapsing, zeroing ranges) are EOPNOTSUPP here.
+ * Errors as Linux's vfs_fallocate: EINVAL for a bad range, EBADF for a
+ * file not open for writing, EISDIR / ENODEV for what is not a regular
+ * file, EFBIG past the file-size limits, ENOSPC when memory runs out.
+ */
+long vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
+{
+	struct inode *inode = file->f_inode;
+	unsigned long limit = task_rlimit(current, RLIMIT_FSIZE);
+	unsigned long index, last;
+	loff_t end;
+
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if (mode & ~FALLOC_FL_KEEP_SIZE)
+		return -EOPNOTSUPP;
+	if ((file->f_flags & O_ACCMODE) == O_RDONLY)
+		return -EBADF;
+	if (S_ISDIR(inode->i_mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->i_mode) || inode->i_fop)
+		return -ENODEV;
+	if (check_add_overflow(offset, len, &end) ||
+	    end > inode->i_sb->s_maxbytes)
+		return -EFBIG;
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->i_size &&
+	    limit != RLIM_INFINITY && end > (loff_t)limit) {
+		send_sig(SIGXFSZ, current);
+		return -EFBIG;
+	}
+	last = (end - 1) >> PAGE_SHIFT;
+	for (index = offset >> PAGE_SHIFT; index <= last; index++) {
+		if (!grab_cache_page(inode, index))
+			return -ENOSPC;
+		if (fatal_signal_pending(current))
+			return -EINTR;
+		cond_resched();
+	}
+	if (!(mode & FALLOC_FL_KEEP_SIZE) && end > inode->i_size)
+		inode->i_size = end;
+	inode->i_mtime = inode->i_ctime = current_time(inode);
+	return 0;
+}
+
+long ksys_fallocate(int fd, int mode, loff_t offset, loff_t len)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = vfs_fallocate(f, mode, offset, len);
+	fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE4(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len)
+{
+	return ksys_fallocate(fd, mode, offset, len);
+}
+
+/*
+ * Set the permission bits (chmod): the owner or root only (EPERM). Like
+ * Linux, a non-root caller not in the file's group loses S_ISGID.
+ */
+static long chmod_common(struct inode *inode, u32 mode)
+{
+	if (!inode_owner_or_capable(inode))
+		return -EPERM;
+	mode &= S_IALLUGO;
+	if ((mode & S_ISGID) && !in_group_p(inode->i_gid) && !capable_fs())
+		mode &= ~S_ISGID;
+	inode->i_mode = (inode->i_mode & S_IFMT) | mode;
+	inode->i_ctime = current_time(inode);
+	return 0;
+}
+
+SYSCALL_DEFINE2(fchmod, unsigned int, fd, u32, mode)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = chmod_common(f->f_inode, mode);
+	fput(f);
+	return err;
+}
+
+long do_fchmodat(int dfd, const char *filename, u32 mode)
+{
+	struct inode *dir, *inode;
+	long err = 0;
+	char *name = getname(filename);
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	dir = dirfd_inode(dfd, &err);
+	inode = dir ? path_lookup(dir, name, true, &err) : NULL;
+	putname(name);
+	return inode ? chmod_common(inode, mode) : err;
+}
+
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char *, filename, u32, mode)
+{
+	return do_fchmodat(dfd, filename, mode);
+}
+
+/*
+ * Set owner and group (chown); -1 leaves one as it is. Root may set
+ * anything; the owner may only "change" the owner to itself and the
+ * group to one it is in (EPERM otherwise). A file that changes hands
+ * loses set-user-ID, and set-group-ID if it is group-executable.
+ */
+static long chown_common(struct inode *inode, u32 user, u32 group)
+{
+	if (user != INVALID_UID && user != inode->i_uid && !capable_fs())
+		return -EPERM;
+	if (group != INVALID_GID && !capable_fs() &&
+	    (current_fsuid() != inode->i_uid ||
+	     (group != inode->i_gid && !in_group_p(group))))
+		return -EPERM;
+	if (user != INVALID_UID && current_fsuid() != inode->i_uid &&
+	    !capable_fs())
+		return -EPERM;
+	if (!S_ISDIR(inode->i_mode)) {
+		inode->i_mode &= ~S_ISUID;
+		if (inode->i_mode & S_IXGRP)
+			inode->i_mode &= ~S_ISGID;
+	}
+	if (user != INVALID_UID)
+		inode->i_uid = user;
+	if (group != INVALID_GID)
+		inode->i_gid = group;
+	inode->i_ctime = current_time(inode);
+	return 0;
+}
+
+long do_fchownat(int dfd, const char *filename, u32 user, u32 group,
+		 int flag)
+{
+	struct inode *dir, *inode = NULL;
+	long err = 0;
+	char *name;
+
+	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	dir = dirfd_inode(dfd, &err);
+	if (!name[0] && (flag & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
+		struct file *f = fget(dfd);
+
+		err = -EBADF;
+		if (f) {
+			inode = f->f_inode;
+			fput(f);
+		}
+	} else if (dir) {
+		inode = path_lookup(dir, name, !(flag & AT_SYMLINK_NOFOLLOW),
+				    &err);
+	}
+	putname(name);
+	return inode ? chown_common(inode, user, group) : err;
+}
+
+SYSCALL_DEFINE5(fchownat, int, dfd, const char *, filename, u32, user,
+		u32, group, int, flag)
+{
+	return do_fchownat(dfd, filename, user, group, flag);
+}
+
+long ksys_fchown(unsigned int fd, u32 user, u32 group)
+{
+	struct file *f = fget(fd);
+	long err;
+
+	if (!f)
+		return -EBADF;
+	err = chown_common(f->f_inode, user, group);
+	fput(f);
+	return err;
+}
+
+SYSCALL_DEFINE3(fchown, unsigned int, fd, u32, user, u32, group)
+{
+	return ksys_fchown(fd, user, group);
+}
+
+/*
+ * access(2), faccessat(2), faccessat2(2): may the caller use the file so?
+ * Checked with the real uid and gid, not the effective ones (unless
+ * AT_EACCESS): a set-user-ID program asks for its user. As Linux, the
+ * check runs under borrowed credentials (override_creds).
+ */
+long do_faccessat(int dfd, const char *filename, int mode, int flags)
+{
+	const struct cred *old;
+	struct cred override;
+	struct inode *dir, *inode = NULL;
+	long err = 0;
+	char *name;
+
+	if (mode & ~(MAY_READ | MAY_WRITE | MAY_EXEC))
+		return -EINVAL;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	override = *current_cred();
+	if (!(flags & AT_EACCESS)) {
+		override.fsuid = override.uid;
+		override.fsgid = override.gid;
+	}
+	old = override_creds(&override);
+	dir = dirfd_inode(dfd, &err);
+	if (!name[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
+		struct file *f = fget(dfd);
+
+		err = -EBADF;
+		if (f) {
+			inode = f->f_inode;
+			fput(f);
+		}
+	} else if (dir) {
+		inode = path_lookup(dir, name, !(flags & AT_SYMLINK_NOFOLLOW),
+				    &err);
+	}
+	if (inode)
+		err = mode ? inode_permission(inode, mode) : 0;
+	revert_creds(old);
+	putname(name);
+	return err;
+}
+
+SYSCALL_DEFINE3(faccessat, int, dfd, const char *, filename, int, mode)
+{
+	return do_faccessat(dfd, filename, mode, 0);
+}
+
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char *, filename, int, mode,
+		int, flags)
+{
+	return do_faccessat(dfd, filename, mode, flags);
 }

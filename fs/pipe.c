@@ -15,6 +15,7 @@
  * as Linux does.
  */
 #include <linux/syscalls.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
@@ -321,15 +322,24 @@ const struct file_operations pipefifo_fops = {
 	.release = pipe_release,
 };
 
+/* Where pipe(2)'s nameless inodes live (Linux's pipefs; fstatfs of a
+ * pipe says PIPEFS_MAGIC). */
+static struct super_block pipefs_sb = {
+	.s_magic = 0x50495045,	/* PIPEFS_MAGIC */
+};
+
 /* A new pipe: its inode and its two open ends, or -ENOMEM. */
 static int create_pipe_files(struct file **res, int flags)
 {
 	struct pipe_inode_info *pipe = alloc_pipe_info();
-	struct inode *inode = pipe ? new_inode(S_IFIFO | 0600) : NULL;
+	struct inode *inode = pipe ? new_inode(&pipefs_sb, S_IFIFO | 0600) :
+				     NULL;
 
 	if (!inode)
 		goto nomem;
 	inode->i_nlink = 0;	/* nameless: freed with its last file */
+	inode->i_uid = current_fsuid();
+	inode->i_gid = current_fsgid();
 	inode->i_fop = &pipefifo_fops;
 	inode->i_private = pipe;
 	res[0] = alloc_file(inode, O_RDONLY | (flags & O_NONBLOCK));

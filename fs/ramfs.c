@@ -1,15 +1,20 @@
 /*
- * The RAM file system: directories are lists of inodes, a regular file's
- * bytes sit in pages in its page cache (mm/filemap.c), a symlink's target
- * in i_link. A name removed while the inode is still in use (an open file,
- * a working directory) leaves the inode alive, nameless, until the last
- * user lets go; it keeps its old directory alive meanwhile, so ".." from a
- * removed working directory still leads somewhere, as in Linux.
+ * The RAM file system: a directory is a list of names (dentries), each
+ * naming an inode; a regular file's bytes sit in pages in its page cache
+ * (mm/filemap.c), a symlink's target in i_link. An inode lives while it
+ * has a name (i_nlink) or a user (i_count): one unlinked while open stays
+ * until the last close. A removed directory still in use keeps its old
+ * parent alive, so ".." from a removed working directory still leads
+ * somewhere, as in Linux. Permission checks are the callers' (fs/namei.c);
+ * this file only keeps the tree consistent.
  */
 #include <linux/syscalls.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <uapi/linux/fs.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -19,54 +24,131 @@ static struct super_block ramfs_sb;
 static unsigned long next_ino = 1;
 static DEFINE_SPINLOCK(ramfs_lock);
 
-/* A new inode of the RAM file system, not yet in any directory. */
-struct inode *new_inode(u32 mode)
+/* The time of day, for timestamps (there is no clock before boot). */
+struct timespec64 current_time(struct inode *inode)
+{
+	u64 ns = ktime_get_ns();
+	struct timespec64 now = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
+
+	(void)inode;
+	return now;
+}
+
+/* A new inode of super block sb, not yet in any directory. */
+struct inode *new_inode(struct super_block *sb, u32 mode)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
 
 	if (!inode)
 		return NULL;
 	inode->i_mode = mode;
-	inode->i_sb = &ramfs_sb;
+	inode->i_sb = sb;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	INIT_LIST_HEAD(&inode->i_children);
-	INIT_LIST_HEAD(&inode->i_sibling);
 	spin_lock(&ramfs_lock);
 	inode->i_ino = next_ino++;
 	spin_unlock(&ramfs_lock);
 	return inode;
 }
 
+/*
+ * Owner and group of a new inode (Linux's inode_init_owner): the
+ * creator's fsuid, and its fsgid unless the directory is set-group-ID,
+ * whose group new entries take (a new directory inherits the bit too).
+ */
+static void inode_init_owner(struct inode *inode, const struct inode *dir)
+{
+	inode->i_uid = current_fsuid();
+	if (dir && (dir->i_mode & S_ISGID)) {
+		inode->i_gid = dir->i_gid;
+		if (S_ISDIR(inode->i_mode))
+			inode->i_mode |= S_ISGID;
+	} else {
+		inode->i_gid = current_fsgid();
+	}
+}
+
 void ramfs_init(void)
 {
 	ramfs_sb.s_maxbytes = MAX_LFS_FILESIZE;
-	root_inode = new_inode(S_IFDIR | 0755);
+	ramfs_sb.s_magic = RAMFS_MAGIC;
+	root_inode = new_inode(&ramfs_sb, S_IFDIR | 0755);
 	if (!root_inode)
 		panic("ramfs: no memory for the root directory");
 	root_inode->i_parent = root_inode;
 }
 
-/* The entry called name (len bytes) in dir, or NULL. */
+static bool is_dot_or_dotdot(const char *name, int len)
+{
+	return (len == 1 && name[0] == '.') ||
+	       (len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+/* The dentry called name (len bytes) in dir, or NULL; not "." or "..". */
+struct dentry *ramfs_lookup_dentry(struct inode *dir, const char *name,
+				   int len)
+{
+	struct dentry *d;
+
+	list_for_each_entry(d, &dir->i_children, d_child)
+		if ((int)d->d_len == len && !memcmp(d->d_name, name, len))
+			return d;
+	return NULL;
+}
+
+/* The inode called name (len bytes) in dir, or NULL. */
 struct inode *ramfs_lookup(struct inode *dir, const char *name, int len)
 {
-	struct inode *child;
+	struct dentry *d;
 
 	if (len == 1 && name[0] == '.')
 		return dir;
 	if (len == 2 && name[0] == '.' && name[1] == '.')
 		return dir->i_parent;
-	list_for_each_entry(child, &dir->i_children, i_sibling)
-		if ((int)strlen(child->i_name) == len &&
-		    !memcmp(child->i_name, name, len))
-			return child;
-	return NULL;
+	d = ramfs_lookup_dentry(dir, name, len);
+	return d ? d->d_inode : NULL;
 }
 
-/* A new, empty entry in dir; *err = -EEXIST, -ENAMETOOLONG, -ENOMEM... */
+static struct dentry *d_alloc(struct inode *dir, const char *name, int len)
+{
+	struct dentry *d = kmalloc(sizeof(*d) + len + 1, GFP_KERNEL);
+
+	if (!d)
+		return NULL;
+	d->d_parent = dir;
+	d->d_inode = NULL;
+	d->d_len = len;
+	memcpy(d->d_name, name, len);
+	d->d_name[len] = '\0';
+	INIT_LIST_HEAD(&d->d_child);
+	return d;
+}
+
+/* Put inode under the name d in its directory; a directory is linked to
+ * its new parent. */
+static void d_instantiate(struct dentry *d, struct inode *inode)
+{
+	struct inode *dir = d->d_parent;
+
+	d->d_inode = inode;
+	list_add_tail(&d->d_child, &dir->i_children);
+	if (S_ISDIR(inode->i_mode)) {
+		inode->i_dentry = d;
+		inode->i_parent = dir;
+		dir->i_nlink++;
+	}
+	dir->i_mtime = dir->i_ctime = current_time(dir);
+}
+
+/* A new, empty entry in dir; *err = -EEXIST, -ENAMETOOLONG, -ENOMEM...
+ * No permission checks: the kernel (initramfs, /proc) calls this as is,
+ * system calls through vfs_create/vfs_mkdir. */
 struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 			   u32 mode, long *err)
 {
 	struct inode *inode;
+	struct dentry *d;
 
 	if (!S_ISDIR(dir->i_mode)) {
 		*err = -ENOTDIR;
@@ -84,17 +166,15 @@ struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 		*err = -EEXIST;
 		return NULL;
 	}
-	inode = new_inode(mode);
+	d = d_alloc(dir, name, len);
+	inode = d ? new_inode(dir->i_sb, mode) : NULL;
 	if (!inode) {
+		kfree(d);
 		*err = -ENOMEM;
 		return NULL;
 	}
-	memcpy(inode->i_name, name, len);
-	inode->i_name[len] = '\0';
-	inode->i_parent = dir;
-	list_add_tail(&inode->i_sibling, &dir->i_children);
-	if (S_ISDIR(mode))
-		dir->i_nlink++;
+	inode_init_owner(inode, dir);
+	d_instantiate(d, inode);
 	return inode;
 }
 
@@ -139,8 +219,32 @@ int ramfs_setsize(struct inode *inode, loff_t size)
 	loff_t old = inode->i_size;
 
 	inode->i_size = size;
+	inode->i_mtime = inode->i_ctime = current_time(inode);
 	if (size < old)
 		truncate_inode_pages(&inode->i_data, size);
+	return 0;
+}
+
+/* A new name in dir for inode, which is not a directory (link(2)). */
+int ramfs_link(struct inode *inode, struct inode *dir, const char *name,
+	       int len)
+{
+	struct dentry *d;
+
+	if (!dir->i_nlink)
+		return -ENOENT;
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	if (!len || ramfs_lookup(dir, name, len))
+		return -EEXIST;
+	if (!inode->i_nlink)
+		return -ENOENT;	/* linking a removed, still open file */
+	d = d_alloc(dir, name, len);
+	if (!d)
+		return -ENOMEM;
+	inode->i_nlink++;
+	inode->i_ctime = current_time(inode);
+	d_instantiate(d, inode);
 	return 0;
 }
 
@@ -157,50 +261,75 @@ static void free_inode(struct inode *inode)
 }
 
 /*
- * Drop a use of an inode. The last use of a removed one frees it, and
- * with it the hold it had on its old directory, which may be the last use
- * of that one in turn: a loop, not recursion, however deep the chain.
+ * Drop a use of an inode. The last use of a removed one frees it; a
+ * removed directory also drops the hold it had on its old parent, which
+ * may be the last use of that one in turn: a loop, not recursion, however
+ * deep the chain.
  */
 void iput(struct inode *inode)
 {
 	while (inode &&
 	       !__atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL) &&
 	       !inode->i_nlink) {
-		struct inode *parent = inode->i_parent;
+		struct inode *parent = S_ISDIR(inode->i_mode) ?
+					       inode->i_parent : NULL;
 
 		free_inode(inode);
 		inode = parent;
 	}
 }
 
-/* Take inode's name out of dir. Nobody using it: it goes now; else it
- * lives on, holding dir, until iput() drops the last use. */
-static void remove_name(struct inode *dir, struct inode *inode)
+/*
+ * inode lost one of its names in dir. Its last name gone and nobody using
+ * it, it goes now; else it lives on until iput() drops the last use (a
+ * directory holding dir meanwhile, for "..").
+ */
+static void drop_name(struct inode *dir, struct inode *inode)
 {
-	list_del_init(&inode->i_sibling);
-	inode->i_nlink = 0;
-	if (S_ISDIR(inode->i_mode))
+	struct timespec64 now = current_time(inode);
+
+	dir->i_mtime = dir->i_ctime = now;
+	inode->i_ctime = now;
+	if (S_ISDIR(inode->i_mode)) {
+		inode->i_nlink = 0;
+		inode->i_dentry = NULL;
 		dir->i_nlink--;
+	} else {
+		inode->i_nlink--;
+	}
+	if (inode->i_nlink)
+		return;
 	if (inode->i_count) {
-		ihold(dir);
+		if (S_ISDIR(inode->i_mode))
+			ihold(dir);
 		return;
 	}
 	free_inode(inode);
 }
 
+/* Take the name d out of its directory. */
+static void d_delete(struct dentry *d)
+{
+	struct inode *dir = d->d_parent, *inode = d->d_inode;
+
+	list_del(&d->d_child);
+	kfree(d);
+	drop_name(dir, inode);
+}
+
 /* Remove a name that is not a directory's (unlink). */
 int ramfs_unlink(struct inode *dir, const char *name, int len)
 {
-	struct inode *inode = ramfs_lookup(dir, name, len);
+	struct dentry *d;
 
-	if (!len || (len == 1 && name[0] == '.') ||
-	    (len == 2 && name[0] == '.' && name[1] == '.'))
+	if (!len || is_dot_or_dotdot(name, len))
 		return -EISDIR;	/* unlink("/"), ".", "..": directories */
-	if (!inode)
+	d = ramfs_lookup_dentry(dir, name, len);
+	if (!d)
 		return -ENOENT;
-	if (S_ISDIR(inode->i_mode))
+	if (S_ISDIR(d->d_inode->i_mode))
 		return -EISDIR;
-	remove_name(dir, inode);
+	d_delete(d);
 	return 0;
 }
 
@@ -208,7 +337,7 @@ int ramfs_unlink(struct inode *dir, const char *name, int len)
  * ".." ENOTEMPTY, the root EBUSY. */
 int ramfs_rmdir(struct inode *dir, const char *name, int len)
 {
-	struct inode *inode;
+	struct dentry *d;
 
 	if (!len)
 		return -EBUSY;	/* "/" */
@@ -216,32 +345,167 @@ int ramfs_rmdir(struct inode *dir, const char *name, int len)
 		return -EINVAL;
 	if (len == 2 && name[0] == '.' && name[1] == '.')
 		return -ENOTEMPTY;
-	inode = ramfs_lookup(dir, name, len);
-	if (!inode)
+	d = ramfs_lookup_dentry(dir, name, len);
+	if (!d)
 		return -ENOENT;
-	if (!S_ISDIR(inode->i_mode))
+	if (!S_ISDIR(d->d_inode->i_mode))
 		return -ENOTDIR;
-	if (inode == root_inode)
-		return -EBUSY;
-	if (!list_empty(&inode->i_children))
+	if (!list_empty(&d->d_inode->i_children))
 		return -ENOTEMPTY;
-	remove_name(dir, inode);
+	d_delete(d);
 	return 0;
+}
+
+/* Is inode dir itself or one of dir's ancestors? */
+static bool is_ancestor(struct inode *inode, struct inode *dir)
+{
+	for (;;) {
+		if (dir == inode)
+			return true;
+		if (dir == root_inode || !dir->i_nlink)
+			return false;
+		dir = dir->i_parent;
+	}
+}
+
+/* A directory moved from old_dir to the name d. */
+static void move_dir(struct inode *inode, struct inode *old_dir,
+		     struct dentry *d)
+{
+	old_dir->i_nlink--;
+	d->d_parent->i_nlink++;
+	inode->i_parent = d->d_parent;
+	inode->i_dentry = d;
+}
+
+/*
+ * rename: move the name old (in old_dir) to name in new_dir, replacing
+ * what is there, or swapping the two (RENAME_EXCHANGE), with Linux's
+ * errors for what cannot be: EINVAL for a directory moved under itself,
+ * ENOTDIR / EISDIR when a directory would replace a file or the other
+ * way round, ENOTEMPTY for a non-empty directory replaced, EEXIST with
+ * RENAME_NOREPLACE, ENOENT with RENAME_EXCHANGE and nothing to swap with.
+ * Permissions are the caller's (do_renameat2).
+ */
+int ramfs_rename(struct inode *old_dir, struct dentry *old,
+		 struct inode *new_dir, const char *name, int len,
+		 unsigned int flags)
+{
+	struct inode *inode = old->d_inode, *target;
+	struct dentry *new = ramfs_lookup_dentry(new_dir, name, len);
+	struct timespec64 now = current_time(inode);
+
+	target = new ? new->d_inode : NULL;
+	if (!new_dir->i_nlink)
+		return -ENOENT;
+	if ((flags & RENAME_NOREPLACE) && target)
+		return -EEXIST;
+	if ((flags & RENAME_EXCHANGE) && !target)
+		return -ENOENT;
+	if (S_ISDIR(inode->i_mode) && is_ancestor(inode, new_dir))
+		return -EINVAL;	/* into itself */
+	if (flags & RENAME_EXCHANGE) {
+		if (S_ISDIR(target->i_mode) && is_ancestor(target, old_dir))
+			return -EINVAL;
+		if (new == old)
+			return 0;
+		/* The names stay; the inodes behind them trade places. */
+		old->d_inode = target;
+		new->d_inode = inode;
+		if (S_ISDIR(inode->i_mode))
+			move_dir(inode, old_dir, new);
+		if (S_ISDIR(target->i_mode))
+			move_dir(target, new_dir, old);
+		target->i_ctime = now;
+	} else if (target) {
+		if (target == inode)
+			return 0;	/* two names of one file: nothing */
+		if (S_ISDIR(inode->i_mode) && !S_ISDIR(target->i_mode))
+			return -ENOTDIR;
+		if (!S_ISDIR(inode->i_mode) && S_ISDIR(target->i_mode))
+			return -EISDIR;
+		if (S_ISDIR(target->i_mode) && !list_empty(&target->i_children))
+			return -ENOTEMPTY;
+		/* The target's name now names inode; the old name goes. */
+		new->d_inode = inode;
+		if (S_ISDIR(inode->i_mode))
+			move_dir(inode, old_dir, new);
+		list_del(&old->d_child);
+		kfree(old);
+		drop_name(new_dir, target);
+	} else {
+		if (len > NAME_MAX)
+			return -ENAMETOOLONG;
+		new = d_alloc(new_dir, name, len);
+		if (!new)
+			return -ENOMEM;
+		new->d_inode = inode;
+		list_add_tail(&new->d_child, &new_dir->i_children);
+		if (S_ISDIR(inode->i_mode))
+			move_dir(inode, old_dir, new);
+		list_del(&old->d_child);
+		kfree(old);
+	}
+	inode->i_ctime = now;
+	old_dir->i_mtime = old_dir->i_ctime = now;
+	new_dir->i_mtime = new_dir->i_ctime = now;
+	return 0;
+}
+
+/*
+ * A read updates atime as Linux's default "relatime" does: only when
+ * atime is not after mtime or ctime (so "read since written?" can be
+ * answered) or is a day old, which keeps reads from dirtying the inode.
+ */
+static void touch_atime(struct inode *inode)
+{
+	struct timespec64 now = current_time(inode);
+	s64 at = inode->i_atime.tv_sec;
+
+	if (at <= inode->i_mtime.tv_sec || at <= inode->i_ctime.tv_sec ||
+	    now.tv_sec - at >= 24 * 60 * 60)
+		inode->i_atime = now;
 }
 
 static ssize_t ramfs_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
 {
-	return filemap_read(f->f_inode, kbuf, n, pos);
+	ssize_t ret = filemap_read(f->f_inode, kbuf, n, pos);
+
+	if (ret > 0)
+		touch_atime(f->f_inode);
+	return ret;
+}
+
+/*
+ * A write by anyone but root takes set-user-ID, and set-group-ID with
+ * group execute, off the file (Linux's file_remove_privs): changed code
+ * must not keep someone else's privileges.
+ */
+static void file_remove_privs(struct inode *inode)
+{
+	u32 kill = S_ISUID;
+
+	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		kill |= S_ISGID;
+	if ((inode->i_mode & kill) && !capable_fs()) {
+		inode->i_mode &= ~kill;
+		inode->i_ctime = current_time(inode);
+	}
 }
 
 static ssize_t ramfs_write(struct file *f, const char *kbuf, size_t n,
 			   loff_t *pos)
 {
+	struct inode *inode = f->f_inode;
 	ssize_t err = generic_write_checks(f, pos, &n);
 
 	if (err)
 		return err;
-	return generic_perform_write(f->f_inode, kbuf, n, pos);
+	file_remove_privs(inode);
+	err = generic_perform_write(inode, kbuf, n, pos);
+	if (err > 0)
+		inode->i_mtime = inode->i_ctime = current_time(inode);
+	return err;
 }
 
 const struct file_operations ramfs_file_operations = {

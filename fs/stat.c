@@ -8,10 +8,12 @@
 #include <asm/page.h>
 #include <asm/stat.h>
 #include <linux/syscalls.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/stat.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -83,7 +85,11 @@ static void generic_fillattr(const struct inode *inode, struct kstat *stat)
 	stat->blksize = 4096;
 	/* Blocks of 512 bytes really used: a sparse file's holes take none. */
 	stat->blocks = inode->i_data.nrpages << (PAGE_SHIFT - 9);
-	stat->atime = stat->mtime = stat->ctime = inode->i_mtime;
+	stat->uid = inode->i_uid;
+	stat->gid = inode->i_gid;
+	stat->atime = inode->i_atime;
+	stat->mtime = inode->i_mtime;
+	stat->ctime = inode->i_ctime;
 }
 
 int vfs_fstat(unsigned int fd, struct kstat *stat)
@@ -122,13 +128,22 @@ static long cp_new_stat(const struct kstat *stat, struct stat *ubuf)
 	st.st_ino = stat->ino;
 	st.st_mode = stat->mode;
 	st.st_nlink = stat->nlink;
+	/* i386's struct stat has 16-bit ids: a bigger one shows as 65534,
+	 * as Linux's high2lowuid. */
+	st.st_uid = stat->uid == (typeof(st.st_uid))stat->uid ?
+			    stat->uid : DEFAULT_OVERFLOWUID;
+	st.st_gid = stat->gid == (typeof(st.st_gid))stat->gid ?
+			    stat->gid : DEFAULT_OVERFLOWGID;
 	st.st_rdev = stat->rdev;
 	st.st_size = stat->size;
 	st.st_blksize = stat->blksize;
 	st.st_blocks = stat->blocks;
-	st.st_atime = stat->atime;
-	st.st_mtime = stat->mtime;
-	st.st_ctime = stat->ctime;
+	st.st_atime = stat->atime.tv_sec;
+	st.st_atime_nsec = stat->atime.tv_nsec;
+	st.st_mtime = stat->mtime.tv_sec;
+	st.st_mtime_nsec = stat->mtime.tv_nsec;
+	st.st_ctime = stat->ctime.tv_sec;
+	st.st_ctime_nsec = stat->ctime.tv_nsec;
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -169,13 +184,18 @@ SYSCALL_DEFINE5(statx, int, dfd, const char *, filename, unsigned int, flags,
 	sx.stx_mask = STATX_BASIC_STATS;
 	sx.stx_blksize = stat.blksize;
 	sx.stx_nlink = stat.nlink;
+	sx.stx_uid = stat.uid;
+	sx.stx_gid = stat.gid;
 	sx.stx_mode = stat.mode;
 	sx.stx_ino = stat.ino;
 	sx.stx_size = stat.size;
 	sx.stx_blocks = stat.blocks;
-	sx.stx_atime.tv_sec = stat.atime;
-	sx.stx_ctime.tv_sec = stat.ctime;
-	sx.stx_mtime.tv_sec = stat.mtime;
+	sx.stx_atime.tv_sec = stat.atime.tv_sec;
+	sx.stx_atime.tv_nsec = stat.atime.tv_nsec;
+	sx.stx_ctime.tv_sec = stat.ctime.tv_sec;
+	sx.stx_ctime.tv_nsec = stat.ctime.tv_nsec;
+	sx.stx_mtime.tv_sec = stat.mtime.tv_sec;
+	sx.stx_mtime.tv_nsec = stat.mtime.tv_nsec;
 	sx.stx_rdev_major = stat.rdev >> 8;
 	sx.stx_rdev_minor = stat.rdev & 0xff;
 	sx.stx_dev_minor = stat.dev;
@@ -245,7 +265,8 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
 		unsigned int, count)
 {
 	struct file *f = fget(fd);
-	struct inode *dir, *child;
+	struct inode *dir;
+	struct dentry *child;
 	long written = 0, index = 2;
 	int r = 1;
 
@@ -267,16 +288,30 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
 	    (r = put_dirent(dirent, count, &written, "..", dir->i_parent,
 			    2)) > 0)
 		f->f_pos = 2;
-	list_for_each_entry(child, &dir->i_children, i_sibling) {
+again:
+	index = 2;
+	list_for_each_entry(child, &dir->i_children, d_child) {
 		if (r <= 0)
 			break;
+		/* While we yield, the entry we stand on may be renamed or
+		 * removed: stop with what we have, or yield and walk again
+		 * from the start (f_pos says where we were). */
+		if (need_resched()) {
+			if (written)
+				break;
+			if (fatal_signal_pending(current)) {
+				r = -EINTR;
+				break;
+			}
+			cond_resched();
+			goto again;
+		}
 		if (index++ < f->f_pos)
 			continue;
-		r = put_dirent(dirent, count, &written, child->i_name, child,
-			       index);
+		r = put_dirent(dirent, count, &written, child->d_name,
+			       child->d_inode, index);
 		if (r > 0)
 			f->f_pos = index;
-		cond_resched();
 	}
 	fput(f);
 	if (r < 0)
@@ -297,12 +332,12 @@ SYSCALL_DEFINE2(getcwd, char *, buf, unsigned long, size)
 	if (!inode->i_nlink)
 		return -ENOENT;	/* the working directory was removed */
 	while (inode != root_inode) {
-		int len = strlen(inode->i_name);
+		int len = inode->i_dentry->d_len;
 
 		if (pos - len - 1 < 0)
 			return -ENAMETOOLONG;
 		pos -= len;
-		memcpy(path + pos, inode->i_name, len);
+		memcpy(path + pos, inode->i_dentry->d_name, len);
 		path[--pos] = '/';
 		inode = inode->i_parent;
 	}
@@ -313,43 +348,4 @@ SYSCALL_DEFINE2(getcwd, char *, buf, unsigned long, size)
 	if (copy_to_user(buf, path + pos, PATH_MAX - pos))
 		return -EFAULT;
 	return PATH_MAX - pos;
-}
-
-#define X_OK 1
-
-/* access(2): does the file exist, and may we use it so? Everyone is root,
- * who may read and write anything but execute only what has an x bit. */
-long do_faccessat(int dfd, const char *filename, int mode)
-{
-	long err = 0;
-	struct inode *inode;
-
-	if (mode & ~7)
-		return -EINVAL;
-	inode = at_inode(dfd, filename, 0, &err);
-	if (!inode)
-		return err;
-	if ((mode & X_OK) && !S_ISDIR(inode->i_mode) &&
-	    !(inode->i_mode & S_IXUGO))
-		return -EACCES;
-	return 0;
-}
-
-SYSCALL_DEFINE3(faccessat, int, dfd, const char *, filename, int, mode)
-{
-	return do_faccessat(dfd, filename, mode);
-}
-
-SYSCALL_DEFINE4(faccessat2, int, dfd, const char *, filename, int, mode,
-		int, flags)
-{
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x200))
-		return -EINVAL;	/* 0x200: AT_EACCESS, the same for root */
-	return do_faccessat(dfd, filename, mode);
-}
-
-/* sync(2): the RAM file system has nothing to write back. */
-SYSCALL_DEFINE0(sync)
-{
-	return 0;
 }

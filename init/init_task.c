@@ -5,6 +5,7 @@
  * fs/file.c as in Linux); every other task is copied from it or from its
  * descendants by copy_process().
  */
+#include <linux/cred.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
@@ -23,7 +24,7 @@ struct mm_struct init_mm = {
 	.mmap_lock = __RWSEM_INITIALIZER(init_mm.mmap_lock),
 };
 
-struct fs_struct init_fs = { .users = 1 };
+struct fs_struct init_fs = { .users = 1, .umask = 0022 };
 
 #define INIT_RLIMIT(cur, max) { .rlim_cur = (cur), .rlim_max = (max) }
 
@@ -60,6 +61,8 @@ struct task_struct init_task = {
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.group_leader = &init_task,
 	.comm = "swapper",
+	.real_cred = &init_cred,
+	.cred = &init_cred,
 	.fs = &init_fs,
 	.files = &init_files,
 	.signal = &init_signals,

@@ -8,6 +8,7 @@
  * Pid 0 then becomes the idle task.
  */
 #include <linux/cmdline.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
@@ -167,6 +168,7 @@ noinline void start_kernel(void)
 	kmem_cache_init();
 	show_mem();
 	sched_init();
+	cred_init();
 	fork_init();
 	arch_late_setup();
 	printk("kallsyms: %d symbols\n", kallsyms_num());

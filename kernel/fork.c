@@ -17,6 +17,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
@@ -101,6 +102,7 @@ void put_task_struct(struct task_struct *t)
 	if (__atomic_sub_fetch(&t->usage, 1, __ATOMIC_ACQ_REL))
 		return;
 	BUG_ON(t == current);
+	exit_creds(t);
 	free_thread_stack(t);
 	free_task_struct(t);
 }
@@ -176,6 +178,7 @@ noinline int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	new->users = 1;
 	spin_lock_init(&new->lock);
 	spin_lock(&fs->lock);
+	new->umask = fs->umask;
 	new->root = fs->root;
 	new->pwd = fs->pwd;
 	if (new->root)
@@ -393,6 +396,11 @@ noinline struct task_struct *copy_process(int node,
 	p = dup_task_struct(current, node);
 	if (!p)
 		goto fork_out;
+	/* Our own references to the credentials: from here on a failure's
+	 * put_task_struct drops them (exit_creds). */
+	retval = copy_creds(p, clone_flags);
+	if (retval < 0)
+		goto bad_fork_free;
 
 	/* Clonix has no capabilities: RLIMIT_NPROC binds every user task. */
 	retval = -EAGAIN;

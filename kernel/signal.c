@@ -9,6 +9,7 @@
  */
 #include <asm/signal.h>
 #include <linux/syscalls.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -119,16 +120,40 @@ void do_signal(struct pt_regs *regs)
 	recalc_sigpending();
 }
 
+/*
+ * May current signal p (Linux's check_kill_permission)? Its own thread
+ * group and root (effective uid 0: Linux's CAP_KILL) always; anyone else
+ * only a process whose real or saved uid is its real or effective uid.
+ * Signal 0 asks the same question without sending anything.
+ */
+static int check_kill_permission(struct task_struct *p)
+{
+	const struct cred *cred = current_cred(), *tcred = p->real_cred;
+
+	if (p->tgid == current->tgid || cred->euid == GLOBAL_ROOT_UID)
+		return 0;
+	if (cred->euid == tcred->suid || cred->euid == tcred->uid ||
+	    cred->uid == tcred->suid || cred->uid == tcred->uid)
+		return 0;
+	return -EPERM;
+}
+
+/*
+ * kill(2): one process (pid > 0), every process we may signal but init
+ * and ourselves (-1; EPERM from some is no error), or a process group
+ * (0, -pgrp: success if any got it).
+ */
 SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 {
 	struct task_struct *p;
-	int found = 0, err = 0;
+	int found = 0, err = 0, sent = 0;
 
 	if (sig < 0 || sig > _NSIG)
 		return -EINVAL;
 	spin_lock(&tasklist_lock);
 	for_each_process(p) {
 		bool match;
+		int ret;
 
 		if (pid > 0)
 			match = p->pid == pid && p->tgid == pid;
@@ -140,34 +165,45 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		if (!match || (p->flags & PF_KTHREAD))
 			continue;
 		found++;
-		if (sig)
-			err = send_sig(sig, p);
+		ret = check_kill_permission(p);
+		if (!ret && sig)
+			ret = send_sig(sig, p);
+		if (!ret)
+			sent++;
+		else if (pid != -1 || ret != -EPERM)
+			err = ret;
 	}
 	spin_unlock(&tasklist_lock);
 	if (!found)
 		return -ESRCH;
+	if (pid <= 0 && pid != -1 && sent)
+		return 0;
 	return err;
 }
 
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 {
 	struct task_struct *p;
+	int err;
 
 	if (pid <= 0 || tgid <= 0)
 		return -EINVAL;
 	p = find_task_by_pid(pid);
 	if (!p || p->tgid != tgid)
 		return -ESRCH;
-	return sig ? send_sig(sig, p) : 0;
+	err = check_kill_permission(p);
+	return err || !sig ? err : send_sig(sig, p);
 }
 
 SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 {
 	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
+	int err;
 
 	if (!p)
 		return pid > 0 ? -ESRCH : -EINVAL;
-	return sig ? send_sig(sig, p) : 0;
+	err = check_kill_permission(p);
+	return err || !sig ? err : send_sig(sig, p);
 }
 
 SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction *, act,

@@ -1,9 +1,12 @@
-/* Small system calls about the process and the machine: ids, limits,
- * uname, sysinfo, reboot. */
+/* Small system calls about the process and the machine: ids (pids, and
+ * the user and group ids with Linux's rules for changing them), umask,
+ * limits, uname, sysinfo, reboot. */
 #include <asm/elf.h>
 #include <linux/syscalls.h>
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
@@ -20,7 +23,7 @@ void set_task_comm(struct task_struct *tsk, const char *name)
 	strscpy(tsk->comm, name, sizeof(tsk->comm));
 }
 
-/* Process identity. Clonix has one user, root (uid 0). */
+/* Process identity: the pids. */
 SYSCALL_DEFINE0(getpid)
 {
 	return current->tgid;
@@ -36,10 +39,6 @@ SYSCALL_DEFINE0(getppid)
 	return current->group_leader->real_parent->tgid;
 }
 
-SYSCALL_DEFINE0(getuid)
-{
-	return 0;
-}
 
 SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
 {
@@ -61,10 +60,306 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
+/* umask(2): set the bits new files do not get; returns the old mask.
+ * It lives in fs_struct, so CLONE_FS tasks share it, as Linux. */
 SYSCALL_DEFINE1(umask, int, mask)
 {
-	(void)mask;
-	return 022;
+	struct fs_struct *fs = current->fs;
+	int old;
+
+	spin_lock(&fs->lock);
+	old = fs->umask;
+	fs->umask = mask & S_IRWXUGO;
+	spin_unlock(&fs->lock);
+	return old;
+}
+
+/*
+ * User and group ids. Each call edits a copy of the credentials
+ * (prepare_creds) and installs it (commit_creds), or leaves them as they
+ * were on an error. Root (effective uid 0; Linux's CAP_SETUID and
+ * CAP_SETGID) may set any id; anyone else may only move ids among the
+ * real, effective and saved ones it already has. The filesystem id
+ * follows the effective one. (uid_t)-1 is never an id: "unchanged" for
+ * the calls that take several, EINVAL for setuid/setgid.
+ */
+SYSCALL_DEFINE0(getuid)
+{
+	return current_uid();
+}
+
+SYSCALL_DEFINE0(geteuid)
+{
+	return current_euid();
+}
+
+SYSCALL_DEFINE0(getgid)
+{
+	return current_gid();
+}
+
+SYSCALL_DEFINE0(getegid)
+{
+	return current_egid();
+}
+
+long __sys_setuid(uid_t uid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (!uid_valid(uid))
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable_setid()) {
+		new->uid = new->suid = uid;
+	} else if (uid != old->uid && uid != old->suid) {
+		abort_creds(new);
+		return -EPERM;
+	}
+	new->euid = new->fsuid = uid;
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE1(setuid, uid_t, uid)
+{
+	return __sys_setuid(uid);
+}
+
+long __sys_setgid(gid_t gid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (!gid_valid(gid))
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable_setid()) {
+		new->gid = new->sgid = gid;
+	} else if (gid != old->gid && gid != old->sgid) {
+		abort_creds(new);
+		return -EPERM;
+	}
+	new->egid = new->fsgid = gid;
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE1(setgid, gid_t, gid)
+{
+	return __sys_setgid(gid);
+}
+
+/*
+ * setreuid: the real id may become the effective one, the effective id
+ * any of real, effective, saved. If the real id is set, or the effective
+ * one to something other than the old real id, the saved id becomes the
+ * new effective id (so a dropped id cannot be taken back).
+ */
+long __sys_setreuid(uid_t ruid, uid_t euid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	if (ruid != INVALID_UID) {
+		new->uid = ruid;
+		if (old->uid != ruid && old->euid != ruid && !capable_setid())
+			goto error;
+	}
+	if (euid != INVALID_UID) {
+		new->euid = euid;
+		if (old->uid != euid && old->euid != euid &&
+		    old->suid != euid && !capable_setid())
+			goto error;
+	}
+	if (ruid != INVALID_UID || (euid != INVALID_UID && euid != old->uid))
+		new->suid = new->euid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return -EPERM;
+}
+
+SYSCALL_DEFINE2(setreuid, uid_t, ruid, uid_t, euid)
+{
+	return __sys_setreuid(ruid, euid);
+}
+
+long __sys_setregid(gid_t rgid, gid_t egid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	if (rgid != INVALID_GID) {
+		new->gid = rgid;
+		if (old->gid != rgid && old->egid != rgid && !capable_setid())
+			goto error;
+	}
+	if (egid != INVALID_GID) {
+		new->egid = egid;
+		if (old->gid != egid && old->egid != egid &&
+		    old->sgid != egid && !capable_setid())
+			goto error;
+	}
+	if (rgid != INVALID_GID || (egid != INVALID_GID && egid != old->gid))
+		new->sgid = new->egid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return -EPERM;
+}
+
+SYSCALL_DEFINE2(setregid, gid_t, rgid, gid_t, egid)
+{
+	return __sys_setregid(rgid, egid);
+}
+
+/* May id become one of an unprivileged task's three ids? */
+static bool id_among(u32 id, u32 a, u32 b, u32 c)
+{
+	return id == (u32)-1 || id == a || id == b || id == c;
+}
+
+long __sys_setresuid(uid_t ruid, uid_t euid, uid_t suid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (!capable_setid() &&
+	    (!id_among(ruid, old->uid, old->euid, old->suid) ||
+	     !id_among(euid, old->uid, old->euid, old->suid) ||
+	     !id_among(suid, old->uid, old->euid, old->suid)))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (ruid != INVALID_UID)
+		new->uid = ruid;
+	if (euid != INVALID_UID)
+		new->euid = euid;
+	if (suid != INVALID_UID)
+		new->suid = suid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE3(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid)
+{
+	return __sys_setresuid(ruid, euid, suid);
+}
+
+long __sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid)
+{
+	const struct cred *old = current_cred();
+	struct cred *new;
+
+	if (!capable_setid() &&
+	    (!id_among(rgid, old->gid, old->egid, old->sgid) ||
+	     !id_among(egid, old->gid, old->egid, old->sgid) ||
+	     !id_among(sgid, old->gid, old->egid, old->sgid)))
+		return -EPERM;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (rgid != INVALID_GID)
+		new->gid = rgid;
+	if (egid != INVALID_GID)
+		new->egid = egid;
+	if (sgid != INVALID_GID)
+		new->sgid = sgid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+}
+
+SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
+{
+	return __sys_setresgid(rgid, egid, sgid);
+}
+
+SYSCALL_DEFINE3(getresuid, uid_t *, ruidp, uid_t *, euidp, uid_t *, suidp)
+{
+	const struct cred *cred = current_cred();
+
+	if (put_user(cred->uid, ruidp) || put_user(cred->euid, euidp) ||
+	    put_user(cred->suid, suidp))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE3(getresgid, gid_t *, rgidp, gid_t *, egidp, gid_t *, sgidp)
+{
+	const struct cred *cred = current_cred();
+
+	if (put_user(cred->gid, rgidp) || put_user(cred->egid, egidp) ||
+	    put_user(cred->sgid, sgidp))
+		return -EFAULT;
+	return 0;
+}
+
+/*
+ * setfsuid: returns the old fsuid whatever happens (so callers check by
+ * calling again); sets it to one of real, effective, saved, the current
+ * fsuid, or anything for root. An invalid or refused id changes nothing.
+ */
+long __sys_setfsuid(uid_t uid)
+{
+	const struct cred *old = current_cred();
+	uid_t old_fsuid = old->fsuid;
+	struct cred *new;
+
+	if (!uid_valid(uid))
+		return old_fsuid;
+	if (uid != old->uid && uid != old->euid && uid != old->suid &&
+	    uid != old->fsuid && !capable_setid())
+		return old_fsuid;
+	if (uid == old_fsuid)
+		return old_fsuid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsuid;
+	new->fsuid = uid;
+	commit_creds(new);
+	return old_fsuid;
+}
+
+SYSCALL_DEFINE1(setfsuid, uid_t, uid)
+{
+	return __sys_setfsuid(uid);
+}
+
+long __sys_setfsgid(gid_t gid)
+{
+	const struct cred *old = current_cred();
+	gid_t old_fsgid = old->fsgid;
+	struct cred *new;
+
+	if (!gid_valid(gid))
+		return old_fsgid;
+	if (gid != old->gid && gid != old->egid && gid != old->sgid &&
+	    gid != old->fsgid && !capable_setid())
+		return old_fsgid;
+	if (gid == old_fsgid)
+		return old_fsgid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsgid;
+	new->fsgid = gid;
+	commit_creds(new);
+	return old_fsgid;
+}
+
+SYSCALL_DEFINE1(setfsgid, gid_t, gid)
+{
+	return __sys_setfsgid(gid);
 }
 
 /* Read and/or set resource limit `resource` of p (Linux's do_prlimit):

@@ -92,6 +92,8 @@ int cpio_next(const void *archive, size_t len, size_t *offset,
 	entry->ino = field[F_INO];
 	entry->nlink = field[F_NLINK];
 	entry->mtime = field[F_MTIME];
+	entry->uid = field[F_UID];
+	entry->gid = field[F_GID];
 	*offset = ALIGN(*offset + data_off + field[F_FILESIZE], 4);
 	return 1;
 }

@@ -78,8 +78,8 @@ ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
 }
 
 /* The page at index of inode, added (zeroed) if the file has a hole there;
- * NULL when memory runs out. */
-static struct page *grab_cache_page(struct inode *inode, unsigned long index)
+ * NULL when memory runs out. (fallocate fills a range with it.) */
+struct page *grab_cache_page(struct inode *inode, unsigned long index)
 {
 	struct address_space *mapping = &inode->i_data;
 	struct page *page = radix_tree_lookup(&mapping->i_pages, index);

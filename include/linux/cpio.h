@@ -20,6 +20,8 @@ struct cpio_entry {
 	u32 ino;
 	u32 nlink;
 	u32 mtime;
+	u32 uid; /* owner and group */
+	u32 gid;
 };
 
 /*

@@ -1,8 +1,9 @@
 /*
  * Files and the in-memory file system. Clonix has one file system, a RAM
- * file system filled from the initramfs at boot (fs/ramfs.c). To stay
- * small, an inode here also carries its name and its parent directory —
- * Linux keeps those in a separate dentry — so a file has exactly one name.
+ * file system filled from the initramfs at boot (fs/ramfs.c). A name is a
+ * struct dentry in its directory's list, so a file may have several (hard
+ * links); a directory has one, and its inode points back at it and at its
+ * parent, which is all "..", getcwd and rename need.
  */
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
@@ -10,6 +11,8 @@
 #include <asm/page.h>
 #include <linux/list.h>
 #include <linux/radix-tree.h>
+#include <linux/stat.h>
+#include <linux/time.h>
 #include <linux/types.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -17,6 +20,7 @@
 #define NAME_MAX 255
 #define PATH_MAX 4096
 #define MAX_NESTED_LINKS 8
+#define MAXSYMLINKS 40	/* links one lookup may follow in all */
 /* The most one read, write or getrandom moves, as Linux: a count that
  * fits an int, whole pages. */
 #define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
@@ -51,9 +55,15 @@ struct file_operations {
 	void (*release)(struct file *f);
 };
 
-/* What Linux keeps per mounted file system; Clonix has one, the RAM one. */
+/*
+ * What Linux keeps per mounted file system; Clonix has one, the RAM one.
+ * A new inode belongs to its directory's super block, so a directory
+ * given another one (a /proc of its own, say) heads a separate file
+ * system: statfs shows its magic, and rename and link across say EXDEV.
+ */
 struct super_block {
 	loff_t s_maxbytes;	/* the largest file offset it can store */
+	unsigned long s_magic;	/* statfs's f_type */
 };
 
 /*
@@ -67,23 +77,40 @@ struct address_space {
 	unsigned long nrpages;
 };
 
+/*
+ * A name in a directory (Linux's dentry, reduced to what a RAM file system
+ * needs): hard links are several dentries for one inode.
+ */
+struct dentry {
+	struct inode *d_inode;	/* what the name names */
+	struct inode *d_parent;	/* the directory holding the name */
+	struct list_head d_child;	/* link in d_parent->i_children */
+	unsigned int d_len;
+	char d_name[];		/* d_len bytes and a NUL */
+};
+
 struct inode {
 	unsigned long i_ino;
 	u32 i_mode;		/* S_IF* type and permission bits */
-	unsigned int i_nlink;	/* names: 0 once unlinked */
+	u32 i_uid;		/* owner and group */
+	u32 i_gid;
+	unsigned int i_nlink;	/* names (a directory: 2 + subdirectories);
+				 * 0 once the last is removed */
 	int i_count;		/* open files and cwd/root using it */
 	u32 i_rdev;		/* device number, for /dev nodes */
-	u64 i_mtime;		/* seconds */
+	struct timespec64 i_atime;	/* last read */
+	struct timespec64 i_mtime;	/* last change of the data */
+	struct timespec64 i_ctime;	/* last change of the inode */
 	loff_t i_size;
 	struct super_block *i_sb;
 	struct address_space i_data;	/* a regular file's pages */
 	char *i_link;		/* a symlink's target (i_size bytes) */
 	const struct file_operations *i_fop;	/* device and /proc files */
 	void *i_private;	/* their owner's data */
-	char i_name[NAME_MAX + 1];
-	struct inode *i_parent;	/* the directory holding us (root: itself) */
-	struct list_head i_children;	/* a directory's entries */
-	struct list_head i_sibling;	/* our link in the parent's list */
+	/* A directory has exactly one name: */
+	struct dentry *i_dentry;	/* it (NULL: root, or removed) */
+	struct inode *i_parent;	/* the directory holding it (root: self) */
+	struct list_head i_children;	/* a directory's entries (dentries) */
 };
 
 struct file {
@@ -104,16 +131,26 @@ static inline struct file *get_file(struct file *f)
 void fput(struct file *f);
 
 /* fs/ramfs.c */
+#define RAMFS_MAGIC 0x858458f6
 extern struct inode *root_inode;
 void ramfs_init(void);
-struct inode *new_inode(u32 mode);
+struct inode *new_inode(struct super_block *sb, u32 mode);
 struct inode *ramfs_lookup(struct inode *dir, const char *name, int len);
+struct dentry *ramfs_lookup_dentry(struct inode *dir, const char *name,
+				   int len);
 struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 			   u32 mode, long *err);
 int ramfs_set_data(struct inode *inode, const void *data, size_t size);
+int ramfs_link(struct inode *inode, struct inode *dir, const char *name,
+	       int len);
 int ramfs_unlink(struct inode *dir, const char *name, int len);
 int ramfs_rmdir(struct inode *dir, const char *name, int len);
+int ramfs_rename(struct inode *old_dir, struct dentry *old,
+		 struct inode *new_dir, const char *name, int len,
+		 unsigned int flags);
 int ramfs_setsize(struct inode *inode, loff_t size);
+/* The time to stamp on an inode now (Linux's current_time). */
+struct timespec64 current_time(struct inode *inode);
 /* Take / drop a use of an inode; an unlinked one is freed at the last. */
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
@@ -128,12 +165,68 @@ struct inode *dirfd_inode(int dfd, long *err);
 long do_truncate(struct inode *inode, loff_t length);
 long do_sys_truncate(const char *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length, bool large);
+long do_fchmodat(int dfd, const char *filename, u32 mode);
+long do_fchownat(int dfd, const char *filename, u32 user, u32 group,
+		 int flag);
+long ksys_fchown(unsigned int fd, u32 user, u32 group);
+long vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
+long ksys_fallocate(int fd, int mode, loff_t offset, loff_t len);
+
+/* fs/namei.c: the name-space calls shared with i386's older forms */
+long do_renameat2(int olddfd, const char *oldname, int newdfd,
+		  const char *newname, unsigned int flags);
+long do_linkat(int olddfd, const char *oldname, int newdfd,
+	       const char *newname, int flags);
+long do_symlinkat(const char *oldname, int newdfd, const char *newname);
+
+/* fs/utimes.c: times[0] is atime, times[1] mtime; NULL: both now.
+ * tv_nsec may be UTIME_NOW or UTIME_OMIT. */
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+long do_utimes(int dfd, const char *filename, struct timespec64 *times,
+	       int flags);
+
+/* fs/statfs.c */
+struct kstatfs {
+	long f_type;
+	long f_bsize;
+	u64 f_blocks;
+	u64 f_bfree;
+	u64 f_bavail;
+	u64 f_files;
+	u64 f_ffree;
+	long f_namelen;
+	long f_frsize;
+	long f_flags;
+};
+int user_statfs(const char *pathname, struct kstatfs *st);
+int fd_statfs(int fd, struct kstatfs *st);
 
 /* fs/namei.c: the inode a path names, from dir (or / for absolute ones) */
 struct inode *path_lookup(struct inode *dir, const char *path, bool follow,
 			  long *err);
 struct inode *path_parent(struct inode *dir, const char *path,
 			  const char **last, int *lastlen, long *err);
+
+/* fs/namei.c: permission checks with current's fsuid/fsgid (root passes
+ * as Linux's root: read and write always, execute where an x bit is set
+ * or on a directory). mask: MAY_READ | MAY_WRITE | MAY_EXEC. */
+#define MAY_EXEC 0x1
+#define MAY_WRITE 0x2
+#define MAY_READ 0x4
+int generic_permission(struct inode *inode, int mask);
+int inode_permission(struct inode *inode, int mask);
+bool inode_owner_or_capable(const struct inode *inode);
+/* Create / remove names with the permission checks (write and search on
+ * the directory, the sticky bit), then ramfs does it. */
+struct inode *vfs_create(struct inode *dir, const char *name, int len,
+			 u32 mode, long *err);
+struct inode *vfs_mknod(struct inode *dir, const char *name, int len,
+			u32 mode, unsigned int dev, long *err);
+struct inode *vfs_mkdir(struct inode *dir, const char *name, int len,
+			u32 mode, long *err);
+int vfs_unlink(struct inode *dir, const char *name, int len);
+int vfs_rmdir(struct inode *dir, const char *name, int len);
 
 char *getname(const char *upath);	/* ERR_PTR on failure */
 void putname(char *name);
@@ -178,6 +271,7 @@ ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
 ssize_t generic_perform_write(struct inode *inode, const char *kbuf,
 			      size_t count, loff_t *pos);
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+struct page *grab_cache_page(struct inode *inode, unsigned long index);
 
 /* fs/exec.c */
 int do_execve(const char *filename, const char *const *argv,

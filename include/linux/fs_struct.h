@@ -1,4 +1,5 @@
-/* fs_struct: a task's root and current directory, shared with CLONE_FS. */
+/* fs_struct: a task's root and current directory and its umask, shared
+ * with CLONE_FS. */
 #ifndef _LINUX_FS_STRUCT_H
 #define _LINUX_FS_STRUCT_H
 
@@ -10,6 +11,7 @@ struct kmem_cache;
 struct fs_struct {
 	int users;
 	spinlock_t lock;
+	int umask;		/* permission bits new files do not get */
 	struct inode *root;
 	struct inode *pwd;
 };

@@ -72,6 +72,9 @@ struct task_struct {
 	u64 start_time;		/* jiffies at creation */
 	char comm[TASK_COMM_LEN];	/* executable name */
 
+	const struct cred *real_cred;	/* who we are, to others */
+	const struct cred *cred;	/* whose rights we act with */
+
 	struct fs_struct *fs;
 	struct files_struct *files;
 	struct signal_struct *signal;

@@ -197,7 +197,7 @@ SYSCALL_DECL(rt_sigpending, u64 *, uset, size_t, sigsetsize);
 
 /* The typed bodies of calls that other calls reuse (i386's old forms). */
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode);
-long do_faccessat(int dfd, const char *filename, int mode);
+long do_faccessat(int dfd, const char *filename, int mode, int flags);
 long ksys_clock_nanosleep(int which, int flags,
 			  const struct __kernel_timespec *rqtp,
 			  struct __kernel_timespec *rmtp);
@@ -208,5 +208,53 @@ long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long ksys_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags);
 long do_newfstatat(int dfd, const char *filename, struct stat *statbuf,
 		   int flag);
+
+/* The name space and file attributes (fs/namei.c, open.c, utimes.c,
+ * statfs.c, sync.c) and identity (kernel/sys.c, groups.c, uid16.c). */
+struct statfs;
+struct statfs64;
+SYSCALL_DECL(symlinkat, const char *, oldname, int, newdfd,
+		const char *, newname);
+SYSCALL_DECL(linkat, int, olddfd, const char *, oldname, int, newdfd,
+		const char *, newname, int, flags);
+SYSCALL_DECL(renameat, int, olddfd, const char *, oldname, int, newdfd,
+		const char *, newname);
+SYSCALL_DECL(renameat2, int, olddfd, const char *, oldname, int, newdfd,
+		const char *, newname, unsigned int, flags);
+SYSCALL_DECL(fchmod, unsigned int, fd, u32, mode);
+SYSCALL_DECL(fchmodat, int, dfd, const char *, filename, u32, mode);
+SYSCALL_DECL(fchownat, int, dfd, const char *, filename, u32, user,
+		u32, group, int, flag);
+SYSCALL_DECL(fchown, unsigned int, fd, u32, user, u32, group);
+SYSCALL_DECL(utimensat, int, dfd, const char *, filename,
+		struct __kernel_timespec *, utimes, int, flags);
+SYSCALL_DECL(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len);
+SYSCALL_DECL(statfs, const char *, pathname, struct statfs *, buf);
+SYSCALL_DECL(fstatfs, unsigned int, fd, struct statfs *, buf);
+SYSCALL_DECL(fsync, unsigned int, fd);
+SYSCALL_DECL(fdatasync, unsigned int, fd);
+SYSCALL_DECL(geteuid);
+SYSCALL_DECL(getgid);
+SYSCALL_DECL(getegid);
+SYSCALL_DECL(setuid, uid_t, uid);
+SYSCALL_DECL(setgid, gid_t, gid);
+SYSCALL_DECL(setreuid, uid_t, ruid, uid_t, euid);
+SYSCALL_DECL(setregid, gid_t, rgid, gid_t, egid);
+SYSCALL_DECL(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid);
+SYSCALL_DECL(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid);
+SYSCALL_DECL(getresuid, uid_t *, ruid, uid_t *, euid, uid_t *, suid);
+SYSCALL_DECL(getresgid, gid_t *, rgid, gid_t *, egid, gid_t *, sgid);
+SYSCALL_DECL(setfsuid, uid_t, uid);
+SYSCALL_DECL(setfsgid, gid_t, gid);
+SYSCALL_DECL(getgroups, int, gidsetsize, gid_t *, grouplist);
+SYSCALL_DECL(setgroups, int, gidsetsize, const gid_t *, grouplist);
+long __sys_setuid(u32 uid);
+long __sys_setgid(u32 gid);
+long __sys_setreuid(u32 ruid, u32 euid);
+long __sys_setregid(u32 rgid, u32 egid);
+long __sys_setresuid(u32 ruid, u32 euid, u32 suid);
+long __sys_setresgid(u32 rgid, u32 egid, u32 sgid);
+long __sys_setfsuid(u32 uid);
+long __sys_setfsgid(u32 gid);
 
 #endif

@@ -39,7 +39,47 @@ SYSCALL_DEFINE3(open, const char *, filename, int, flags, u32, mode)
 
 SYSCALL_DEFINE2(access, const char *, filename, int, mode)
 {
-	return do_faccessat(AT_FDCWD, filename, mode);
+	return do_faccessat(AT_FDCWD, filename, mode, 0);
+}
+
+/* creat(2): open for writing, created or emptied. */
+SYSCALL_DEFINE2(creat, const char *, pathname, u32, mode)
+{
+	return do_sys_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC,
+			     mode);
+}
+
+SYSCALL_DEFINE2(link, const char *, oldname, const char *, newname)
+{
+	return do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE2(symlink, const char *, oldname, const char *, newname)
+{
+	return do_symlinkat(oldname, AT_FDCWD, newname);
+}
+
+SYSCALL_DEFINE2(rename, const char *, oldname, const char *, newname)
+{
+	return do_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+SYSCALL_DEFINE2(chmod, const char *, filename, u32, mode)
+{
+	return do_fchmodat(AT_FDCWD, filename, mode);
+}
+
+/* chown32 and lchown32: the 32-bit-id forms (chown = 182 and lchown = 16
+ * take 16-bit ids: kernel/uid16.c). */
+SYSCALL_DEFINE3(chown, const char *, filename, u32, user, u32, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+SYSCALL_DEFINE3(lchown, const char *, filename, u32, user, u32, group)
+{
+	return do_fchownat(AT_FDCWD, filename, user, group,
+			   AT_SYMLINK_NOFOLLOW);
 }
 
 SYSCALL_DEFINE3(mknod, const char *, filename, u32, mode, unsigned int, dev)
@@ -107,13 +147,18 @@ static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
 	st.__st_ino = stat->ino;
 	st.st_mode = stat->mode;
 	st.st_nlink = stat->nlink;
+	st.st_uid = stat->uid;
+	st.st_gid = stat->gid;
 	st.st_rdev = stat->rdev;
 	st.st_size = stat->size;
 	st.st_blksize = stat->blksize;
 	st.st_blocks = stat->blocks;
-	st.st_atime = stat->atime;
-	st.st_mtime = stat->mtime;
-	st.st_ctime = stat->ctime;
+	st.st_atime = stat->atime.tv_sec;
+	st.st_atime_nsec = stat->atime.tv_nsec;
+	st.st_mtime = stat->mtime.tv_sec;
+	st.st_mtime_nsec = stat->mtime.tv_nsec;
+	st.st_ctime = stat->ctime.tv_sec;
+	st.st_ctime_nsec = stat->ctime.tv_nsec;
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
@@ -198,6 +243,75 @@ SYSCALL_DEFINE3(ia32_ftruncate64, unsigned int, fd, u32, lenlo, u32, lenhi)
 	return do_sys_ftruncate(fd, merge_64(lenlo, lenhi), true);
 }
 
+SYSCALL_DEFINE6(ia32_fallocate, int, fd, int, mode, u32, offlo, u32, offhi,
+		u32, lenlo, u32, lenhi)
+{
+	return ksys_fallocate(fd, mode, merge_64(offlo, offhi),
+			      merge_64(lenlo, lenhi));
+}
+
+/* statfs64/fstatfs64: 64-bit counts, packed to 84 bytes on i386; the
+ * caller passes the size it expects, which must be that (EINVAL). */
+struct statfs64 {
+	u32 f_type;
+	u32 f_bsize;
+	u64 f_blocks;
+	u64 f_bfree;
+	u64 f_bavail;
+	u64 f_files;
+	u64 f_ffree;
+	int f_fsid[2];
+	u32 f_namelen;
+	u32 f_frsize;
+	u32 f_flags;
+	u32 f_spare[4];
+} __attribute__((packed, aligned(4)));
+
+static long put_statfs64(const struct kstatfs *st, size_t sz,
+			 struct statfs64 *ubuf)
+{
+	struct statfs64 buf;
+
+	if (sz != sizeof(buf))
+		return -EINVAL;
+	memset(&buf, 0, sizeof(buf));
+	buf.f_type = st->f_type;
+	buf.f_bsize = st->f_bsize;
+	buf.f_blocks = st->f_blocks;
+	buf.f_bfree = st->f_bfree;
+	buf.f_bavail = st->f_bavail;
+	buf.f_files = st->f_files;
+	buf.f_ffree = st->f_ffree;
+	buf.f_namelen = st->f_namelen;
+	buf.f_frsize = st->f_frsize;
+	buf.f_flags = st->f_flags;
+	return copy_to_user(ubuf, &buf, sizeof(buf)) ? -EFAULT : 0;
+}
+
+SYSCALL_DEFINE3(statfs64, const char *, pathname, size_t, sz,
+		struct statfs64 *, buf)
+{
+	struct kstatfs st;
+	int err;
+
+	if (sz != sizeof(*buf))
+		return -EINVAL;
+	err = user_statfs(pathname, &st);
+	return err ? err : put_statfs64(&st, sz, buf);
+}
+
+SYSCALL_DEFINE3(fstatfs64, unsigned int, fd, size_t, sz,
+		struct statfs64 *, buf)
+{
+	struct kstatfs st;
+	int err;
+
+	if (sz != sizeof(*buf))
+		return -EINVAL;
+	err = fd_statfs(fd, &st);
+	return err ? err : put_statfs64(&st, sz, buf);
+}
+
 /* ---- memory ------------------------------------------------------------- */
 
 /* mmap2(2): the file offset counts pages, so 32 bits reach 16 TiB. */
@@ -232,6 +346,80 @@ SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct *, arg)
 }
 
 /* ---- time: the calls with a 32-bit time_t ------------------------------- */
+
+/* utimensat with 32-bit times (utimensat = 320; 412 is the 64-bit one). */
+SYSCALL_DEFINE4(utimensat_time32, int, dfd, const char *, filename,
+		struct old_timespec32 *, t, int, flags)
+{
+	struct timespec64 tv[2];
+
+	if (t) {
+		if (get_old_timespec32(&tv[0], &t[0]) ||
+		    get_old_timespec32(&tv[1], &t[1]))
+			return -EFAULT;
+	}
+	return do_utimes(dfd, filename, t ? tv : NULL, flags);
+}
+
+struct old_timeval32 {
+	s32 tv_sec;
+	s32 tv_usec;
+};
+
+/* futimesat/utimes: microseconds, and no UTIME_NOW / UTIME_OMIT. */
+static long do_futimesat(int dfd, const char *filename,
+			 struct old_timeval32 *utimes)
+{
+	struct old_timeval32 times[2];
+	struct timespec64 tstimes[2];
+
+	if (utimes) {
+		if (copy_from_user(times, utimes, sizeof(times)))
+			return -EFAULT;
+		if (times[0].tv_usec < 0 || times[0].tv_usec >= 1000000 ||
+		    times[1].tv_usec < 0 || times[1].tv_usec >= 1000000)
+			return -EINVAL;
+		tstimes[0].tv_sec = times[0].tv_sec;
+		tstimes[0].tv_nsec = 1000 * times[0].tv_usec;
+		tstimes[1].tv_sec = times[1].tv_sec;
+		tstimes[1].tv_nsec = 1000 * times[1].tv_usec;
+	}
+	return do_utimes(dfd, filename, utimes ? tstimes : NULL, 0);
+}
+
+SYSCALL_DEFINE3(futimesat_time32, int, dfd, const char *, filename,
+		struct old_timeval32 *, t)
+{
+	return do_futimesat(dfd, filename, t);
+}
+
+SYSCALL_DEFINE2(utimes_time32, const char *, filename,
+		struct old_timeval32 *, t)
+{
+	return do_futimesat(AT_FDCWD, filename, t);
+}
+
+/* utime(2): whole seconds, in a struct utimbuf of two 32-bit times. */
+struct old_utimbuf32 {
+	s32 actime;
+	s32 modtime;
+};
+
+SYSCALL_DEFINE2(utime32, const char *, filename, struct old_utimbuf32 *, t)
+{
+	struct old_utimbuf32 ut;
+	struct timespec64 tv[2];
+
+	if (t) {
+		if (copy_from_user(&ut, t, sizeof(ut)))
+			return -EFAULT;
+		tv[0].tv_sec = ut.actime;
+		tv[0].tv_nsec = 0;
+		tv[1].tv_sec = ut.modtime;
+		tv[1].tv_nsec = 0;
+	}
+	return do_utimes(AT_FDCWD, filename, t ? tv : NULL, 0);
+}
 
 SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 *, tp)
 {

@@ -60,4 +60,46 @@ SYSCALL_DECL(old_select, struct sel_arg_struct *, arg);
 SYSCALL_DECL(set_thread_area, struct user_desc *, u_info);
 SYSCALL_DECL(get_thread_area, struct user_desc *, u_info);
 
+/* Name space, attributes and 16-bit ids (sys_i386_32.c, kernel/uid16.c) */
+struct statfs64;
+struct old_timeval32;
+struct old_utimbuf32;
+SYSCALL_DECL(creat, const char *, pathname, u32, mode);
+SYSCALL_DECL(link, const char *, oldname, const char *, newname);
+SYSCALL_DECL(symlink, const char *, oldname, const char *, newname);
+SYSCALL_DECL(rename, const char *, oldname, const char *, newname);
+SYSCALL_DECL(chmod, const char *, filename, u32, mode);
+SYSCALL_DECL(chown, const char *, filename, u32, user, u32, group);
+SYSCALL_DECL(lchown, const char *, filename, u32, user, u32, group);
+SYSCALL_DECL(ia32_fallocate, int, fd, int, mode, u32, offlo, u32, offhi,
+		u32, lenlo, u32, lenhi);
+SYSCALL_DECL(statfs64, const char *, pathname, size_t, sz,
+		struct statfs64 *, buf);
+SYSCALL_DECL(fstatfs64, unsigned int, fd, size_t, sz, struct statfs64 *, buf);
+SYSCALL_DECL(utimensat_time32, int, dfd, const char *, filename,
+		struct old_timespec32 *, t, int, flags);
+SYSCALL_DECL(futimesat_time32, int, dfd, const char *, filename,
+		struct old_timeval32 *, t);
+SYSCALL_DECL(utimes_time32, const char *, filename, struct old_timeval32 *, t);
+SYSCALL_DECL(utime32, const char *, filename, struct old_utimbuf32 *, t);
+SYSCALL_DECL(chown16, const char *, filename, u16, user, u16, group);
+SYSCALL_DECL(lchown16, const char *, filename, u16, user, u16, group);
+SYSCALL_DECL(fchown16, unsigned int, fd, u16, user, u16, group);
+SYSCALL_DECL(setregid16, u16, rgid, u16, egid);
+SYSCALL_DECL(setgid16, u16, gid);
+SYSCALL_DECL(setreuid16, u16, ruid, u16, euid);
+SYSCALL_DECL(setuid16, u16, uid);
+SYSCALL_DECL(setresuid16, u16, ruid, u16, euid, u16, suid);
+SYSCALL_DECL(getresuid16, u16 *, ruidp, u16 *, euidp, u16 *, suidp);
+SYSCALL_DECL(setresgid16, u16, rgid, u16, egid, u16, sgid);
+SYSCALL_DECL(getresgid16, u16 *, rgidp, u16 *, egidp, u16 *, sgidp);
+SYSCALL_DECL(setfsuid16, u16, uid);
+SYSCALL_DECL(setfsgid16, u16, gid);
+SYSCALL_DECL(getgroups16, int, gidsetsize, u16 *, grouplist);
+SYSCALL_DECL(setgroups16, int, gidsetsize, const u16 *, grouplist);
+SYSCALL_DECL(getuid16);
+SYSCALL_DECL(geteuid16);
+SYSCALL_DECL(getgid16);
+SYSCALL_DECL(getegid16);
+
 #endif
