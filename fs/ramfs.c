@@ -30,6 +30,8 @@ static struct inode *new_inode(u32 mode)
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	INIT_LIST_HEAD(&inode->i_children);
 	INIT_LIST_HEAD(&inode->i_sibling);
+	INIT_LIST_HEAD(&inode->i_data.i_mmap);
+	init_rwsem(&inode->i_data.i_mmap_rwsem);
 	spin_lock(&ramfs_lock);
 	inode->i_ino = next_ino++;
 	spin_unlock(&ramfs_lock);
@@ -139,7 +141,7 @@ int ramfs_setsize(struct inode *inode, loff_t size)
 
 	inode->i_size = size;
 	if (size < old)
-		truncate_inode_pages(&inode->i_data, size);
+		truncate_pagecache(inode, size);
 	return 0;
 }
 
@@ -170,6 +172,26 @@ void iput(struct inode *inode)
 		free_inode(inode);
 		inode = parent;
 	}
+}
+
+/*
+ * A regular file that no directory holds, of size bytes: the object behind
+ * a MAP_SHARED|MAP_ANONYMOUS mapping (Linux's shmem "/dev/zero (deleted)").
+ * It hangs off the root, which it holds, as a removed file holds its old
+ * directory, and it goes when its last user iput()s it.
+ */
+struct inode *ramfs_get_unnamed_inode(u32 mode, loff_t size)
+{
+	struct inode *inode = new_inode(S_IFREG | mode);
+
+	if (!inode)
+		return NULL;
+	strscpy(inode->i_name, "dev/zero", sizeof(inode->i_name));
+	inode->i_nlink = 0;
+	inode->i_size = size;
+	inode->i_parent = root_inode;
+	ihold(root_inode);
+	return inode;
 }
 
 /* Take inode's name out of dir. Nobody using it: it goes now; else it
@@ -246,6 +268,7 @@ static ssize_t ramfs_write(struct file *f, const char *kbuf, size_t n,
 const struct file_operations ramfs_file_operations = {
 	.read = ramfs_read,
 	.write = ramfs_write,
+	.mmap = generic_file_mmap,
 };
 
 const struct file_operations ramfs_dir_operations = { 0 };

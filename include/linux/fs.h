@@ -10,6 +10,7 @@
 #include <asm/page.h>
 #include <linux/list.h>
 #include <linux/radix-tree.h>
+#include <linux/rwsem.h>
 #include <linux/types.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -37,6 +38,7 @@
 
 struct file;
 struct inode;
+struct vm_area_struct;
 
 struct file_operations {
 	ssize_t (*read)(struct file *f, char *kbuf, size_t n, loff_t *pos);
@@ -44,6 +46,9 @@ struct file_operations {
 			 loff_t *pos);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
+	/* Set up a new mapping of the file (vma->vm_file is set); files
+	 * without it cannot be mapped: mmap gives -ENODEV. */
+	int (*mmap)(struct file *f, struct vm_area_struct *vma);
 };
 
 /* What Linux keeps per mounted file system; Clonix has one, the RAM one. */
@@ -60,6 +65,8 @@ struct super_block {
 struct address_space {
 	struct radix_tree_root i_pages;
 	unsigned long nrpages;
+	struct list_head i_mmap;	/* the VMAs mapping it (vma->shared) */
+	struct rw_semaphore i_mmap_rwsem;	/* write to change i_mmap */
 };
 
 struct inode {
@@ -108,6 +115,8 @@ int ramfs_set_data(struct inode *inode, const void *data, size_t size);
 int ramfs_unlink(struct inode *dir, const char *name, int len);
 int ramfs_rmdir(struct inode *dir, const char *name, int len);
 int ramfs_setsize(struct inode *inode, loff_t size);
+/* A new regular file with no name (shared anonymous memory's object). */
+struct inode *ramfs_get_unnamed_inode(u32 mode, loff_t size);
 /* Take / drop a use of an inode; an unlinked one is freed at the last. */
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
@@ -163,6 +172,12 @@ ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
 ssize_t generic_perform_write(struct inode *inode, const char *kbuf,
 			      size_t count, loff_t *pos);
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+void truncate_inode_pages_range(struct address_space *mapping,
+				loff_t lstart, loff_t lend);
+void truncate_pagecache(struct inode *inode, loff_t newsize);
+struct page *find_or_create_page(struct address_space *mapping,
+				 unsigned long index);
+int generic_file_mmap(struct file *f, struct vm_area_struct *vma);
 
 /* fs/exec.c */
 int do_execve(const char *filename, const char *const *argv,

@@ -66,10 +66,12 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(125, sys_mprotect),
 	SC(133, sys_fchdir),
 	SC(140, sys_llseek),	/* _llseek */
+	SC(144, sys_msync),
 	SC(145, sys_readv),
 	SC(146, sys_writev),
 	SC(158, sys_sched_yield),
 	SC(162, sys_nanosleep_time32),
+	SC(163, sys_mremap),
 	SC(174, sys_rt_sigaction),
 	SC(175, sys_rt_sigprocmask),
 	SC(176, sys_rt_sigpending),
@@ -88,6 +90,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(200, sys_getuid),
 	SC(201, sys_getuid),
 	SC(202, sys_getuid),
+	SC(219, sys_madvise),
 	SC(220, sys_getdents64),
 	SC(221, sys_fcntl),	/* fcntl64 */
 	SC(224, sys_gettid),
