@@ -84,7 +84,8 @@ static int madvise_remove(struct vm_area_struct *vma, unsigned long start,
 }
 
 /* MADV_POPULATE_READ/WRITE: fault in every page of [start, end) as a
- * read or a write would. A SIGBUS or SIGSEGV there is -EFAULT. */
+ * read or a write would: -EINVAL where that access is not allowed, and
+ * -EFAULT where it would be SIGBUS (past the end of a file). */
 static int madvise_populate(struct vm_area_struct *vma, unsigned long start,
 			    unsigned long end, bool write)
 {
@@ -94,13 +95,12 @@ static int madvise_populate(struct vm_area_struct *vma, unsigned long start,
 
 		if (!pte)
 			return -ENOMEM;
+		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
+			return -EINVAL;	/* no such access allowed there */
 		if (pte_present(*pte) &&
 		    (!write || (vma->vm_flags & VM_SHARED) ||
-		     !pfn_to_page(pte_pfn(*pte))->mapping)) {
-			if (write && !(vma->vm_flags & VM_WRITE))
-				return -EFAULT;
+		     !pfn_to_page(pte_pfn(*pte))->mapping))
 			continue;	/* there, and as it would be */
-		}
 		fault = handle_mm_fault(vma, start, write);
 		if (fault & VM_FAULT_OOM)
 			return -ENOMEM;

@@ -304,6 +304,8 @@ static long mmap_vm_flags(struct file *file, unsigned long prot,
 		    VM_MAYEXEC;
 	switch (flags & MAP_TYPE) {
 	case MAP_SHARED_VALIDATE:
+		if (!file)
+			return -EINVAL;	/* a file's flags only, as Linux */
 		if (flags & ~LEGACY_MAP_MASK)
 			return -EOPNOTSUPP;
 		/* fall through */

@@ -197,7 +197,8 @@ static bool vma_expandable(struct mm_struct *mm, struct vm_area_struct *vma,
  * Linux's errors: -EINVAL for unknown flags, MREMAP_FIXED without
  * MREMAP_MAYMOVE, MREMAP_DONTUNMAP without it or with a change of size,
  * an unaligned address, a new_len of 0, overlapping FIXED ranges; -EFAULT
- * when the old range is not inside one mapping; -ENOMEM when it cannot
+ * when nothing is mapped at addr or the old range is not inside one
+ * mapping; -ENOMEM when it cannot
  * grow in place and may not move (or there is no room).
  */
 SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
@@ -223,6 +224,10 @@ SYSCALL_DEFINE5(mremap, unsigned long, addr, unsigned long, old_len,
 		return -EINVAL;
 
 	mmap_write_lock(mm);
+	if (!find_vma(mm, addr)) {
+		ret = -EFAULT;	/* nothing mapped at addr */
+		goto out;
+	}
 	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) {
 		ret = mremap_to(mm, addr, old_len, new_addr, new_len, flags);
 		goto out;
