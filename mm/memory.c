@@ -341,11 +341,22 @@ int handle_page_fault(unsigned long addr, bool write, bool exec, bool user)
 	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 }
 
-/* Map page at addr (pte) with vma's protection less what mask removes. */
-static void set_pte_page(struct vm_area_struct *vma, unsigned long addr,
-			 pte_t *pte, struct page *page, unsigned long mask)
+/* The protection of a file's own page in a private mapping: readable
+ * where the mapping is accessible at all, never writable, so the first
+ * write faults and copies (do_wp_page). */
+static unsigned long cow_vm_flags(unsigned long vm_flags)
 {
-	*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags & ~mask);
+	if (vm_flags & VM_WRITE)
+		vm_flags = (vm_flags & ~VM_WRITE) | VM_READ;
+	return vm_flags;
+}
+
+/* Map page at addr (pte), read-only if cow, else with vma's protection. */
+static void set_pte_page(struct vm_area_struct *vma, unsigned long addr,
+			 pte_t *pte, struct page *page, bool cow)
+{
+	*pte = mk_user_pte(page_to_pfn(page), cow ? cow_vm_flags(vma->vm_flags) :
+						     vma->vm_flags);
 	vma->vm_mm->total_vm++;
 	flush_tlb_page(addr);
 }
@@ -358,7 +369,7 @@ static noinline int do_anonymous_page(struct vm_area_struct *vma,
 
 	if (!page)
 		return VM_FAULT_OOM;
-	set_pte_page(vma, addr, pte, page, 0);
+	set_pte_page(vma, addr, pte, page, false);
 	return 0;
 }
 
@@ -380,11 +391,11 @@ static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
 	if (ret)
 		return ret;
 	if (vma->vm_flags & VM_SHARED) {
-		set_pte_page(vma, addr, pte, page, 0);
+		set_pte_page(vma, addr, pte, page, false);
 		return 0;
 	}
 	if (!write) {
-		set_pte_page(vma, addr, pte, page, VM_WRITE);
+		set_pte_page(vma, addr, pte, page, true);
 		return 0;
 	}
 	copy = alloc_pages(GFP_KERNEL, 0);
@@ -393,7 +404,7 @@ static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
 	put_page(page);
 	if (!copy)
 		return VM_FAULT_OOM;
-	set_pte_page(vma, addr, pte, copy, 0);
+	set_pte_page(vma, addr, pte, copy, false);
 	return 0;
 }
 
@@ -462,7 +473,7 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 			continue;
 		/* A private mapping never writes to the file's own page. */
 		if (!(flags & VM_SHARED) && pfn_to_page(pte_pfn(*pte))->mapping)
-			flags &= ~VM_WRITE;
+			flags = cow_vm_flags(flags);
 		*pte = mk_user_pte(pte_pfn(*pte), flags);
 		flush = true;
 	} while (pte++, addr += PAGE_SIZE, addr != end);

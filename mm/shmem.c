@@ -9,7 +9,8 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 
-/* Give a new shared anonymous vma its unnamed file, as big as the vma. */
+/* Give a new shared anonymous vma its unnamed file, as big as the vma,
+ * in place of the file it maps (/dev/zero's), if any. */
 int shmem_zero_setup(struct vm_area_struct *vma)
 {
 	struct inode *inode;
@@ -23,6 +24,8 @@ int shmem_zero_setup(struct vm_area_struct *vma)
 	iput(inode);	/* the file holds it now; without one, it is freed */
 	if (!file)
 		return -ENOMEM;
+	if (vma->vm_file)
+		fput(vma->vm_file);
 	vma->vm_file = file;
 	vma->vm_pgoff = 0;
 	return 0;

@@ -88,6 +88,25 @@ def test_msync_madvise_mremap_and_their_errors(menu, arch):
         "a moved MAP_SHARED mapping is still shared",
         "mremap across the end of the mapping: EFAULT",
         "mremap of an unmapped address: EFAULT",
+        "a MADV_DONTFORK page is not mapped in a child",
+        "a MADV_WIPEONFORK page reads zeros in a child",
+        "MADV_REMOVE makes shared memory read zeros",
+        "mremap old_size 0 maps shared memory a second time",
+        "MREMAP_DONTUNMAP moves the page, the old range reads zeros",
+        "MADV_POPULATE_WRITE on a private mapping copies the page",
+    ]:
+        assert f"shm: {line}: ok" in out
+
+
+def test_dev_zero_and_unlinked_files_can_be_mapped(menu, arch):
+    m = menu(arch)
+    out = run_checks(m, "test_shm")
+    for line in [
+        "MAP_PRIVATE of /dev/zero is zeroed, writable memory",
+        "MAP_SHARED of /dev/zero is shared with a child",
+        "its mapping and read() still share the page",
+        "a PROT_WRITE private file mapping can be read",
+        "mmap of /dev/null: ENODEV",
     ]:
         assert f"shm: {line}: ok" in out
 

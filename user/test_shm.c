@@ -22,8 +22,10 @@
 static const char *dir = "/tmp";
 static char path[256];
 /* qemu-user (how these tests also run on a Linux host) does not emulate
- * MAP_SHARED_VALIDATE, madvise's errors, some of mremap's, nor msync of
- * an address it has reserved: those checks run on Clonix only. */
+ * MAP_SHARED_VALIDATE, madvise beyond MADV_DONTNEED (its errors,
+ * DONTFORK, WIPEONFORK, REMOVE, POPULATE), some of mremap (its errors,
+ * old_size 0, MREMAP_DONTUNMAP), nor msync of an address it has
+ * reserved: those checks run on Clonix only. */
 static int on_clonix;
 /* qemu-i386 emulates mremap in its own reservation of the 32-bit space:
  * it does not grow in place, and moves or unmapped addresses stay
@@ -551,6 +553,127 @@ static void remap(void)
 	unlink(path);
 }
 
+/* What qemu-user cannot show: madvise's DONTFORK, WIPEONFORK, REMOVE,
+ * and mremap's second mapping of shared memory (old_size 0). */
+static void fork_advice_and_holes(void)
+{
+	volatile char *s;
+	char *m, *n;
+	int status;
+	pid_t pid;
+
+	/* MADV_DONTFORK and MADV_WIPEONFORK. */
+	m = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	memset(m, 'w', 2 * PG);
+	check(madvise(m, PG, MADV_DONTFORK) == 0 &&
+	      madvise(m + PG, PG, MADV_WIPEONFORK) == 0,
+	      "MADV_DONTFORK and MADV_WIPEONFORK", strerror(errno));
+	status = in_child(touch, m);
+	check(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+	      "a MADV_DONTFORK page is not mapped in a child", NULL);
+	pid = fork();
+	if (pid == 0)
+		_exit(m[PG] != 0 || m[2 * PG - 1] != 0);
+	waitpid(pid, &status, 0);
+	check_exit0(status, "a MADV_WIPEONFORK page reads zeros in a child");
+	check(m[0] == 'w' && m[PG] == 'w', "the parent keeps both", NULL);
+	munmap(m, 2 * PG);
+
+	/* MADV_REMOVE punches a hole in shared memory. */
+	s = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE,
+		 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	s[0] = 'r';
+	s[PG] = 'k';
+	check(madvise((void *)s, PG, MADV_REMOVE) == 0 && s[0] == 0 &&
+	      s[PG] == 'k', "MADV_REMOVE makes shared memory read zeros",
+	      strerror(errno));
+	/* A second mapping of the same shared pages (old_size 0). */
+	n = mremap((void *)s, 0, 2 * PG, MREMAP_MAYMOVE);
+	check(n != MAP_FAILED && n != s && n[PG] == 'k',
+	      "mremap old_size 0 maps shared memory a second time",
+	      strerror(errno));
+	if (n != MAP_FAILED) {
+		n[1] = '2';
+		check(s[1] == '2', "and both mappings are the same pages", NULL);
+		munmap(n, 2 * PG);
+	}
+	munmap((void *)s, 2 * PG);
+}
+
+/* ---- the rest of madvise, mremap and mmap's sources ------------------ */
+
+static void more(void)
+{
+	char *m, *n, *z;
+	int fd, zfd;
+
+	/* A file unlinked while mapped lives on until munmap. */
+	fd = make_file("gone", PG);
+	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	check(m != MAP_FAILED && unlink(path) == 0,
+	      "unlink a file while it is mapped", strerror(errno));
+	if (m != MAP_FAILED) {
+		m[5] = '5';
+		check(read_at(fd, 5) == '5',
+		      "its mapping and read() still share the page", NULL);
+		munmap(m, PG);
+	}
+	close(fd);
+
+	if (on_clonix)
+		fork_advice_and_holes();
+
+	/* MREMAP_DONTUNMAP moves the pages and leaves the old range empty. */
+	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		 -1, 0);
+	m[0] = 'd';
+	if (on_clonix) {
+		n = mremap(m, PG, PG, MREMAP_MAYMOVE | MREMAP_DONTUNMAP);
+		check(n != MAP_FAILED && n[0] == 'd' && m[0] == 0,
+		      "MREMAP_DONTUNMAP moves the page, the old range reads zeros",
+		      strerror(errno));
+		if (n != MAP_FAILED)
+			munmap(n, PG);
+	}
+	munmap(m, PG);
+
+	/* /dev/zero: private and shared zeroed memory. */
+	zfd = open("/dev/zero", O_RDWR);
+	z = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, zfd, 0);
+	check(z != MAP_FAILED && z[0] == 0 && (z[1] = 1),
+	      "MAP_PRIVATE of /dev/zero is zeroed, writable memory",
+	      strerror(errno));
+	if (z != MAP_FAILED)
+		munmap(z, PG);
+	z = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_SHARED, zfd, 0);
+	check(z != MAP_FAILED && in_child(store, z) == 0 && z[0] == 'S',
+	      "MAP_SHARED of /dev/zero is shared with a child", strerror(errno));
+	if (z != MAP_FAILED)
+		munmap(z, PG);
+	close(zfd);
+
+	/* Write-only and populated private file mappings. */
+	fd = make_file("wonly", PG);
+	m = mmap(NULL, PG, PROT_WRITE, MAP_PRIVATE, fd, 0);
+	check(m != MAP_FAILED && m[3] == 'd',
+	      "a PROT_WRITE private file mapping can be read", strerror(errno));
+	if (m != MAP_FAILED) {
+		m[3] = '3';
+		check(read_at(fd, 3) == 'd', "and its store stays private", NULL);
+		munmap(m, PG);
+	}
+	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	if (on_clonix)
+		check(madvise(m, PG, MADV_POPULATE_WRITE) == 0 && (m[0] = '0') &&
+		      read_at(fd, 0) == 'a',
+		      "MADV_POPULATE_WRITE on a private mapping copies the page",
+		      strerror(errno));
+	munmap(m, PG);
+	close(fd);
+	unlink(path);
+}
+
 static void warm_up(void)
 {
 	volatile char stack[64 * 1024];
@@ -588,6 +711,7 @@ int main(int argc, char **argv)
 	errors();
 	dontneed();
 	remap();
+	more();
 	after = meminfo_free_pages();
 	if (before >= 0) {
 		snprintf(detail, sizeof(detail), "%ld before, %ld after", before,
