@@ -234,6 +234,7 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 				 (unsigned long)((zfirst - vfirst) << PAGE_SHIFT),
 				 vma->vm_start +
 				 (unsigned long)((zlast - vfirst + 1) << PAGE_SHIFT));
+		cond_resched();	/* as many VMAs as a user made */
 	}
 	up_read(&mapping->i_mmap_rwsem);
 }

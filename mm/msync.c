@@ -55,6 +55,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 			break;
 		}
 		vma = find_vma_intersection(mm, start, end);
+		cond_resched();
 	}
 	mmap_read_unlock(mm);
 	return error ? error : unmapped_error;

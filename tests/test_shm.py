@@ -56,6 +56,8 @@ def test_file_mappings_share_the_page_cache(menu, arch):
         "after truncation the cut page is SIGBUS",
         "grown again, the cut page reads zeros, not the old data",
         "a store to a private mapping does not change the file",
+        "read() into a private mapping copies the page, not the file",
+        "write() from the mapping past the file's end: EFAULT",
         "a page not yet written shows the file's changes",
         "once written, the private copy keeps its own bytes",
         "the child's store reaches neither the parent nor the file",

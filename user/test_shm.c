@@ -238,6 +238,8 @@ static void file_shared(void)
 
 	check_sigbus(in_child(touch, m + 3 * PG),
 		     "a read past the file's last page is SIGBUS");
+	check_errno(write(fd, m + 3 * PG, 10), EFAULT,
+		    "write() from the mapping past the file's end: EFAULT");
 	check_exit0(in_child(touch, m + 2 * PG + 200),
 		    "a read in the last page, past the end, is fine");
 
@@ -289,6 +291,11 @@ static void file_private(void)
 	      "a store to a private mapping does not change the file", NULL);
 	check(pwrite(fd, "W", 1, PG) == 1 && m[PG] == 'W',
 	      "a page not yet written shows the file's changes", NULL);
+	check(m[2 * PG] == pattern(2 * PG) &&
+	      pread(fd, m + 2 * PG, 5, 0) == 5 && !memcmp(m + 2 * PG, "abcde", 5)
+	      && read_at(fd, 2 * PG) == pattern(2 * PG),
+	      "read() into a private mapping copies the page, not the file",
+	      NULL);
 	m[PG + 1] = 'V';
 	check(pwrite(fd, "U", 1, PG) == 1 && m[PG] == 'W' && m[PG + 1] == 'V',
 	      "once written, the private copy keeps its own bytes", NULL);
