@@ -14,7 +14,6 @@
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
 #include <linux/sched.h>
-#include <linux/sched/signal.h>
 #include <linux/syscalls.h>
 #include <uapi/linux/mman.h>
 
@@ -83,36 +82,6 @@ static int madvise_remove(struct vm_area_struct *vma, unsigned long start,
 	return 0;
 }
 
-/* MADV_POPULATE_READ/WRITE: fault in every page of [start, end) as a
- * read or a write would: -EINVAL where that access is not allowed, and
- * -EFAULT where it would be SIGBUS (past the end of a file). */
-static int madvise_populate(struct vm_area_struct *vma, unsigned long start,
-			    unsigned long end, bool write)
-{
-	for (; start < end; start += PAGE_SIZE) {
-		pte_t *pte = walk_page_table(vma->vm_mm, start);
-		int fault;
-
-		if (!pte)
-			return -ENOMEM;
-		if (!(vma->vm_flags & (write ? VM_WRITE : VM_READ)))
-			return -EINVAL;	/* no such access allowed there */
-		if (pte_present(*pte) &&
-		    (!write || (vma->vm_flags & VM_SHARED) ||
-		     !pfn_to_page(pte_pfn(*pte))->mapping))
-			continue;	/* there, and as it would be */
-		fault = handle_mm_fault(vma, start, write);
-		if (fault & VM_FAULT_OOM)
-			return -ENOMEM;
-		if (fault)
-			return -EFAULT;
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		cond_resched();
-	}
-	return 0;
-}
-
 /* Apply behavior to [start, end), which lies inside vma. */
 static int madvise_vma_behavior(struct vm_area_struct *vma,
 				unsigned long start, unsigned long end,
@@ -149,8 +118,8 @@ static int madvise_vma_behavior(struct vm_area_struct *vma,
 		return madvise_update_vma(vma, start, end, 0, VM_DONTDUMP);
 	case MADV_POPULATE_READ:
 	case MADV_POPULATE_WRITE:
-		return madvise_populate(vma, start, end,
-					behavior == MADV_POPULATE_WRITE);
+		return faultin_vma_page_range(vma, start, end,
+					      behavior == MADV_POPULATE_WRITE);
 	default:
 		return 0;	/* read-ahead and page-out hints */
 	}

@@ -333,6 +333,25 @@ static long mmap_vm_flags(struct file *file, unsigned long prot,
 }
 
 /*
+ * MAP_POPULATE: fault in the new mapping now, writing where a private
+ * mapping is writable (so it has its copies at once), reading elsewhere.
+ * Failures are ignored, as Linux's: the pages then come on first touch.
+ */
+static void mm_populate(struct mm_struct *mm, unsigned long addr,
+			unsigned long len)
+{
+	struct vm_area_struct *vma;
+
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (vma)
+		faultin_vma_page_range(vma, addr, min(addr + len, vma->vm_end),
+				       (vma->vm_flags &
+					(VM_WRITE | VM_SHARED)) == VM_WRITE);
+	mmap_read_unlock(mm);
+}
+
+/*
  * mmap: a new mapping of anonymous memory or of fd's file from page
  * pgoff, private or shared. The new VMA (and, for shared anonymous
  * memory, its unnamed file) is made before MAP_FIXED unmaps what was
@@ -408,6 +427,8 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 	mmap_write_unlock(mm);
 	if (err)
 		goto out_free;
+	if ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+		mm_populate(mm, addr, len);
 	return addr;
 
 out_free:

@@ -68,7 +68,7 @@ static int move_ptes(struct vm_area_struct *vma, unsigned long old_addr,
 }
 
 /* Move the page-table entries of [old_addr, +len) to new_addr. */
-static int move_page_tables(struct vm_area_struct *vma,
+static noinline int move_page_tables(struct vm_area_struct *vma,
 			    unsigned long old_addr, unsigned long new_addr,
 			    unsigned long len)
 {
@@ -83,7 +83,7 @@ static int move_page_tables(struct vm_area_struct *vma,
  * The old range is unmapped unless MREMAP_DONTUNMAP keeps it (empty). An
  * old_len of 0 makes a second mapping of a shared one.
  */
-static long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
+static noinline long move_vma(struct vm_area_struct *vma, unsigned long old_addr,
 		     unsigned long old_len, unsigned long new_len,
 		     unsigned long new_addr, unsigned long flags)
 {

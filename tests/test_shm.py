@@ -82,6 +82,7 @@ def test_msync_madvise_mremap_and_their_errors(menu, arch):
         "madvise bad advice: EINVAL",
         "madvise of an unmapped range: ENOMEM",
         "MADV_DONTNEED freed the two pages",
+        "MAP_POPULATE maps all 8 pages at once",
         "private anonymous pages read as zeros after MADV_DONTNEED",
         "mremap grows in place, keeping the bytes, new pages zero",
         "mremap shrinks: the first page stays, the rest is unmapped",

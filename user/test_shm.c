@@ -468,6 +468,26 @@ static void dontneed(void)
 	munmap(m, 4 * PG);
 }
 
+static void populate(void)
+{
+	long before = meminfo_free_pages(), after;
+	char *m = mmap(NULL, 8 * PG, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	char detail[64];
+
+	after = meminfo_free_pages();
+	check(m != MAP_FAILED && m[0] == 0 && m[8 * PG - 1] == 0,
+	      "a MAP_POPULATE mapping is zeroed memory", strerror(errno));
+	if (before >= 0) {
+		snprintf(detail, sizeof(detail), "%ld before, %ld after", before,
+			 after);
+		check(before - after >= 8,
+		      "MAP_POPULATE maps all 8 pages at once", detail);
+	}
+	if (m != MAP_FAILED)
+		munmap(m, 8 * PG);
+}
+
 static int all(const char *p, long n, char c)
 {
 	while (n--)
@@ -717,6 +737,7 @@ int main(int argc, char **argv)
 	file_private();
 	errors();
 	dontneed();
+	populate();
 	remap();
 	more();
 	after = meminfo_free_pages();

@@ -105,6 +105,8 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 void unlink_file_vma(struct vm_area_struct *vma);
 void vma_link_file(struct vm_area_struct *vma);
 int shmem_zero_setup(struct vm_area_struct *vma);
+int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool write);
 void change_protection(struct vm_area_struct *vma);
 /* 0 when the page is now there, else the signal a user access earns
  * (SIGSEGV, or SIGBUS past the end of a mapped file). */
