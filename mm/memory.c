@@ -210,7 +210,11 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
  * that maps them, a private mapping's copies included, so no PTE keeps a
  * page the file is about to give back, and a later touch faults (SIGBUS
  * past the end). Runs under the file's i_mmap_rwsem, so no VMA joins or
- * leaves the list meanwhile.
+ * leaves the list meanwhile. It edits other address spaces' page tables
+ * without their mmap_lock, as Linux does under the page-table lock: with
+ * one CPU and no kernel preemption, nothing else walks a pte table while
+ * zap_pte_range (which never sleeps) clears it. SMP will need
+ * mm->page_table_lock around that and around the fault path's updates.
  */
 void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 			 loff_t holelen)
