@@ -107,13 +107,15 @@ static noinline long move_vma(struct vm_area_struct *vma, unsigned long old_addr
 	new_vma->vm_pgoff += (old_addr - vma->vm_start) >> PAGE_SHIFT;
 	new_vma->vm_start = new_addr;
 	new_vma->vm_end = new_addr + new_len;
+	/* On the file's i_mmap before any entry moves there, so a
+	 * truncation meanwhile finds the pages at either place. */
+	vma_link_file(new_vma);
 	err = move_page_tables(vma, old_addr, new_addr, old_len);
 	if (err) {
 		remove_vma(new_vma);
 		return err;
 	}
 	vma_link(mm, new_vma);
-	vma_link_file(new_vma);
 	if (old_len && !(flags & MREMAP_DONTUNMAP))
 		do_munmap(mm, old_addr, old_len);	/* no pages left */
 	return new_addr;
