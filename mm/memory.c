@@ -222,22 +222,23 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 	u64 first = (u64)holebegin >> PAGE_SHIFT, last = ~0ULL;
 	struct vm_area_struct *vma;
 
-	if (holelen > 0 && holebegin + holelen > holebegin)
-		last = ((u64)(holebegin + holelen) >> PAGE_SHIFT) - 1;
+	if (holelen > 0)
+		last = ((u64)holebegin + (u64)holelen - 1) >> PAGE_SHIFT;
 	down_read(&mapping->i_mmap_rwsem);
 	list_for_each_entry(vma, &mapping->i_mmap, shared) {
 		u64 vfirst = vma->vm_pgoff;
-		u64 vlast = vfirst + ((vma->vm_end - vma->vm_start) >>
-				      PAGE_SHIFT) - 1;
+		u64 vlast = vfirst +
+			    ((vma->vm_end - vma->vm_start) >> PAGE_SHIFT) - 1;
 		u64 zfirst = max(first, vfirst), zlast = min(last, vlast);
+		unsigned long start, end;
 
 		if (zfirst > zlast)
 			continue;
-		unmap_page_range(vma,
-				 vma->vm_start +
-				 (unsigned long)((zfirst - vfirst) << PAGE_SHIFT),
-				 vma->vm_start +
-				 (unsigned long)((zlast - vfirst + 1) << PAGE_SHIFT));
+		start = vma->vm_start + (unsigned long)(zfirst - vfirst) *
+						PAGE_SIZE;
+		end = vma->vm_start + (unsigned long)(zlast - vfirst + 1) *
+					      PAGE_SIZE;
+		unmap_page_range(vma, start, end);
 		cond_resched();	/* as many VMAs as a user made */
 	}
 	up_read(&mapping->i_mmap_rwsem);

@@ -95,7 +95,7 @@ bool range_in_use(struct mm_struct *mm, unsigned long start,
 
 /* The VMA after vma on mm's list, or NULL. */
 struct vm_area_struct *next_vma(struct mm_struct *mm,
-				       struct vm_area_struct *vma)
+				struct vm_area_struct *vma)
 {
 	return vma->vm_list.next == &mm->mmap ? NULL :
 		list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
@@ -253,8 +253,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 }
 
 /* The lowest free range of len bytes at or above TASK_UNMAPPED_BASE. */
-unsigned long get_unmapped_area(struct mm_struct *mm,
-				       unsigned long len)
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long addr = TASK_UNMAPPED_BASE;
 	struct vm_area_struct *vma;

@@ -65,8 +65,10 @@ void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
 void truncate_pagecache(struct inode *inode, loff_t newsize)
 {
 	struct address_space *mapping = &inode->i_data;
-	loff_t holebegin = ALIGN(newsize, (loff_t)PAGE_SIZE);
+	/* The first whole page past the end; unsigned, as newsize may be
+	 * within a page of the largest loff_t. */
+	u64 holebegin = ALIGN((u64)newsize, (u64)PAGE_SIZE);
 
-	unmap_mapping_range(mapping, holebegin, 0);
+	unmap_mapping_range(mapping, (loff_t)holebegin, 0);
 	truncate_inode_pages(mapping, newsize);
 }
