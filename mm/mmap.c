@@ -288,6 +288,22 @@ static bool file_writable(const struct file *f)
 	return (f->f_flags & O_ACCMODE) != O_RDONLY;
 }
 
+/* Do file pages [pgoff, pgoff + len / PAGE_SIZE) lie below the largest
+ * offset the file can have (a regular file's s_maxbytes), so no page
+ * number wraps? */
+static bool file_mmap_ok(struct file *file, unsigned long pgoff,
+			 unsigned long len)
+{
+	struct inode *inode = file->f_inode;
+	u64 maxsize = ~0UL;	/* ULONG_MAX */
+
+	if (S_ISREG(inode->i_mode) && inode->i_sb)
+		maxsize = inode->i_sb->s_maxbytes;
+	if (len > maxsize)
+		return false;
+	return pgoff <= (maxsize - len) >> PAGE_SHIFT;
+}
+
 /*
  * The flags of a new mapping, checked as Linux's do_mmap checks them:
  * -EINVAL for a bad type, -EOPNOTSUPP for flags MAP_SHARED_VALIDATE does
@@ -382,7 +398,8 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		goto out_fput;
 	}
 	len = PAGE_ALIGN(len);
-	if (file && pgoff + (len >> PAGE_SHIFT) < pgoff) {
+	if (file && (pgoff + (len >> PAGE_SHIFT) < pgoff ||
+		     !file_mmap_ok(file, pgoff, len))) {
 		err = -EOVERFLOW;
 		goto out_fput;
 	}

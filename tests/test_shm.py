@@ -78,6 +78,7 @@ def test_msync_madvise_mremap_and_their_errors(menu, arch):
         "mprotect PROT_WRITE on it: EACCES",
         "mmap of a directory: ENODEV",
         "an offset that is not page-aligned: EINVAL",
+        "a mapping past the largest offset: EOVERFLOW",
         "MAP_SHARED_VALIDATE with MAP_SYNC: EOPNOTSUPP",
         "madvise bad advice: EINVAL",
         "madvise of an unmapped range: ENOMEM",

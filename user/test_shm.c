@@ -12,6 +12,7 @@
 #define _FILE_OFFSET_BITS 64
 #include "check.h"
 #include <sched.h>
+#include <stdint.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -356,6 +357,15 @@ static void errors(void)
 		    "an offset that is not page-aligned: EINVAL");
 	check_errno((long)mmap(NULL, PG, PROT_READ, MAP_SHARED, 999, 0), EBADF,
 		    "a bad fd: EBADF");
+	/* Pages past the largest file offset (2^63 - 1 on 64 bits; 16 TiB,
+	 * 2^32 page numbers, on a 32-bit kernel — a 64-bit host's kernel
+	 * maps that for an i386 program): no page number wraps. */
+	if (sizeof(long) == 8 || on_clonix)
+		check_errno((long)mmap(NULL, 2 * PG, PROT_READ, MAP_SHARED, fd,
+				       sizeof(long) == 8 ? INT64_MAX - PG + 1 :
+							   (1LL << 44) - PG),
+			    EOVERFLOW,
+			    "a mapping past the largest offset: EOVERFLOW");
 	check_errno((long)mmap(NULL, PG, PROT_READ, 0, fd, 0), EINVAL,
 		    "neither MAP_SHARED nor MAP_PRIVATE: EINVAL");
 	check_errno((long)mmap(NULL, 0, PROT_READ, MAP_SHARED, fd, 0), EINVAL,
