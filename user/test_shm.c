@@ -199,6 +199,32 @@ static void anon_shared(void)
 	      "munmap of the shared and private mappings", NULL);
 }
 
+/* A shared page lives while any process maps it: the parent unmaps it
+ * first, the child still has its bytes. */
+static void last_user(void)
+{
+	volatile char *p = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE,
+				MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	volatile char *flag = mmap(NULL, PG, PROT_READ | PROT_WRITE,
+				   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int status = -1;
+	pid_t pid;
+
+	if (p == MAP_FAILED || flag == MAP_FAILED)
+		return;
+	p[0] = 'x';
+	p[PG] = 'y';
+	pid = fork();
+	if (pid == 0)
+		_exit(!wait_for(flag, 1) || p[0] != 'x' || p[PG] != 'y');
+	munmap((void *)p, 2 * PG);
+	flag[0] = 1;
+	waitpid(pid, &status, 0);
+	check_exit0(status, "after the parent unmaps shared memory, the "
+		    "child still has its pages");
+	munmap((void *)flag, PG);
+}
+
 /* ---- MAP_SHARED file mappings ----------------------------------------- */
 
 static void file_shared(void)
@@ -264,6 +290,10 @@ static void file_shared(void)
 	      "grown again, the cut page reads zeros, not the old data", NULL);
 	check(pread(fd, buf, 5, PG + 3) == 5 && !memcmp(buf, "\0\0\0\0\0", 5),
 	      "and read() agrees", NULL);
+	/* To the largest size and back: no offset arithmetic overflows. */
+	check(ftruncate(fd, sizeof(long) == 8 ? INT64_MAX : (1LL << 44) - PG) ==
+		      0 && ftruncate(fd, 3 * PG) == 0 && m[10] == 'X',
+	      "truncating a mapped file to the largest size and back", NULL);
 
 	check(munmap(m, 4 * PG) == 0, "munmap of the file mapping", NULL);
 	if (on_clonix)
@@ -743,6 +773,7 @@ int main(int argc, char **argv)
 	warm_up();
 	before = meminfo_free_pages();
 	anon_shared();
+	last_user();
 	file_shared();
 	file_private();
 	errors();
