@@ -166,8 +166,8 @@ static void anon_shared(void)
 	      "mmap MAP_SHARED|MAP_ANONYMOUS", strerror(errno));
 	if (p == MAP_FAILED || priv == MAP_FAILED)
 		return;
-	check(p[0] == 0 && p[2 * PG] == 0, "shared anonymous memory starts zeroed",
-	      NULL);
+	check(p[0] == 0 && p[2 * PG] == 0,
+	      "shared anonymous memory starts zeroed", NULL);
 	p[0] = 'P';
 	priv[0] = 'p';
 	pid = fork();
@@ -248,7 +248,8 @@ static void file_shared(void)
 	m[10] = 'X';
 	check(read_at(fd, 10) == 'X', "a store through the mapping is seen "
 	      "by read()", NULL);
-	check(pwrite(fd, "HELLO", 5, PG + 3) == 5 && !memcmp(m + PG + 3, "HELLO", 5),
+	check(pwrite(fd, "HELLO", 5, PG + 3) == 5 &&
+	      !memcmp(m + PG + 3, "HELLO", 5),
 	      "write() is seen through the mapping", NULL);
 	check(in_child(store, m + 20) == 0 && read_at(fd, 20) == 'S',
 	      "a child's store through the inherited mapping reaches the file",
@@ -471,7 +472,8 @@ static void errors(void)
 		check_errno((long)mremap(m, 0, PG, MREMAP_MAYMOVE), EINVAL,
 			    "old_size 0 of a private mapping: EINVAL");
 		check_errno((long)mremap(m, 8 * PG, 16 * PG, MREMAP_MAYMOVE),
-			    EFAULT, "mremap across the end of the mapping: EFAULT");
+			    EFAULT,
+			    "mremap across the end of the mapping: EFAULT");
 	}
 	munmap(m, 4 * PG);
 	if (mremap_exact)
@@ -727,7 +729,8 @@ static void more(void)
 	      "a PROT_WRITE private file mapping can be read", strerror(errno));
 	if (m != MAP_FAILED) {
 		m[3] = '3';
-		check(read_at(fd, 3) == 'd', "and its store stays private", NULL);
+		check(read_at(fd, 3) == 'd', "and its store stays private",
+		      NULL);
 		munmap(m, PG);
 	}
 	m = mmap(NULL, PG, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
