@@ -14,16 +14,24 @@ struct kmem_cache;
 struct address_space;
 struct file;
 
+/* A page is a slab's or (maybe) a file's, never both: as in Linux, the
+ * fields of each use share the same words, so mem_map stays small. */
 struct page {
 	unsigned long flags;	/* PG_* */
 	int _refcount;		/* users of this page; 0 when free */
 	unsigned int order;	/* buddy order while free / size of a block */
 	struct list_head lru;	/* free list or slab list */
-	struct kmem_cache *slab_cache;	/* owning cache, for slab pages */
-	void *freelist;		/* first free object, for slab pages */
-	unsigned int inuse;	/* objects handed out, for slab pages */
-	struct address_space *mapping;	/* page-cache page: whose file */
-	unsigned long index;	/* page-cache page: its page number there */
+	union {
+		struct {	/* PG_slab pages */
+			struct kmem_cache *slab_cache;	/* owning cache */
+			void *freelist;	/* first free object */
+			unsigned int inuse;	/* objects handed out */
+		};
+		struct {	/* user pages: NULL mapping if anonymous */
+			struct address_space *mapping;	/* page cache's file */
+			unsigned long index;	/* its page number there */
+		};
+	};
 };
 
 #define PG_reserved 0	/* never handed out (kernel, firmware, initrd) */
