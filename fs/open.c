@@ -471,7 +471,7 @@ long vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len)
 	}
 	last = (end - 1) >> PAGE_SHIFT;
 	for (index = offset >> PAGE_SHIFT; index <= last; index++) {
-		if (!grab_cache_page(inode, index))
+		if (!find_or_create_page(&inode->i_data, index))
 			return -ENOSPC;
 		if (fatal_signal_pending(current))
 			return -EINTR;

@@ -46,6 +46,8 @@ struct inode *new_inode(struct super_block *sb, u32 mode)
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time(inode);
 	INIT_LIST_HEAD(&inode->i_children);
+	INIT_LIST_HEAD(&inode->i_data.i_mmap);
+	init_rwsem(&inode->i_data.i_mmap_rwsem);
 	spin_lock(&ramfs_lock);
 	inode->i_ino = next_ino++;
 	spin_unlock(&ramfs_lock);
@@ -221,7 +223,7 @@ int ramfs_setsize(struct inode *inode, loff_t size)
 	inode->i_size = size;
 	inode->i_mtime = inode->i_ctime = current_time(inode);
 	if (size < old)
-		truncate_inode_pages(&inode->i_data, size);
+		truncate_pagecache(inode, size);
 	return 0;
 }
 
@@ -277,6 +279,24 @@ void iput(struct inode *inode)
 		free_inode(inode);
 		inode = parent;
 	}
+}
+
+/*
+ * A regular file that no directory holds, of size bytes: the object behind
+ * a MAP_SHARED|MAP_ANONYMOUS mapping (Linux's shmem "/dev/zero (deleted)").
+ * It has no name (i_nlink 0), so it goes when its last user iput()s it.
+ */
+struct inode *ramfs_get_unnamed_inode(u32 mode, loff_t size)
+{
+	struct inode *inode = new_inode(&ramfs_sb, S_IFREG | mode);
+
+	if (!inode)
+		return NULL;
+	inode->i_nlink = 0;
+	inode->i_size = size;
+	inode->i_uid = current_fsuid();
+	inode->i_gid = current_fsgid();
+	return inode;
 }
 
 /*
@@ -511,6 +531,7 @@ static ssize_t ramfs_write(struct file *f, const char *kbuf, size_t n,
 const struct file_operations ramfs_file_operations = {
 	.read = ramfs_read,
 	.write = ramfs_write,
+	.mmap = generic_file_mmap,
 };
 
 const struct file_operations ramfs_dir_operations = { 0 };

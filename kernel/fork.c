@@ -287,31 +287,55 @@ void mmput(struct mm_struct *mm)
 /* Copy every VMA of oldmm, and the pages behind it, into mm. oldmm stays
  * locked meanwhile (the copy reschedules; its other threads must not
  * change it), and a SIGKILL stops the copy as in Linux. */
+/* A copy of orig, on no list yet, with a reference to its file. */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig)
+{
+	struct vm_area_struct *new = kmem_cache_alloc(vm_area_cachep,
+						      GFP_KERNEL);
+
+	if (!new)
+		return NULL;
+	*new = *orig;
+	INIT_LIST_HEAD(&new->vm_list);
+	INIT_LIST_HEAD(&new->shared);
+	if (new->vm_file)
+		get_file(new->vm_file);
+	return new;
+}
+
+/*
+ * Copy oldmm's VMAs and pages into mm. A file-backed VMA's copy joins the
+ * file's i_mmap list before its pages are copied, so a truncation that
+ * runs meanwhile unmaps them in the child too. madvise's MADV_DONTFORK
+ * keeps a VMA out of the child, MADV_WIPEONFORK gives the child it empty.
+ */
 static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 {
 	struct vm_area_struct *mpnt, *tmp;
 	int retval = 0;
 
+	mm->total_vm = 0;	/* copy_pte_range counts what it maps */
 	mmap_write_lock(oldmm);
 	list_for_each_entry(mpnt, &oldmm->mmap, vm_list) {
 		if (fatal_signal_pending(current)) {
 			retval = -EINTR;
 			break;
 		}
-		tmp = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+		if (mpnt->vm_flags & VM_DONTCOPY)
+			continue;
+		tmp = vm_area_dup(mpnt);
 		if (!tmp) {
 			retval = -ENOMEM;
 			break;
 		}
-		*tmp = *mpnt;
 		tmp->vm_mm = mm;
 		list_add_tail(&tmp->vm_list, &mm->mmap);
-		retval = copy_page_range(mm, oldmm, tmp);
+		vma_link_file(tmp);
+		if (!(tmp->vm_flags & VM_WIPEONFORK))
+			retval = copy_page_range(mm, oldmm, tmp);
 		if (retval)
 			break;
 	}
-	if (!retval)
-		mm->total_vm = oldmm->total_vm;
 	mmap_write_unlock(oldmm);
 	return retval;
 }

@@ -4,6 +4,8 @@
  * copy out of those pages, reading holes as zeros; writes find or add the
  * page for each part. Every bound a user chooses is checked first
  * (generic_write_checks), so no offset or size can reach outside the pages.
+ * mmap maps the very same pages (filemap_fault), so a store through a
+ * MAP_SHARED mapping is what read() returns, and write() is seen there.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -77,11 +79,16 @@ ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
 	return done;
 }
 
-/* The page at index of inode, added (zeroed) if the file has a hole there;
- * NULL when memory runs out. (fallocate fills a range with it.) */
-struct page *grab_cache_page(struct inode *inode, unsigned long index)
+/*
+ * The page at index of mapping, added (zeroed) if the file has a hole
+ * there; NULL when memory runs out. The page cache's own reference is the
+ * allocation's: the caller takes one more (get_page) to keep the page.
+ * page->mapping and page->index say whose page it is, which fork and
+ * mprotect read to tell a file's page from a private copy.
+ */
+struct page *find_or_create_page(struct address_space *mapping,
+				 unsigned long index)
 {
-	struct address_space *mapping = &inode->i_data;
 	struct page *page = radix_tree_lookup(&mapping->i_pages, index);
 
 	if (page)
@@ -90,9 +97,11 @@ struct page *grab_cache_page(struct inode *inode, unsigned long index)
 	if (!page)
 		return NULL;
 	if (radix_tree_insert(&mapping->i_pages, index, page)) {
-		__free_pages(page, 0);
+		put_page(page);
 		return NULL;
 	}
+	page->mapping = mapping;
+	page->index = index;
 	mapping->nrpages++;
 	return page;
 }
@@ -116,7 +125,8 @@ ssize_t generic_perform_write(struct inode *inode, const char *kbuf,
 		unsigned long index = *pos >> PAGE_SHIFT;
 		size_t offset = *pos & ~PAGE_MASK;
 		size_t n = min(count - done, PAGE_SIZE - offset);
-		struct page *page = grab_cache_page(inode, index);
+		struct page *page = find_or_create_page(&inode->i_data,
+							index);
 
 		if (!page)
 			break;
@@ -127,4 +137,35 @@ ssize_t generic_perform_write(struct inode *inode, const char *kbuf,
 	if (*pos > inode->i_size)
 		inode->i_size = *pos;
 	return done ? (ssize_t)done : -ENOMEM;
+}
+
+/*
+ * A fault on a file mapping (do_fault): the file's page pgoff, with a
+ * reference for the caller in *pagep. A page wholly past the end of the
+ * file is VM_FAULT_SIGBUS, as Linux; a hole inside the file gets a zeroed
+ * page, which then belongs to the file.
+ */
+int filemap_fault(struct vm_area_struct *vma, unsigned long pgoff,
+		  struct page **pagep)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	struct page *page;
+
+	if ((u64)pgoff >= ((u64)inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT)
+		return VM_FAULT_SIGBUS;
+	page = find_or_create_page(&inode->i_data, pgoff);
+	if (!page)
+		return VM_FAULT_OOM;
+	get_page(page);
+	*pagep = page;
+	return 0;
+}
+
+/* f_op->mmap of a regular file: any mapping of it is served from the page
+ * cache by filemap_fault, page by page as it is touched. */
+int generic_file_mmap(struct file *f, struct vm_area_struct *vma)
+{
+	(void)f;
+	(void)vma;
+	return 0;
 }

@@ -1,13 +1,21 @@
 /*
  * User pages: copying an address space's pages for fork, unmapping them at
  * exit or munmap, changing their protection, and serving a page fault
- * inside a VMA with a fresh zeroed page. The walkers go level by level as
+ * inside a VMA: a fresh zeroed page for anonymous memory
+ * (do_anonymous_page), the file's page-cache page for a file mapping
+ * (do_fault), and a private copy of that page when a private mapping
+ * first writes to it (do_wp_page). The walkers go level by level as
  * Linux's do (pgd -> pmd -> pte; on two-level i386 the pmd level folds
  * into the pgd) and skip every empty table whole, so they cost what is
  * mapped, not the size of the range. The entry formats are the
  * architecture's (asm/pgtable.h); everything here is portable.
+ *
+ * Every PTE that maps a page holds a reference to it (struct page's
+ * _refcount): a page-cache page mapped by three processes has four, so
+ * it outlives any one unmapping, and zap_pte_range just drops one.
  */
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <asm/processor.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
@@ -55,7 +63,13 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 	return pte_offset(pmd, addr);
 }
 
-/* fork: a private copy of each present page of [addr, end), one table. */
+/*
+ * fork, one table of [addr, end): the child maps the very same page where
+ * the parent maps a page it shares — any page of a MAP_SHARED mapping, and
+ * a file's page-cache page a private mapping has not written to yet (kept
+ * read-only, so the first write copies it). A private page (anonymous, or
+ * a private mapping's copy) is copied now; copy-on-write is a later step.
+ */
 noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 			    pmd_t *src_pmd, struct vm_area_struct *vma,
 			    unsigned long addr, unsigned long end)
@@ -67,16 +81,23 @@ noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 	src_pte = pte_offset(src_pmd, addr);
 	dst_pte = pte_offset(dst_pmd, addr);
 	do {
-		struct page *page;
+		struct page *src, *page;
 
 		if (!pte_present(*src_pte))
 			continue;
+		src = pfn_to_page(pte_pfn(*src_pte));
+		if ((vma->vm_flags & VM_SHARED) || src->mapping) {
+			get_page(src);
+			*dst_pte = *src_pte;
+			dst->total_vm++;
+			continue;
+		}
 		page = alloc_pages(GFP_KERNEL, 0);
 		if (!page)
 			return -ENOMEM;
-		memcpy(page_address(page),
-		       __va(pte_pfn(*src_pte) << PAGE_SHIFT), PAGE_SIZE);
+		memcpy(page_address(page), page_address(src), PAGE_SIZE);
 		*dst_pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
+		dst->total_vm++;
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
 	return 0;
 }
@@ -125,9 +146,10 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 }
 
 /*
- * Clear the PTEs of [addr, end), inside one table, and free their pages.
- * The TLB is flushed before we return: nothing runs in between that could
- * reuse a page while a stale translation still points to it.
+ * Clear the PTEs of [addr, end), inside one table, and drop their pages'
+ * references (freeing those no one else holds). The TLB is flushed before
+ * we return: nothing runs in between that could reuse a page while a
+ * stale translation still points to it.
  */
 noinline void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 			    unsigned long addr, unsigned long end)
@@ -140,7 +162,7 @@ noinline void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	do {
 		if (!pte_present(*pte))
 			continue;
-		__free_pages(pfn_to_page(pte_pfn(*pte)), 0);
+		put_page(pfn_to_page(pte_pfn(*pte)));
 		*pte = 0;
 		mm->total_vm--;
 		flush = true;
@@ -180,6 +202,46 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
 			continue;
 		zap_pmd_range(vma, pgd, addr, next);
 	} while (pgd++, addr = next, addr != end);
+}
+
+/*
+ * A file shrank (truncate_pagecache): unmap file bytes [holebegin,
+ * holebegin + holelen) — to the end when holelen is 0 — from every VMA
+ * that maps them, a private mapping's copies included, so no PTE keeps a
+ * page the file is about to give back, and a later touch faults (SIGBUS
+ * past the end). Runs under the file's i_mmap_rwsem, so no VMA joins or
+ * leaves the list meanwhile. It edits other address spaces' page tables
+ * without their mmap_lock, as Linux does under the page-table lock: with
+ * one CPU and no kernel preemption, nothing else walks a pte table while
+ * zap_pte_range (which never sleeps) clears it. SMP will need
+ * mm->page_table_lock around that and around the fault path's updates.
+ */
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
+			 loff_t holelen)
+{
+	u64 first = (u64)holebegin >> PAGE_SHIFT, last = ~0ULL;
+	struct vm_area_struct *vma;
+
+	if (holelen > 0)
+		last = ((u64)holebegin + (u64)holelen - 1) >> PAGE_SHIFT;
+	down_read(&mapping->i_mmap_rwsem);
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		u64 vfirst = vma->vm_pgoff;
+		u64 vlast = vfirst +
+			    ((vma->vm_end - vma->vm_start) >> PAGE_SHIFT) - 1;
+		u64 zfirst = max(first, vfirst), zlast = min(last, vlast);
+		unsigned long start, end;
+
+		if (zfirst > zlast)
+			continue;
+		start = vma->vm_start + (unsigned long)(zfirst - vfirst) *
+						PAGE_SIZE;
+		end = vma->vm_start + (unsigned long)(zlast - vfirst + 1) *
+					      PAGE_SIZE;
+		unmap_page_range(vma, start, end);
+		cond_resched();	/* as many VMAs as a user made */
+	}
+	up_read(&mapping->i_mmap_rwsem);
 }
 
 /* Does the table whose span of size bytes holds addr lie wholly inside
@@ -256,57 +318,149 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr,
 /*
  * The portable part of a page fault: serve it from the VMAs of current's
  * address space (growing the stack if addr is just below it). Returns 0
- * when the page is now mapped, else -EFAULT, and the architecture decides
- * what follows (a fixup, SIGSEGV, or a kernel oops). A user program's
- * fault that finds no free page kills the program, never the kernel. It
- * waits while another thread of the process holds mmap_lock for writing
- * (an munmap or a fork that rescheduled midway).
+ * when the page is now mapped, else the signal a user access earns
+ * (SIGSEGV; SIGBUS past the end of a mapped file), and the architecture
+ * decides what follows (a fixup, the signal, or a kernel oops). A user
+ * program's fault that finds no free page kills the program, never the
+ * kernel. It waits while another thread of the process holds mmap_lock
+ * for writing (an munmap or a fork that rescheduled midway).
  */
 int handle_page_fault(unsigned long addr, bool write, bool exec, bool user)
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
-	int err = -EFAULT;
+	int fault = VM_FAULT_SIGSEGV;
 
 	if (!mm || addr >= TASK_SIZE)
-		return -EFAULT;
+		return SIGSEGV;
 	mmap_read_lock(mm);
 	vma = find_vma(mm, addr);
 	if (!vma)
 		vma = expand_stack(mm, addr);
 	if (vma && (!exec || (vma->vm_flags & VM_EXEC)))
-		err = handle_mm_fault(vma, addr, write);
+		fault = handle_mm_fault(vma, addr, write);
 	mmap_read_unlock(mm);
-	if (err == -ENOMEM && user)
+	if ((fault & VM_FAULT_OOM) && user)
 		out_of_memory_kill();
-	return err ? -EFAULT : 0;
+	if (!fault)
+		return 0;
+	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 }
 
-/* A fault at addr inside vma: map a zeroed page there. */
+/* The protection of a file's own page in a private mapping: readable
+ * where the mapping is accessible at all, never writable, so the first
+ * write faults and copies (do_wp_page). */
+static unsigned long cow_vm_flags(unsigned long vm_flags)
+{
+	if (vm_flags & VM_WRITE)
+		vm_flags = (vm_flags & ~VM_WRITE) | VM_READ;
+	return vm_flags;
+}
+
+/* Map page at addr (pte), read-only if cow, else with vma's protection. */
+static void set_pte_page(struct vm_area_struct *vma, unsigned long addr,
+			 pte_t *pte, struct page *page, bool cow)
+{
+	*pte = mk_user_pte(page_to_pfn(page), cow ? cow_vm_flags(vma->vm_flags) :
+						     vma->vm_flags);
+	vma->vm_mm->total_vm++;
+	flush_tlb_page(addr);
+}
+
+/* A first touch of private anonymous memory: a zeroed page. */
+static noinline int do_anonymous_page(struct vm_area_struct *vma,
+				      unsigned long addr, pte_t *pte)
+{
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+
+	if (!page)
+		return VM_FAULT_OOM;
+	set_pte_page(vma, addr, pte, page, false);
+	return 0;
+}
+
+/*
+ * A first touch of a file mapping (shared anonymous memory is one too):
+ * the file's page. A shared mapping maps the page itself, so its stores
+ * reach the file; a private one maps it read-only when reading, so the
+ * file's later changes show until it writes, and takes a private copy at
+ * once when the first touch is a write (Linux's do_cow_fault).
+ */
+static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
+			     pte_t *pte, bool write)
+{
+	unsigned long pgoff = vma->vm_pgoff +
+			      ((addr - vma->vm_start) >> PAGE_SHIFT);
+	struct page *page, *copy;
+	int ret = filemap_fault(vma, pgoff, &page);
+
+	if (ret)
+		return ret;
+	if (vma->vm_flags & VM_SHARED) {
+		set_pte_page(vma, addr, pte, page, false);
+		return 0;
+	}
+	if (!write) {
+		set_pte_page(vma, addr, pte, page, true);
+		return 0;
+	}
+	copy = alloc_pages(GFP_KERNEL, 0);
+	if (copy)
+		memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+	put_page(page);
+	if (!copy)
+		return VM_FAULT_OOM;
+	set_pte_page(vma, addr, pte, copy, false);
+	return 0;
+}
+
+/*
+ * A write to a private file mapping's page that is still the file's own
+ * (mapped read-only by do_fault): the process gets its own copy, mapped
+ * writable, and the file's page loses this mapping's reference. The file
+ * never sees the write.
+ */
+static noinline int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
+			       pte_t *pte)
+{
+	struct page *old = pfn_to_page(pte_pfn(*pte));
+	struct page *copy = alloc_pages(GFP_KERNEL, 0);
+
+	if (!copy)
+		return VM_FAULT_OOM;
+	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	*pte = mk_user_pte(page_to_pfn(copy), vma->vm_flags);
+	flush_tlb_page(addr);
+	put_page(old);
+	return 0;
+}
+
+/* A fault at addr inside vma: 0 when a page is mapped there now, else
+ * VM_FAULT_* saying why not. */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		    bool write)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	struct page *page;
 	pte_t *pte;
 
 	if (write && !(vma->vm_flags & VM_WRITE))
-		return -EFAULT;
+		return VM_FAULT_SIGSEGV;
 	if (!(vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
-		return -EFAULT;	/* PROT_NONE */
+		return VM_FAULT_SIGSEGV;	/* PROT_NONE */
 	addr &= PAGE_MASK;
-	pte = walk_page_table(mm, addr);
+	pte = walk_page_table(vma->vm_mm, addr);
 	if (!pte)
-		return -ENOMEM;
-	if (pte_present(*pte))
-		return -EFAULT;	/* mapped, yet it faulted: no permission */
-	page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
-	if (!page)
-		return -ENOMEM;
-	*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
-	mm->total_vm++;
-	flush_tlb_page(addr);
-	return 0;
+		return VM_FAULT_OOM;
+	if (pte_present(*pte)) {
+		/* Mapped, yet it faulted: a private mapping's first write
+		 * to a file page, or no permission. */
+		if (write && !(vma->vm_flags & VM_SHARED) &&
+		    pfn_to_page(pte_pfn(*pte))->mapping)
+			return do_wp_page(vma, addr, pte);
+		return VM_FAULT_SIGSEGV;
+	}
+	if (vma->vm_file)
+		return do_fault(vma, addr, pte, write);
+	return do_anonymous_page(vma, addr, pte);
 }
 
 /* Re-derive the PTEs of present pages in [addr, end), one table, from
@@ -319,9 +473,14 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	bool flush = false;
 
 	do {
+		unsigned long flags = vma->vm_flags;
+
 		if (!pte_present(*pte))
 			continue;
-		*pte = mk_user_pte(pte_pfn(*pte), vma->vm_flags);
+		/* A private mapping never writes to the file's own page. */
+		if (!(flags & VM_SHARED) && pfn_to_page(pte_pfn(*pte))->mapping)
+			flags = cow_vm_flags(flags);
+		*pte = mk_user_pte(pte_pfn(*pte), flags);
 		flush = true;
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	if (flush)

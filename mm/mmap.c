@@ -6,10 +6,17 @@
  * overlap; pages (and page tables) exist only inside them and appear on
  * first touch (mm/memory.c: handle_mm_fault). The system calls hold the
  * mm's mmap_lock for writing: the page walkers reschedule midway.
+ *
+ * A VMA that maps a file holds a reference to it (vm_file) and sits on
+ * the file's i_mmap list, so truncation can find every mapping of it;
+ * shared anonymous memory maps an unnamed file (mm/shmem.c). msync,
+ * madvise and mremap, the calls that work on existing mappings, are in
+ * mm/msync.c, mm/madvise.c and mm/mremap.c.
  */
 #include <asm/processor.h>
 #include <linux/syscalls.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
 #include <linux/overflow.h>
@@ -19,7 +26,6 @@
 #include <uapi/linux/mman.h>
 
 #define TASK_UNMAPPED_BASE ALIGN(TASK_SIZE / 3, PAGE_SIZE)
-#define PAGE_ALIGN(x) ALIGN((unsigned long)(x), PAGE_SIZE)
 #define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
 
 /* The VMA containing addr, or NULL. */
@@ -64,21 +70,32 @@ struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
-/* Does any VMA overlap [start, end)? */
-static bool range_in_use(struct mm_struct *mm, unsigned long start,
-			 unsigned long end)
+/* The first VMA that overlaps [start, end), or NULL. */
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start,
+					     unsigned long end)
 {
 	struct vm_area_struct *vma;
 
-	list_for_each_entry(vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && start < vma->vm_end)
-			return true;
-	return false;
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		if (vma->vm_start >= end)
+			break;
+		if (start < vma->vm_end)
+			return vma;
+	}
+	return NULL;
+}
+
+/* Does any VMA overlap [start, end)? */
+bool range_in_use(struct mm_struct *mm, unsigned long start,
+		  unsigned long end)
+{
+	return find_vma_intersection(mm, start, end) != NULL;
 }
 
 /* The VMA after vma on mm's list, or NULL. */
-static struct vm_area_struct *next_vma(struct mm_struct *mm,
-				       struct vm_area_struct *vma)
+struct vm_area_struct *next_vma(struct mm_struct *mm,
+				struct vm_area_struct *vma)
 {
 	return vma->vm_list.next == &mm->mmap ? NULL :
 		list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
@@ -93,7 +110,7 @@ static struct vm_area_struct *prev_vma(struct mm_struct *mm,
 }
 
 /* Put vma on mm's list, in address order; it must overlap none there. */
-static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *pos;
 
@@ -116,33 +133,74 @@ static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm,
 		vma->vm_end = end;
 		vma->vm_flags = flags;
 		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->shared);
 	}
 	return vma;
 }
 
-/* Add a new VMA [start, end) with flags, in address order. */
+/* Put a file-backed vma on its file's list of mappings (i_mmap). */
+void vma_link_file(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file)
+		return;
+	mapping = &vma->vm_file->f_inode->i_data;
+	down_write(&mapping->i_mmap_rwsem);
+	list_add_tail(&vma->shared, &mapping->i_mmap);
+	up_write(&mapping->i_mmap_rwsem);
+}
+
+/* Take a file-backed vma off its file's list of mappings. */
+void unlink_file_vma(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file)
+		return;
+	mapping = &vma->vm_file->f_inode->i_data;
+	down_write(&mapping->i_mmap_rwsem);
+	list_del_init(&vma->shared);
+	up_write(&mapping->i_mmap_rwsem);
+}
+
+/* Free a vma that is off mm's list and maps no page any more, with its
+ * reference to the file (which may be the file's last). */
+void remove_vma(struct vm_area_struct *vma)
+{
+	unlink_file_vma(vma);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	kmem_cache_free(vm_area_cachep, vma);
+}
+
+/* Add a new anonymous VMA [start, end) with flags, in address order
+ * (exec's segments and stack, brk); mprotect may later allow any access. */
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long flags)
 {
-	struct vm_area_struct *vma = vm_area_alloc(mm, start, end, flags);
+	struct vm_area_struct *vma = vm_area_alloc(mm, start, end,
+						   flags | VM_MAYREAD |
+						   VM_MAYWRITE | VM_MAYEXEC);
 
 	if (vma)
 		vma_link(mm, vma);
 	return vma;
 }
 
-/* Cut vma in two at addr; the upper part is a new VMA after it. */
-static int split_vma(struct vm_area_struct *vma, unsigned long addr)
+/* Cut vma in two at addr; the upper part is a new VMA after it, mapping
+ * the file from where the lower part stops. */
+int split_vma(struct vm_area_struct *vma, unsigned long addr)
 {
-	struct vm_area_struct *upper;
+	struct vm_area_struct *upper = vm_area_dup(vma);
 
-	upper = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
 	if (!upper)
 		return -ENOMEM;
-	*upper = *vma;
 	upper->vm_start = addr;
+	upper->vm_pgoff += (addr - vma->vm_start) >> PAGE_SHIFT;
 	vma->vm_end = addr;
 	list_add(&upper->vm_list, &vma->vm_list);
+	vma_link_file(upper);
 	return 0;
 }
 
@@ -187,7 +245,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 		vma = next_vma(mm, vma);
 		unmap_page_range(last, last->vm_start, last->vm_end);
 		list_del(&last->vm_list);
-		kmem_cache_free(vm_area_cachep, last);
+		remove_vma(last);
 		cond_resched();
 	} while (vma != next);
 	free_pgd_range(mm, start, end, floor, ceiling);
@@ -195,8 +253,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 }
 
 /* The lowest free range of len bytes at or above TASK_UNMAPPED_BASE. */
-static unsigned long get_unmapped_area(struct mm_struct *mm,
-				       unsigned long len)
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long addr = TASK_UNMAPPED_BASE;
 	struct vm_area_struct *vma;
@@ -220,10 +277,101 @@ static unsigned long prot_to_vm_flags(unsigned long prot)
 	       (prot & PROT_EXEC ? VM_EXEC : 0);
 }
 
+/* The access a file was opened for (Linux's FMODE_READ/FMODE_WRITE). */
+static bool file_readable(const struct file *f)
+{
+	return (f->f_flags & O_ACCMODE) != O_WRONLY;
+}
+
+static bool file_writable(const struct file *f)
+{
+	return (f->f_flags & O_ACCMODE) != O_RDONLY;
+}
+
+/* Do file pages [pgoff, pgoff + len / PAGE_SIZE) lie below the largest
+ * offset the file can have (a regular file's s_maxbytes), so no page
+ * number wraps? */
+static bool file_mmap_ok(struct file *file, unsigned long pgoff,
+			 unsigned long len)
+{
+	struct inode *inode = file->f_inode;
+	u64 maxsize = ~0UL;	/* ULONG_MAX */
+
+	if (S_ISREG(inode->i_mode) && inode->i_sb)
+		maxsize = inode->i_sb->s_maxbytes;
+	if (len > maxsize)
+		return false;
+	return pgoff <= (maxsize - len) >> PAGE_SHIFT;
+}
+
 /*
- * Anonymous private mappings only: Clonix has no file or shared mmap. The
- * new VMA is allocated before MAP_FIXED unmaps what was there, so running
- * out of memory leaves the old mapping in place.
+ * The flags of a new mapping, checked as Linux's do_mmap checks them:
+ * -EINVAL for a bad type, -EOPNOTSUPP for flags MAP_SHARED_VALIDATE does
+ * not know, -EACCES for a file opened without the access the mapping
+ * needs (reading, and writing for a writable MAP_SHARED one), -ENODEV for
+ * a file that cannot be mapped. A MAP_SHARED mapping of a read-only file
+ * keeps VM_MAYSHARE but can never become writable.
+ */
+static long mmap_vm_flags(struct file *file, unsigned long prot,
+			  unsigned long flags, unsigned long *vm_flags)
+{
+	*vm_flags = prot_to_vm_flags(prot) | VM_MAYREAD | VM_MAYWRITE |
+		    VM_MAYEXEC;
+	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:
+		if (!file)
+			return -EINVAL;	/* a file's flags only, as Linux */
+		if (flags & ~LEGACY_MAP_MASK)
+			return -EOPNOTSUPP;
+		/* fall through */
+	case MAP_SHARED:
+		*vm_flags |= VM_SHARED | VM_MAYSHARE;
+		if (!file)
+			return 0;
+		if ((prot & PROT_WRITE) && !file_writable(file))
+			return -EACCES;
+		if (!file_writable(file))
+			*vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+		break;
+	case MAP_PRIVATE:
+		if (!file)
+			return 0;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (!file_readable(file))
+		return -EACCES;
+	if (!file->f_op || !file->f_op->mmap)
+		return -ENODEV;
+	return 0;
+}
+
+/*
+ * MAP_POPULATE: fault in the new mapping now, writing where a private
+ * mapping is writable (so it has its copies at once), reading elsewhere.
+ * Failures are ignored, as Linux's: the pages then come on first touch.
+ */
+static void mm_populate(struct mm_struct *mm, unsigned long addr,
+			unsigned long len)
+{
+	struct vm_area_struct *vma;
+
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (vma)
+		faultin_vma_page_range(vma, addr, min(addr + len, vma->vm_end),
+				       (vma->vm_flags &
+					(VM_WRITE | VM_SHARED)) == VM_WRITE);
+	mmap_read_unlock(mm);
+}
+
+/*
+ * mmap: a new mapping of anonymous memory or of fd's file from page
+ * pgoff, private or shared. The new VMA (and, for shared anonymous
+ * memory, its unnamed file) is made before MAP_FIXED unmaps what was
+ * there, so running out of memory leaves the old mapping in place.
+ * Pages come on first touch (handle_mm_fault).
  */
 long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		     unsigned long prot, unsigned long flags, int fd,
@@ -231,24 +379,47 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 {
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
-	unsigned long end;
+	struct file *file = NULL;
+	unsigned long end, vm_flags;
 	long err = 0;
 
-	(void)pgoff;
-	if (!len || (addr & ~PAGE_MASK))
-		return -EINVAL;
-	if (len > TASK_SIZE)
-		return -ENOMEM;
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
+	if (!len || ((flags & MAP_FIXED) && (addr & ~PAGE_MASK))) {
+		err = -EINVAL;
+		goto out_fput;
+	}
+	addr = PAGE_ALIGN(addr);	/* a hint needs no alignment */
+	if (len > TASK_SIZE) {
+		err = -ENOMEM;
+		goto out_fput;
+	}
 	len = PAGE_ALIGN(len);
-	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
-		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return fd < 0 ? -EBADF : -ENODEV;	/* no file mappings */
-	if ((flags & MAP_TYPE) == MAP_SHARED)
-		return -EINVAL;	/* no shared memory (yet) */
-	vma = vm_area_alloc(mm, 0, 0, prot_to_vm_flags(prot));
-	if (!vma)
-		return -ENOMEM;
+	if (file && (pgoff + (len >> PAGE_SHIFT) < pgoff ||
+		     !file_mmap_ok(file, pgoff, len))) {
+		err = -EOVERFLOW;
+		goto out_fput;
+	}
+	err = mmap_vm_flags(file, prot, flags, &vm_flags);
+	if (err)
+		goto out_fput;
+	vma = vm_area_alloc(mm, 0, len, vm_flags);
+	if (!vma) {
+		err = -ENOMEM;
+		goto out_fput;
+	}
+	if (file) {
+		vma->vm_file = file;	/* the reference fget took */
+		vma->vm_pgoff = pgoff;
+		err = file->f_op->mmap(file, vma);
+	} else if (vm_flags & VM_SHARED) {
+		err = shmem_zero_setup(vma);
+	}
+	if (err)
+		goto out_free;
 
 	mmap_write_lock(mm);
 	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
@@ -267,13 +438,22 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		vma->vm_start = addr;
 		vma->vm_end = addr + len;
 		vma_link(mm, vma);
+		vma_link_file(vma);
 	}
 	mmap_write_unlock(mm);
-	if (err) {
-		kmem_cache_free(vm_area_cachep, vma);
-		return err;
-	}
+	if (err)
+		goto out_free;
+	if ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE)
+		mm_populate(mm, addr, len);
 	return addr;
+
+out_free:
+	remove_vma(vma);	/* and its file, if it has one */
+	return err;
+out_fput:
+	if (file)
+		fput(file);
+	return err;
 }
 
 SYSCALL_DEFINE2(munmap, unsigned long, addr, size_t, len)
@@ -313,6 +493,14 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len,
 		err = -ENOMEM;	/* a hole in the range */
 		goto out;
 	}
+	/* No access the mapping may not have: a MAP_SHARED mapping of a
+	 * read-only file never becomes writable. */
+	for (v = vma; v && v->vm_start < end; v = next_vma(mm, v))
+		if (newflags & ~(v->vm_flags >> 4) &
+		    (VM_READ | VM_WRITE | VM_EXEC)) {
+			err = -EACCES;
+			goto out;
+		}
 	if (vma->vm_start < start) {
 		if (split_vma(vma, start)) {
 			err = -ENOMEM;
@@ -358,7 +546,7 @@ SYSCALL_DEFINE1(brk, unsigned long, brk)
 		if (range_in_use(mm, oldbrk, newbrk))
 			goto refused;
 		vma = oldbrk > mm->start_brk ? find_vma(mm, oldbrk - 1) : NULL;
-		if (vma && vma->vm_end == oldbrk)
+		if (vma && vma->vm_end == oldbrk && !vma->vm_file)
 			vma->vm_end = newbrk;
 		else if (!insert_vma(mm, oldbrk, newbrk, VM_READ | VM_WRITE))
 			goto refused;
@@ -378,7 +566,7 @@ void exit_mmap(struct mm_struct *mm)
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		unmap_page_range(vma, vma->vm_start, vma->vm_end);
 		list_del(&vma->vm_list);
-		kmem_cache_free(vm_area_cachep, vma);
+		remove_vma(vma);
 		cond_resched();
 	}
 	free_pgd_range(mm, 0, TASK_SIZE, 0, TASK_SIZE);

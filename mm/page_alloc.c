@@ -105,8 +105,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	spin_unlock_irqrestore(&zone_lock, flags);
 	if (!page)
 		return NULL;
-	page->_refcount = 1;
+	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
 	page->order = order;
+	page->mapping = NULL;
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
@@ -116,11 +117,14 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 void __free_pages(struct page *page, unsigned int order)
 {
 	unsigned long flags;
+	int count;
 
 	if (!page)
 		return;
-	BUG_ON(page->_refcount <= 0 || (page->flags & (1UL << PG_reserved)));
-	if (--page->_refcount)
+	BUG_ON(page->flags & (1UL << PG_reserved));
+	count = __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL);
+	BUG_ON(count < 0);
+	if (count)
 		return;
 	page->flags = 0;
 	page->slab_cache = NULL;

@@ -73,7 +73,7 @@ int main(void)
 	check(mprotect(p, 3 * 4096, PROT_READ) == 0, "mprotect read-only", NULL);
 	check_errno((long)mmap(p, 4096, PROT_READ, MAP_SHARED | MAP_ANONYMOUS |
 			       MAP_FIXED_NOREPLACE, -1, 0) == -1 ? -1 : 0,
-		    EINVAL, "shared mappings are refused with EINVAL");
+		    EEXIST, "MAP_FIXED_NOREPLACE onto a mapping gives EEXIST");
 	check_errno(mprotect((char *)0x1000, 4096, PROT_READ), ENOMEM,
 		    "mprotect of unmapped memory gives ENOMEM");
 	check(munmap(p, 3 * 4096) == 0, "munmap all", NULL);

@@ -1,14 +1,16 @@
 /*
  * The memory devices of major 1, as Linux's drivers/char/mem.c: /dev/null
  * (reads end at once, writes vanish), /dev/zero (reads zeros, writes
- * vanish), /dev/full (reads zeros, writes fail with ENOSPC), and
- * /dev/random and /dev/urandom (bytes from getrandom's generator; writes
- * are accepted and ignored, as Linux's only mix them in). Their reads fill
- * the kernel buffer fs/read_write.c hands them, a chunk at a time, so a
- * huge read still gives the CPU up between chunks.
+ * vanish, mappings are zeroed memory), /dev/full (reads zeros, writes
+ * fail with ENOSPC), and /dev/random and /dev/urandom (bytes from
+ * getrandom's generator; writes are accepted and ignored, as Linux's only
+ * mix them in). Their reads fill the kernel buffer fs/read_write.c hands
+ * them, a chunk at a time, so a huge read still gives the CPU up between
+ * chunks.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/random.h>
 #include <linux/string.h>
 
@@ -61,9 +63,21 @@ const struct file_operations null_fops = {
 	.write = write_null,
 };
 
+/* mmap of /dev/zero: zeroed memory. MAP_PRIVATE is plain anonymous
+ * memory; MAP_SHARED is shared anonymous memory (Linux's shmem). */
+static int mmap_zero(struct file *f, struct vm_area_struct *vma)
+{
+	if (vma->vm_flags & VM_SHARED)
+		return shmem_zero_setup(vma);
+	vma->vm_file = NULL;	/* anonymous, as vma_set_anonymous() */
+	fput(f);
+	return 0;
+}
+
 const struct file_operations zero_fops = {
 	.read = read_zero,
 	.write = write_null,
+	.mmap = mmap_zero,
 };
 
 const struct file_operations full_fops = {

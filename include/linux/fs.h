@@ -11,6 +11,7 @@
 #include <asm/page.h>
 #include <linux/list.h>
 #include <linux/radix-tree.h>
+#include <linux/rwsem.h>
 #include <linux/stat.h>
 #include <linux/time.h>
 #include <linux/types.h>
@@ -41,6 +42,7 @@
 
 struct file;
 struct inode;
+struct vm_area_struct;
 
 struct poll_table_struct;
 
@@ -53,6 +55,9 @@ struct file_operations {
 	/* The POLL* events ready now; poll_wait()s on its queues. */
 	unsigned int (*poll)(struct file *f, struct poll_table_struct *pt);
 	void (*release)(struct file *f);
+	/* Set up a new mapping of the file (vma->vm_file is set); files
+	 * without it cannot be mapped: mmap gives -ENODEV. */
+	int (*mmap)(struct file *f, struct vm_area_struct *vma);
 };
 
 /*
@@ -75,6 +80,8 @@ struct super_block {
 struct address_space {
 	struct radix_tree_root i_pages;
 	unsigned long nrpages;
+	struct list_head i_mmap;	/* the VMAs mapping it (vma->shared) */
+	struct rw_semaphore i_mmap_rwsem;	/* write to change i_mmap */
 };
 
 /*
@@ -151,6 +158,8 @@ int ramfs_rename(struct inode *old_dir, struct dentry *old,
 int ramfs_setsize(struct inode *inode, loff_t size);
 /* The time to stamp on an inode now (Linux's current_time). */
 struct timespec64 current_time(struct inode *inode);
+/* A new regular file with no name (shared anonymous memory's object). */
+struct inode *ramfs_get_unnamed_inode(u32 mode, loff_t size);
 /* Take / drop a use of an inode; an unlinked one is freed at the last. */
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
@@ -271,7 +280,12 @@ ssize_t filemap_read(struct inode *inode, char *kbuf, size_t count,
 ssize_t generic_perform_write(struct inode *inode, const char *kbuf,
 			      size_t count, loff_t *pos);
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
-struct page *grab_cache_page(struct inode *inode, unsigned long index);
+void truncate_inode_pages_range(struct address_space *mapping,
+				loff_t lstart, loff_t lend);
+void truncate_pagecache(struct inode *inode, loff_t newsize);
+struct page *find_or_create_page(struct address_space *mapping,
+				 unsigned long index);
+int generic_file_mmap(struct file *f, struct vm_area_struct *vma);
 
 /* fs/exec.c */
 int do_execve(const char *filename, const char *const *argv,

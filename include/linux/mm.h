@@ -18,14 +18,27 @@ extern unsigned long totalram_pages;
 #define virt_to_page(va) pfn_to_page(__pa(va) >> PAGE_SHIFT)
 #define pfn_valid(pfn) ((pfn) >= min_low_pfn && (pfn) < max_pfn)
 
+/*
+ * A page's reference count: one for the allocation, one more for each
+ * extra user — a page-cache page is held by its file's radix tree and by
+ * every PTE that maps it, so a page shared by several address spaces goes
+ * back to the allocator only when the last of them lets go (put_page).
+ * Atomic, so it stays right once there are several CPUs.
+ */
 static inline void get_page(struct page *page)
 {
-	page->_refcount++;
+	__atomic_fetch_add(&page->_refcount, 1, __ATOMIC_RELAXED);
 }
 
 static inline int page_count(const struct page *page)
 {
-	return page->_refcount;
+	return __atomic_load_n(&page->_refcount, __ATOMIC_RELAXED);
+}
+
+/* Drop a reference to an order-0 page; the last one frees it. */
+static inline void put_page(struct page *page)
+{
+	__free_pages(page, 0);
 }
 
 /* Called once by the architecture with the RAM range and where to keep
@@ -40,6 +53,8 @@ unsigned long free_reserved_area(const void *start, const void *end,
 				 const char *what);
 unsigned long nr_free_pages(void);
 void show_mem(void);
+
+#define PAGE_ALIGN(x) ALIGN((unsigned long)(x), PAGE_SIZE)
 
 /* Address spaces (kernel/fork.c, mm/mmap.c, mm/memory.c) */
 struct vm_area_struct;
@@ -75,12 +90,42 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr,
 		    unsigned long end, unsigned long floor,
 		    unsigned long ceiling);
 pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr);
+/* What handle_mm_fault returns besides 0 (Linux's vm_fault_t bits). */
+#define VM_FAULT_OOM 0x000001	/* no page to be had */
+#define VM_FAULT_SIGBUS 0x000002	/* a file page past the end of file */
+#define VM_FAULT_SIGSEGV 0x000040	/* no access allowed there */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 		    bool write);
+int filemap_fault(struct vm_area_struct *vma, unsigned long pgoff,
+		  struct page **pagep);
+/* Unmap file bytes [holebegin, +holelen) (0: to the end) from every
+ * mapping of the file, private copies included (Linux's even_cows). */
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
+			 loff_t holelen);
+void unlink_file_vma(struct vm_area_struct *vma);
+void vma_link_file(struct vm_area_struct *vma);
+int shmem_zero_setup(struct vm_area_struct *vma);
+int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
+			   unsigned long end, bool write);
 void change_protection(struct vm_area_struct *vma);
+/* 0 when the page is now there, else the signal a user access earns
+ * (SIGSEGV, or SIGBUS past the end of a mapped file). */
 int handle_page_fault(unsigned long addr, bool write, bool exec, bool user);
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long flags);
+/* A copy of orig (and a reference to its file), on no list yet. */
+struct vm_area_struct *vm_area_dup(struct vm_area_struct *orig);
+void remove_vma(struct vm_area_struct *vma);
+int split_vma(struct vm_area_struct *vma, unsigned long addr);
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
+					     unsigned long start,
+					     unsigned long end);
+bool range_in_use(struct mm_struct *mm, unsigned long start,
+		  unsigned long end);
+struct vm_area_struct *next_vma(struct mm_struct *mm,
+				struct vm_area_struct *vma);
+void vma_link(struct mm_struct *mm, struct vm_area_struct *vma);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 		     unsigned long prot, unsigned long flags, int fd,

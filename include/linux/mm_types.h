@@ -11,26 +11,49 @@
 #include <linux/types.h>
 
 struct kmem_cache;
+struct address_space;
+struct file;
 
+/* A page is a slab's or (maybe) a file's, never both: as in Linux, the
+ * fields of each use share the same words, so mem_map stays small. */
 struct page {
 	unsigned long flags;	/* PG_* */
 	int _refcount;		/* users of this page; 0 when free */
 	unsigned int order;	/* buddy order while free / size of a block */
 	struct list_head lru;	/* free list or slab list */
-	struct kmem_cache *slab_cache;	/* owning cache, for slab pages */
-	void *freelist;		/* first free object, for slab pages */
-	unsigned int inuse;	/* objects handed out, for slab pages */
+	union {
+		struct {	/* PG_slab pages */
+			struct kmem_cache *slab_cache;	/* owning cache */
+			void *freelist;	/* first free object */
+			unsigned int inuse;	/* objects handed out */
+		};
+		struct {	/* user pages: NULL mapping if anonymous */
+			struct address_space *mapping;	/* page cache's file */
+			unsigned long index;	/* its page number there */
+		};
+	};
 };
 
 #define PG_reserved 0	/* never handed out (kernel, firmware, initrd) */
 #define PG_buddy 1	/* head of a free block in the buddy allocator */
 #define PG_slab 2	/* belongs to a kmem_cache */
 
-/* vm_flags */
+/* vm_flags, Linux's values. VM_MAY* say which of VM_READ/WRITE/EXEC
+ * mprotect may turn on (a MAP_SHARED mapping of a read-only file never
+ * gets VM_MAYWRITE); VM_SHARED marks a mapping whose stores reach the
+ * file (or the shared anonymous object) rather than private copies. */
 #define VM_READ 0x1
 #define VM_WRITE 0x2
 #define VM_EXEC 0x4
+#define VM_SHARED 0x8
+#define VM_MAYREAD 0x10
+#define VM_MAYWRITE 0x20
+#define VM_MAYEXEC 0x40
+#define VM_MAYSHARE 0x80
 #define VM_GROWSDOWN 0x100	/* the stack: faults below it extend it */
+#define VM_DONTCOPY 0x20000	/* madvise(MADV_DONTFORK) */
+#define VM_DONTDUMP 0x4000000	/* madvise(MADV_DONTDUMP) */
+#define VM_WIPEONFORK 0x2000000	/* madvise(MADV_WIPEONFORK) */
 
 /* One contiguous range of a process's user addresses. */
 struct vm_area_struct {
@@ -39,6 +62,9 @@ struct vm_area_struct {
 	unsigned long vm_flags;	/* VM_* */
 	struct list_head vm_list;	/* in mm->mmap, sorted by address */
 	struct mm_struct *vm_mm;
+	struct file *vm_file;	/* the mapped file, or NULL (anonymous) */
+	unsigned long vm_pgoff;	/* file page number mapped at vm_start */
+	struct list_head shared;	/* in vm_file's i_mmap list */
 };
 
 struct mm_struct {

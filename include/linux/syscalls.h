@@ -184,6 +184,11 @@ SYSCALL_DECL(sysinfo, struct sysinfo *, info);
 SYSCALL_DECL(brk, unsigned long, brk);
 SYSCALL_DECL(munmap, unsigned long, addr, size_t, len);
 SYSCALL_DECL(mprotect, unsigned long, start, size_t, len, unsigned long, prot);
+SYSCALL_DECL(msync, unsigned long, start, size_t, len, int, flags);
+SYSCALL_DECL(madvise, unsigned long, start, size_t, len_in, int, behavior);
+SYSCALL_DECL(mremap, unsigned long, addr, unsigned long, old_len,
+		unsigned long, new_len, unsigned long, flags,
+		unsigned long, new_addr);
 SYSCALL_DECL(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off);
 SYSCALL_DECL(execve, const char *, filename, const char *const *, argv,

@@ -12,6 +12,7 @@
 #include <linux/kallsyms.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/syscalls.h>
 
 static const char *const exception_names[] = {
@@ -92,7 +93,8 @@ static void do_exception(struct pt_regs *regs, unsigned long cause)
 	}
 	if (!user_mode(regs))
 		die(regs, exception_name(cause));
-	user_fault(regs, exception_name(cause));
+	user_fault(regs, exception_name(cause),
+		   cause == EXC_INST_ILLEGAL ? SIGILL : SIGSEGV);
 }
 
 /* Called from handle_exception with interrupts off. */

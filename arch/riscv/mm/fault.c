@@ -1,7 +1,8 @@
 /*
  * Page faults. A fault on a user address inside one of the process's VMAs
- * (the stack growing, the heap, an mmap) gets a page; anything else from
- * user mode kills the process with SIGSEGV, which its parent's wait4 sees.
+ * (the stack growing, the heap, an mmap) gets a page; a touch past the end
+ * of a mapped file kills the process with SIGBUS, anything else from user
+ * mode with SIGSEGV, which its parent's wait4 sees.
  * The kernel faulting on a user address during copy_*_user is recovered by
  * fixup_exception; any other kernel fault is a bug and dies loudly.
  */
@@ -16,23 +17,25 @@
 
 void do_page_fault(struct pt_regs *regs, unsigned long cause)
 {
-	if (!handle_page_fault(regs->badaddr, cause == EXC_STORE_PAGE_FAULT,
-			       cause == EXC_INST_PAGE_FAULT, user_mode(regs)))
-		return;
+	int sig = handle_page_fault(regs->badaddr,
+				    cause == EXC_STORE_PAGE_FAULT,
+				    cause == EXC_INST_PAGE_FAULT,
+				    user_mode(regs));
 
+	if (!sig)
+		return;
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))
 			return;
 		die(regs, exception_name(cause));
 	}
-	user_fault(regs, exception_name(cause));
+	user_fault(regs, exception_name(cause), sig);
 }
 
-/* A user program did something fatal: SIGSEGV, reported to its parent. */
-void user_fault(struct pt_regs *regs, const char *what)
+/* A user program did something fatal: a signal (SIGSEGV, SIGBUS, SIGILL),
+ * reported to its parent. */
+void user_fault(struct pt_regs *regs, const char *what, int sig)
 {
-	int sig = regs->cause == EXC_INST_ILLEGAL ? SIGILL : SIGSEGV;
-
 	printk("%s[%d]: unhandled signal %d: %s at epc %lx, address %lx\n",
 	       current->comm, current->pid, sig, what, regs->epc,
 	       regs->badaddr);

@@ -90,11 +90,13 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(139, sys_setfsgid16),
 	SC(140, sys_llseek),	/* _llseek */
 	SC(142, sys_select),	/* _newselect */
+	SC(144, sys_msync),
 	SC(145, sys_readv),
 	SC(146, sys_writev),
 	SC(148, sys_fdatasync),
 	SC(158, sys_sched_yield),
 	SC(162, sys_nanosleep_time32),
+	SC(163, sys_mremap),
 	SC(164, sys_setresuid16),
 	SC(165, sys_getresuid16),
 	SC(168, sys_poll),
@@ -118,8 +120,11 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(198, sys_lchown),	/* lchown32: *32 calls take 32-bit ids */
 	SC(199, sys_getuid),
 	SC(200, sys_getgid),
+	SC(200, sys_getuid),
 	SC(201, sys_geteuid),
+	SC(201, sys_getuid),
 	SC(202, sys_getegid),
+	SC(202, sys_getuid),
 	SC(203, sys_setreuid),
 	SC(204, sys_setregid),
 	SC(205, sys_getgroups),
@@ -134,6 +139,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(214, sys_setgid),
 	SC(215, sys_setfsuid),
 	SC(216, sys_setfsgid),
+	SC(219, sys_madvise),
 	SC(220, sys_getdents64),
 	SC(221, sys_fcntl),	/* fcntl64 */
 	SC(224, sys_gettid),

@@ -3,9 +3,9 @@
  * says in the error code whether the page was absent or protected, and
  * whether it was a write, from user mode. A fault on a user address inside
  * one of the process's VMAs (the stack growing, the heap, an mmap) gets a
- * page (or, with no page left, kills the process with SIGKILL); anything
- * else from user mode kills the process with SIGSEGV, which its parent's
- * wait4 sees. The kernel faulting on a user address during
+ * page (or, with no page left, kills the process with SIGKILL); a touch
+ * past the end of a mapped file is SIGBUS, anything else from user mode
+ * SIGSEGV, which its parent's wait4 sees. The kernel faulting on a user address during
  * copy_*_user is recovered by fixup_exception; any other kernel fault is a
  * bug and dies loudly.
  */
@@ -42,12 +42,14 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 {
 	/* Read CR2 first: another fault (with interrupts on) overwrites it. */
 	unsigned long address = read_cr2();
+	int sig;
 
 	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
 	/* Without NX, i386 cannot tell an instruction fetch from a read. */
-	if (!handle_page_fault(address, error_code & X86_PF_WRITE, false,
-			       user_mode(regs)))
+	sig = handle_page_fault(address, error_code & X86_PF_WRITE, false,
+				user_mode(regs));
+	if (!sig)
 		return;
 
 	if (!user_mode(regs)) {
@@ -55,7 +57,7 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 			return;
 		no_context(regs, error_code, address);
 	}
-	user_fault(regs, exception_name(X86_TRAP_PF), SIGSEGV, address);
+	user_fault(regs, exception_name(X86_TRAP_PF), sig, address);
 }
 
 /* A user program did something fatal: a signal, reported to its parent. */

@@ -15,7 +15,7 @@ void show_regs(const struct pt_regs *regs);
 void dump_backtrace(const struct pt_regs *regs, struct task_struct *task);
 void do_page_fault(struct pt_regs *regs, unsigned long cause);
 bool fixup_exception(struct pt_regs *regs);
-void user_fault(struct pt_regs *regs, const char *what);
+void user_fault(struct pt_regs *regs, const char *what, int sig);
 void riscv_timer_interrupt(void);
 void plic_handle_irq(void);
 void plic_init(const void *fdt);
