@@ -10,6 +10,9 @@
 
 /* Every sys_* takes the six registers (SYSCALL_DEFINEn): no casts. */
 #define SC(nr, fn) [nr] = fn
+/* A number listed twice (an easy slip when tables are merged) is an
+ * error, not a silent override. */
+#pragma GCC diagnostic error "-Woverride-init"
 
 const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(17, sys_getcwd),

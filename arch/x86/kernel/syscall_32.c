@@ -17,6 +17,9 @@
 
 /* Every sys_* takes the six registers (SYSCALL_DEFINEn): no casts. */
 #define SC(nr, fn) [nr] = fn
+/* A number listed twice (an easy slip when tables are merged) is an
+ * error, not a silent override. */
+#pragma GCC diagnostic error "-Woverride-init"
 
 const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(1, sys_exit),
@@ -120,11 +123,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(198, sys_lchown),	/* lchown32: *32 calls take 32-bit ids */
 	SC(199, sys_getuid),
 	SC(200, sys_getgid),
-	SC(200, sys_getuid),
 	SC(201, sys_geteuid),
-	SC(201, sys_getuid),
 	SC(202, sys_getegid),
-	SC(202, sys_getuid),
 	SC(203, sys_setreuid),
 	SC(204, sys_setregid),
 	SC(205, sys_getgroups),
