@@ -38,7 +38,7 @@ CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdlib \
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 LDFLAGS := -nostdlib -static -Wl,--build-id=none $(ARCH_LDFLAGS)
 
-CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c drivers/char/*.c \
+CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/proc/*.c drivers/char/*.c \
 	lib/*.c drivers/tty/*.c drivers/tty/serial/*.c)
 SRCS := $(ARCH_SRCS) $(CORE_SRCS)
 # The files students step through in the fork lab are built without

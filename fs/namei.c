@@ -33,7 +33,10 @@ static struct inode *follow_link(struct inode *link, int depth, long *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	memcpy(target, link->i_link, link->i_size);
+	if (link->i_op && link->i_op->get_link)	/* /proc/self */
+		link->i_op->get_link(link, target, link->i_size + 1);
+	else
+		memcpy(target, link->i_link, link->i_size);
 	target[link->i_size] = '\0';
 	inode = walk(link->i_parent, target, true, depth + 1, err);
 	kfree(target);

@@ -83,7 +83,17 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && acc != O_RDONLY)
 		ramfs_setsize(inode, 0);
 	f = alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC));
-	return f ? f : ERR_PTR(-ENOMEM);
+	if (!f)
+		return ERR_PTR(-ENOMEM);
+	if (f->f_op->open) {
+		long ret = f->f_op->open(inode, f);
+
+		if (ret) {
+			fput(f);
+			return ERR_PTR(ret);
+		}
+	}
+	return f;
 }
 
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)

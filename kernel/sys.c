@@ -11,7 +11,7 @@
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <uapi/linux/utsname.h>
+#include <linux/utsname.h>
 
 /* The task's name, zero-padded so no old name shows through. */
 void set_task_comm(struct task_struct *tsk, const char *name)
@@ -161,10 +161,10 @@ SYSCALL_DEFINE1(newuname, struct new_utsname *, name)
 	struct new_utsname u;
 
 	memset(&u, 0, sizeof(u));
-	strscpy(u.sysname, "Linux", sizeof(u.sysname));	/* glibc checks */
-	strscpy(u.nodename, "clonix", sizeof(u.nodename));
-	strscpy(u.release, "6.1.0-clonix", sizeof(u.release));
-	strscpy(u.version, "#1 Clonix " UTS_MACHINE, sizeof(u.version));
+	strscpy(u.sysname, UTS_SYSNAME, sizeof(u.sysname));	/* glibc checks */
+	strscpy(u.nodename, UTS_NODENAME, sizeof(u.nodename));
+	strscpy(u.release, UTS_RELEASE, sizeof(u.release));
+	strscpy(u.version, UTS_VERSION, sizeof(u.version));
 	strscpy(u.machine, UTS_MACHINE, sizeof(u.machine));
 	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;

@@ -14,6 +14,8 @@
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 
+unsigned long nr_file_pages;	/* every file's pages (Cached in meminfo) */
+
 /* count, or fewer if only room (>= 0) bytes remain before a limit. */
 static size_t clamp_count(size_t count, loff_t room)
 {
@@ -94,6 +96,7 @@ static struct page *grab_cache_page(struct inode *inode, unsigned long index)
 		return NULL;
 	}
 	mapping->nrpages++;
+	nr_file_pages++;
 	return page;
 }
 

@@ -27,6 +27,7 @@ void truncate_inode_pages(struct address_space *mapping, loff_t lstart)
 	while ((page = radix_tree_next(&mapping->i_pages, &index))) {
 		radix_tree_delete(&mapping->i_pages, index);
 		mapping->nrpages--;
+		nr_file_pages--;
 		__free_pages(page, 0);
 		cond_resched();
 		if (!++index)

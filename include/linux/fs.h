@@ -39,11 +39,21 @@ struct file;
 struct inode;
 
 struct file_operations {
+	/* Called by open once the struct file exists (the terminal picks its
+	 * tty here); an error undoes the open. */
+	int (*open)(struct inode *inode, struct file *f);
 	ssize_t (*read)(struct file *f, char *kbuf, size_t n, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *kbuf, size_t n,
 			 loff_t *pos);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	void (*release)(struct file *f);
+};
+
+/* What an inode of a special file system does differently. */
+struct inode_operations {
+	/* A symbolic link whose target is computed at each use (/proc/self):
+	 * writes it, NUL-terminated, into buf (size bytes); its length. */
+	int (*get_link)(struct inode *inode, char *buf, int size);
 };
 
 /* What Linux keeps per mounted file system; Clonix has one, the RAM one. */
@@ -73,6 +83,7 @@ struct inode {
 	struct super_block *i_sb;
 	struct address_space i_data;	/* a regular file's pages */
 	char *i_link;		/* a symlink's target (i_size bytes) */
+	const struct inode_operations *i_op;	/* /proc's special inodes */
 	const struct file_operations *i_fop;	/* device and /proc files */
 	void *i_private;	/* their owner's data */
 	char i_name[NAME_MAX + 1];
@@ -132,8 +143,12 @@ struct inode *path_parent(struct inode *dir, const char *path,
 char *getname(const char *upath);	/* ERR_PTR on failure */
 void putname(char *name);
 
-/* fs/proc.c */
+/* fs/proc/: /proc, made at boot; each process's /proc/<pid> directory
+ * is made by copy_process and removed by release_task. */
+struct task_struct;
 void proc_root_init(void);
+int proc_pid_instantiate(struct task_struct *task);
+void proc_flush_pid(struct task_struct *task);
 
 /* fs/initramfs.c */
 int populate_rootfs(const void *archive, unsigned long size);
