@@ -5,6 +5,7 @@
  */
 #include <asm/page.h>
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
@@ -59,6 +60,18 @@ void seq_pad(struct seq_file *m, char c, size_t width)
 		start--, col++;
 	while (col++ < width)
 		seq_putc(m, c);
+}
+
+loff_t seq_lseek(struct file *f, loff_t offset, int whence)
+{
+	if (whence == SEEK_CUR)
+		offset += f->f_pos;
+	else if (whence != SEEK_SET)
+		return -EINVAL;
+	if (offset < 0)
+		return -EINVAL;
+	f->f_pos = offset;
+	return offset;
 }
 
 int seq_generate(struct seq_file *m, int (*show)(struct seq_file *m),

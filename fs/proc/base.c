@@ -89,6 +89,7 @@ static ssize_t proc_pid_read(struct file *f, char *kbuf, size_t n,
 
 /* No write method: writing gives -EINVAL, as Linux's /proc/<pid> files. */
 static const struct file_operations proc_pid_file_ops = {
+	.llseek = seq_lseek,
 	.read = proc_pid_read,
 	.release = proc_seq_release,
 };

@@ -87,6 +87,7 @@ static ssize_t proc_reg_write(struct file *f, const char *kbuf, size_t n,
 }
 
 static const struct file_operations proc_reg_file_ops = {
+	.llseek = seq_lseek,
 	.read = proc_reg_read,
 	.write = proc_reg_write,
 	.release = proc_seq_release,

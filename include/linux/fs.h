@@ -42,6 +42,9 @@ struct file_operations {
 	/* Called by open once the struct file exists (the terminal picks its
 	 * tty here); an error undoes the open. */
 	int (*open)(struct inode *inode, struct file *f);
+	/* lseek for a special file that has positions (/proc's): without
+	 * it, a special file answers ESPIPE. */
+	loff_t (*llseek)(struct file *f, loff_t offset, int whence);
 	ssize_t (*read)(struct file *f, char *kbuf, size_t n, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *kbuf, size_t n,
 			 loff_t *pos);

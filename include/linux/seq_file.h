@@ -10,6 +10,8 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
+struct file;
+
 struct seq_file {
 	char *buf;
 	size_t size;
@@ -33,6 +35,10 @@ static inline bool seq_has_overflowed(const struct seq_file *m)
  * most max bytes): 0 with m->buf / m->count set (kfree(m->buf) later),
  * show's error, or -ENOMEM.
  */
+/* lseek in a seq_file's text: SEEK_SET and SEEK_CUR only, as Linux's;
+ * a read that then starts at 0 makes the text anew. */
+loff_t seq_lseek(struct file *f, loff_t offset, int whence);
+
 int seq_generate(struct seq_file *m, int (*show)(struct seq_file *m),
 		 size_t max);
 
