@@ -433,6 +433,17 @@ static void test_system_files(void)
 	      "writing /proc/meminfo gives EIO (as root)", strerror(errno));
 	if (fd >= 0)
 		close(fd);
+
+	/* The names are the kernel's. */
+	check_errno(mkdir("/proc/test_proc_dir", 0755), ENOENT,
+		    "mkdir in /proc gives ENOENT");
+	check_errno(open("/proc/1/test_proc_file", O_CREAT | O_WRONLY, 0644),
+		    ENOENT, "creating a file in /proc/1 gives ENOENT");
+	check_errno(unlink("/proc/meminfo"), EPERM,
+		    "unlink /proc/meminfo gives EPERM");
+	check_errno(rmdir("/proc/1"), EPERM, "rmdir /proc/1 gives EPERM");
+	check(read_file("/proc/meminfo", buf, sizeof(buf)) > 0,
+	      "/proc/meminfo is still there", NULL);
 }
 
 /* A process started from the console has it as controlling terminal. */

@@ -149,6 +149,7 @@ void putname(char *name);
 /* fs/proc/: /proc, made at boot; each process's /proc/<pid> directory
  * is made by copy_process and removed by release_task. */
 struct task_struct;
+extern struct super_block proc_sb;	/* the super block of /proc's inodes */
 void proc_root_init(void);
 int proc_pid_instantiate(struct task_struct *task);
 void proc_flush_pid(struct task_struct *task);
