@@ -274,16 +274,28 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
 	    (r = put_dirent(dirent, count, &written, "..", dir->i_parent,
 			    2)) > 0)
 		f->f_pos = 2;
+restart:
+	index = 2;
 	list_for_each_entry(child, &dir->i_children, i_sibling) {
+		bool removed;
+
 		if (r <= 0)
 			break;
 		if (index++ < f->f_pos)
 			continue;
+		/* Held while we may sleep (a fault in copy_to_user, the
+		 * reschedule): if its name went meanwhile (a process reaped
+		 * takes /proc/<pid> away), the walk resumes from the head. */
+		ihold(child);
 		r = put_dirent(dirent, count, &written, child->i_name, child,
 			       index);
 		if (r > 0)
 			f->f_pos = index;
 		cond_resched();
+		removed = list_empty(&child->i_sibling);
+		iput(child);
+		if (removed)
+			goto restart;
 	}
 	fput(f);
 	if (r < 0)
