@@ -73,29 +73,45 @@ static pid_t task_ppid(struct task_struct *p)
 /* The one group and session there is (see the top of this file). */
 static pid_t task_pgrp_nr(struct task_struct *p)
 {
-	return p->mm || p->pid == 1 ? 1 : 0;
+	return !(p->flags & PF_KTHREAD) || is_global_init(p) ? 1 : 0;
 }
 
+/*
+ * The task may exit, and be reaped, while we sleep on its mmap_lock: what
+ * needs the address space is read first (the mm is held), and the rest —
+ * signal_struct, sighand — only afterwards, with no sleep between reading
+ * a pointer and using it (the kernel is not preempted).
+ */
 int proc_pid_stat(struct seq_file *m)
 {
 	struct task_struct *p = m->private;
 	struct mm_struct *mm = get_task_mm(p);
-	struct signal_struct *sig = p->signal;
-	struct tty_struct *tty = sig ? sig->tty : NULL;
-	unsigned long vsize = 0, rss = 0;
+	struct signal_struct *sig;
+	struct tty_struct *tty;
+	unsigned long vsize = 0, rss = 0, mmv[7] = { 0 };
 	unsigned long start_code = 0, end_code = 0, start_stack = 0;
 	u64 utime, stime, ign, catch;
 	int nice = p->prio - DEFAULT_PRIO;
 
-	thread_group_cputime(p, &utime, &stime);
-	collect_sigign_sigcatch(p, &ign, &catch);
 	if (mm) {
-		vsize = task_vsize(mm);
+		vsize = task_vsize(mm);	/* may sleep */
 		rss = get_mm_rss(mm);
 		start_code = mm->start_code;
 		end_code = mm->end_code;
 		start_stack = mm->start_stack;
+		mmv[0] = mm->start_data;
+		mmv[1] = mm->end_data;
+		mmv[2] = mm->start_brk;
+		mmv[3] = mm->arg_start;
+		mmv[4] = mm->arg_end;
+		mmv[5] = mm->env_start;
+		mmv[6] = mm->env_end;
+		mmput(mm);
 	}
+	sig = p->signal;	/* NULL once reaped */
+	tty = sig ? sig->tty : NULL;
+	thread_group_cputime(p, &utime, &stime);
+	collect_sigign_sigcatch(p, &ign, &catch);
 	/* 1-13: pid (comm) state ppid pgrp session tty_nr tpgid flags
 	 * minflt cminflt majflt cmajflt */
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ",
@@ -126,15 +142,9 @@ int proc_pid_stat(struct seq_file *m)
 	seq_printf(m, "0 0 %d 0 0 0 0 0 0 ", p->exit_signal);
 	/* 45-52: start_data end_data start_brk arg_start arg_end
 	 * env_start env_end exit_code */
-	if (mm)
-		seq_printf(m, "%lu %lu %lu %lu %lu %lu %lu ", mm->start_data,
-			   mm->end_data, mm->start_brk, mm->arg_start,
-			   mm->arg_end, mm->env_start, mm->env_end);
-	else
-		seq_puts(m, "0 0 0 0 0 0 0 ");
+	seq_printf(m, "%lu %lu %lu %lu %lu %lu %lu ", mmv[0], mmv[1], mmv[2],
+		   mmv[3], mmv[4], mmv[5], mmv[6]);
 	seq_printf(m, "%d\n", p->exit_state ? p->exit_code : 0);
-	if (mm)
-		mmput(mm);
 	return 0;
 }
 
@@ -144,8 +154,11 @@ int proc_pid_status(struct seq_file *m)
 	struct mm_struct *mm = get_task_mm(p);
 	struct signal_struct *sig = p->signal;
 	struct files_struct *files = p->files;
+	int threads = sig ? sig->nr_threads : 1;
 	u64 ign, catch;
 
+	/* Everything from the task first: task_mem may sleep, and the task
+	 * may be reaped meanwhile (see proc_pid_stat). */
 	collect_sigign_sigcatch(p, &ign, &catch);
 	seq_printf(m, "Name:\t%s\n", p->comm);
 	seq_printf(m, "Umask:\t%04o\n", 022);
@@ -158,10 +171,10 @@ int proc_pid_status(struct seq_file *m)
 	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
 		   p->tgid, p->pid, task_pgrp_nr(p), task_pgrp_nr(p));
 	if (mm) {
-		task_mem(m, mm);
+		task_mem(m, mm);	/* may sleep */
 		mmput(mm);
 	}
-	seq_printf(m, "Threads:\t%d\n", sig ? sig->nr_threads : 1);
+	seq_printf(m, "Threads:\t%d\n", threads);
 	seq_printf(m, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n",
 		   (unsigned long long)p->pending, 0ULL);
 	seq_printf(m, "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
