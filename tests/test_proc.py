@@ -47,6 +47,7 @@ def test_proc_files_read_as_ps_top_free_and_uptime_read_them(menu, arch):
             "/dev/tty opens for a console process (a terminal)",
             "stat: tty_nr is the console's, 5:1",
             "unlink /proc/meminfo gives EPERM",
+            "ps-style scans while 300 processes come and go",
             "260 reads of /proc files keep no page"]:
         assert f"proc: {line}: ok" in out, f"{line!r} missing:\n{out}"
     assert free_pages(m) == before, "test_proc left pages behind"

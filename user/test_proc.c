@@ -11,6 +11,7 @@
  * few checks are relaxed there, and only there (on_clonix). */
 #include "check.h"
 #include <dirent.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
@@ -20,7 +21,8 @@
 #include <time.h>
 
 static int on_clonix;
-static char big[1 << 20];	/* long files are read into it whole */
+#define BIG (1 << 20)
+static char *big;	/* long files are read into it whole (mmap'd) */
 
 /* The whole file into buf (NUL-terminated): its length, or -1 (errno). */
 static long read_file(const char *path, char *buf, size_t size)
@@ -282,6 +284,73 @@ static void test_listing(char *argv0)
 	      "a kernel thread's cmdline is empty", NULL);
 }
 
+/* What ps does — list /proc, read each process's stat — while processes
+ * are created and reaped all the time: every read gives the right
+ * process or ENOENT / ESRCH (it went meanwhile), never anything else. */
+static void test_ps_while_processes_come_and_go(void)
+{
+	int scans = 0, reads = 0, bad = 0, status;
+	char path[300], buf[1024], what[128];
+	struct dirent *d;
+	pid_t churn;
+	double t0 = now();
+
+	/* Forks copy what we have touched: drop the big buffer meanwhile. */
+	munmap(big, BIG);
+	churn = fork();
+	if (churn == 0) {
+		for (int i = 0; i < 300; i++) {
+			pid_t c = fork();
+
+			if (c == 0)
+				_exit(0);
+			if (c > 0)
+				waitpid(c, NULL, 0);
+		}
+		_exit(0);
+	}
+	double end = now() + 60;
+	pid_t done = 0;
+
+	while ((done = waitpid(churn, &status, WNOHANG)) == 0 && now() < end) {
+		DIR *dir = opendir("/proc");
+
+		scans++;
+		while (dir && (d = readdir(dir))) {
+			int pid = atoi(d->d_name);
+
+			if (pid <= 0)
+				continue;
+			snprintf(path, sizeof(path), "/proc/%s/stat", d->d_name);
+			if (read_file(path, buf, sizeof(buf)) > 0) {
+				reads++;
+				if (atoi(buf) != pid)
+					bad++;
+			} else if (errno != ENOENT && errno != ESRCH) {
+				bad++;
+			}
+		}
+		if (dir)
+			closedir(dir);
+		if (scans % 4 == 0)
+			sched_yield();	/* a scan is cheap: let the forks on */
+	}
+	big = mmap(NULL, BIG, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	printf("proc: (%d scans, %d stat reads in %.1f s)\n", scans, reads,
+	       now() - t0);
+	if (done != churn) {	/* out of time: not expected */
+		kill(churn, SIGKILL);
+		waitpid(churn, &status, 0);
+	}
+	snprintf(what, sizeof(what), "%d scans, %d stat reads, %d wrong",
+		 scans, reads, bad);
+	check(done == churn && WIFEXITED(status) && !WEXITSTATUS(status),
+	      "the 300 forks and reaps finish meanwhile", what);
+	check(scans > 0 && reads > 0 && !bad,
+	      "ps-style scans while 300 processes come and go", what);
+}
+
 /* maps: the program's code and our stack are there; a long maps (many
  * VMAs) is read whole, never cut short. */
 static void test_maps(void)
@@ -293,7 +362,7 @@ static void test_maps(void)
 	uintptr_t h = (uintptr_t)heap;
 	long n;
 
-	n = read_file("/proc/self/maps", big, sizeof(big));
+	n = read_file("/proc/self/maps", big, BIG);
 	check(n > 0, "read /proc/self/maps", strerror(errno));
 	for (p = big; n > 0 && *p; p = strchr(p, '\n') + 1) {
 		unsigned long s, e;
@@ -325,7 +394,7 @@ static void test_maps(void)
 		maps[i] = mmap(NULL, 4096, i % 2 ? PROT_READ :
 			       PROT_READ | PROT_WRITE,
 			       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	n = read_file("/proc/self/maps", big, sizeof(big));
+	n = read_file("/proc/self/maps", big, BIG);
 	for (p = big; n > 0 && (p = strchr(p, '\n')); p++)
 		lines++;
 	snprintf(what, sizeof(what), "%ld bytes, %d lines", n, lines);
@@ -415,7 +484,7 @@ static void test_system_files(void)
 	check(read_file("/proc/version", buf, sizeof(buf)) > 0 &&
 	      !strncmp(buf, "Linux version ", 14),
 	      "version: \"Linux version ...\"", buf);
-	check(read_file("/proc/cpuinfo", big, sizeof(big)) > 0 &&
+	check(read_file("/proc/cpuinfo", big, BIG) > 0 &&
 	      !strncmp(big, "processor\t: 0\n", 14),
 	      "cpuinfo: starts with processor\\t: 0", big);
 	/* Off Clonix, qemu-user may show the host's CPU. */
@@ -459,7 +528,7 @@ static void test_tty(void)
 		check(fd >= 0 && isatty(fd),
 		      "/dev/tty opens for a console process (a terminal)",
 		      strerror(errno));
-		check(read_file("/proc/self/stat", big, sizeof(big)) > 0 &&
+		check(read_file("/proc/self/stat", big, BIG) > 0 &&
 		      stat_field(big, 7, NULL) == ((5 << 8) | 1),
 		      "stat: tty_nr is the console's, 5:1", big);
 	} else {
@@ -485,11 +554,11 @@ static void test_no_leak(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
-		read_file(files[i], big, sizeof(big));	/* warm the caches */
+		read_file(files[i], big, BIG);	/* warm the caches */
 	before = meminfo_free_pages();
 	for (round = 0; round < 20; round++)
 		for (i = 0; i < sizeof(files) / sizeof(files[0]); i++)
-			read_file(files[i], big, sizeof(big));
+			read_file(files[i], big, BIG);
 	after = meminfo_free_pages();
 	if (before < 0) {
 		printf("proc: free pages back to baseline: skipped (not "
@@ -506,11 +575,16 @@ int main(int argc, char *argv[])
 
 	(void)argc;
 	check_prog = "proc";
+	big = mmap(NULL, BIG, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (big == MAP_FAILED)
+		return 1;
 	on_clonix = !uname(&u) && strstr(u.version, "Clonix") != NULL;
 	test_self(argv[0]);
 	test_times();
 	test_child();
 	test_listing(argv[0]);
+	test_ps_while_processes_come_and_go();
 	test_maps();
 	test_system_files();
 	test_tty();
