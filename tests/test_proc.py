@@ -33,7 +33,7 @@ def test_proc_files_read_as_ps_top_free_and_uptime_read_them(menu, arch):
     for line in [
             "/proc/self points at getpid()",
             "stat: Linux's 52 fields",
-            "stat: 0.4 s on the CPU adds about 40 ticks of utime + stime",
+            "stat: spinning 0.4 s, we get (nearly) every tick as utime + stime",
             "the child's /proc/<pid>/cmdline is its argv: sleep\\05\\0",
             "a killed, unreaped child is a zombie: state Z",
             "open /proc/<pid>/stat of a reaped pid gives ENOENT",
