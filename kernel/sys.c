@@ -5,6 +5,7 @@
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/jiffies.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
@@ -170,6 +171,8 @@ SYSCALL_DEFINE1(newuname, struct new_utsname *, name)
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
 
+#define SI_LOAD_SHIFT 16
+
 struct sysinfo {
 	long uptime;
 	unsigned long loads[3];
@@ -195,6 +198,10 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
 
 	memset(&si, 0, sizeof(si));
 	si.uptime = jiffies / HZ;
+	/* The load averages, in sysinfo's fixed point (16 fraction bits). */
+	si.loads[0] = avenrun[0] << (SI_LOAD_SHIFT - FSHIFT);
+	si.loads[1] = avenrun[1] << (SI_LOAD_SHIFT - FSHIFT);
+	si.loads[2] = avenrun[2] << (SI_LOAD_SHIFT - FSHIFT);
 	si.totalram = totalram_pages;
 	si.freeram = nr_free_pages();
 	si.procs = nr_threads;

@@ -47,6 +47,8 @@ def test_proc_files_read_as_ps_top_free_and_uptime_read_them(menu, arch):
             "/dev/tty opens for a console process (a terminal)",
             "stat: tty_nr is the console's, 5:1",
             "unlink /proc/meminfo gives EPERM",
+            "loadavg: spinning 5.2 s raises the 1-minute load",
+            "sysinfo's loads[0] is /proc/loadavg's figure",
             "ps-style scans while 300 processes come and go",
             "260 reads of /proc files keep no page"]:
         assert f"proc: {line}: ok" in out, f"{line!r} missing:\n{out}"

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -533,6 +534,30 @@ static void test_system_files(void)
 	      "/proc/meminfo is still there", NULL);
 }
 
+/* The load average moves every 5 s (501 ticks): after spinning for 520
+ * ticks (one update at least) it is above zero, and sysinfo(2) gives the
+ * same figure. */
+static void test_loadavg_moves(void)
+{
+	unsigned long long t0 = total_ticks();
+	double l1 = -1, si1, end = now() + 20;
+	struct sysinfo si;
+	char buf[256];
+
+	while (total_ticks() - t0 < 520 && now() < end)
+		burn(0.1);
+	read_file("/proc/loadavg", buf, sizeof(buf));
+	sscanf(buf, "%lf", &l1);
+	check(l1 >= 0.05, "loadavg: spinning 5.2 s raises the 1-minute load",
+	      buf);
+	check(sysinfo(&si) == 0, "sysinfo", strerror(errno));
+	si1 = si.loads[0] / 65536.0;
+	snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+		 "sysinfo %.3f", si1);
+	check(si1 > l1 - 0.02 && si1 < l1 + 0.02,
+	      "sysinfo's loads[0] is /proc/loadavg's figure", buf);
+}
+
 /* A process started from the console has it as controlling terminal. */
 static void test_tty(void)
 {
@@ -605,6 +630,7 @@ int main(int argc, char *argv[])
 	test_ps_while_processes_come_and_go();
 	test_maps();
 	test_system_files();
+	test_loadavg_moves();
 	test_tty();
 	test_no_leak();
 	return check_summary();
