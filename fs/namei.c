@@ -98,27 +98,7 @@ struct inode *path_lookup(struct inode *dir, const char *path, bool follow,
 	return walk(dir, path, follow, 0, err);
 }
 
-static struct inode *__path_parent(struct inode *dir, const char *path,
-				    const char **last, int *lastlen,
-				    long *err);
-
-/*
- * The directory that would hold path's last component, which is returned
- * in *last / *lastlen (for creating or removing it). /proc's names are
- * the kernel's: a user makes or removes none there (-ENOENT for a new
- * name, -EPERM for an existing one, as Linux answers).
- */
-struct inode *path_parent(struct inode *dir, const char *path,
-			  const char **last, int *lastlen, long *err)
-{
-	dir = __path_parent(dir, path, last, lastlen, err);
-	if (dir && dir->i_sb == &proc_sb) {
-		*err = ramfs_lookup(dir, *last, *lastlen) ? -EPERM : -ENOENT;
-		return NULL;
-	}
-	return dir;
-}
-
+/* The walk of path_parent (below), for any directory. */
 static struct inode *__path_parent(struct inode *dir, const char *path,
 				    const char **last, int *lastlen,
 				    long *err)
@@ -156,6 +136,23 @@ static struct inode *__path_parent(struct inode *dir, const char *path,
 	kfree(buf);
 	if (dir && !S_ISDIR(dir->i_mode)) {
 		*err = -ENOTDIR;
+		return NULL;
+	}
+	return dir;
+}
+
+/*
+ * The directory that would hold path's last component, which is returned
+ * in *last / *lastlen (for creating or removing it). /proc's names are
+ * the kernel's: a user makes or removes none there (-ENOENT for a new
+ * name, -EPERM for an existing one, as Linux answers).
+ */
+struct inode *path_parent(struct inode *dir, const char *path,
+			  const char **last, int *lastlen, long *err)
+{
+	dir = __path_parent(dir, path, last, lastlen, err);
+	if (dir && dir->i_sb == &proc_sb) {
+		*err = ramfs_lookup(dir, *last, *lastlen) ? -EPERM : -ENOENT;
 		return NULL;
 	}
 	return dir;

@@ -275,7 +275,6 @@ void mmdrop(struct mm_struct *mm)
 	kmem_cache_free(mm_cachep, mm);
 }
 
-/* The last task using this address space is done with it. */
 /*
  * Another task's address space, with a use (mm_users) taken: NULL for a
  * kernel thread or a task that has exited (/proc reads it so). The
@@ -293,6 +292,7 @@ struct mm_struct *get_task_mm(struct task_struct *p)
 	return mm;
 }
 
+/* The last task using this address space is done with it. */
 void mmput(struct mm_struct *mm)
 {
 	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
