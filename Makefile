@@ -38,7 +38,7 @@ CFLAGS := -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdlib \
 ASFLAGS := $(CFLAGS) -D__ASSEMBLY__
 LDFLAGS := -nostdlib -static -Wl,--build-id=none $(ARCH_LDFLAGS)
 
-CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c drivers/char/*.c \
+CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/proc/*.c drivers/char/*.c \
 	lib/*.c drivers/tty/*.c drivers/tty/serial/*.c)
 # The 16-bit uid calls (kernel/uid16.c) only for an arch that has them
 # (HAVE_UID16 in its Makefile; Linux's CONFIG_HAVE_UID16).

@@ -153,14 +153,29 @@ static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
 {
 	const elfhdr *eh = (const elfhdr *)bprm->buf;
 	const elf_phdr *ph = phdrs(bprm);
+	struct mm_struct *mm = bprm->mm;
 	unsigned long brk = 0;
 	int i, err;
 
+	/* Where code and data are, as Linux's load_elf_binary records
+	 * them (/proc/<pid>/stat shows them). */
+	mm->start_code = ~0UL;
+	mm->end_code = mm->start_data = mm->end_data = 0;
 	for (i = 0; i < eh->e_phnum; i++) {
-		unsigned long start, end;
+		unsigned long start, end, k;
 
 		if (ph[i].p_type != PT_LOAD)
 			continue;
+		k = ph[i].p_vaddr + load_bias;
+		if (k < mm->start_code)
+			mm->start_code = k;
+		if (k > mm->start_data)
+			mm->start_data = k;
+		k += ph[i].p_filesz;
+		if ((ph[i].p_flags & PF_X) && k > mm->end_code)
+			mm->end_code = k;
+		if (k > mm->end_data)
+			mm->end_data = k;
 		start = ELF_PAGESTART(ph[i].p_vaddr + load_bias);
 		end = ELF_PAGEALIGN(ph[i].p_vaddr + load_bias + ph[i].p_memsz);
 		/* Two segments may share a page at their edge: the later
@@ -220,6 +235,13 @@ static int create_elf_tables(struct linux_binprm *bprm)
 	if (!err)
 		err = push(bprm, &sp, bprm->strings, bprm->strings_len);
 	strings = sp;
+	/* The argument strings, then the environment's: what
+	 * /proc/<pid>/cmdline (and environ) read back. */
+	bprm->mm->arg_start = strings;
+	for (i = 0, s = bprm->strings; i < (unsigned long)bprm->argc; i++)
+		s += strlen(s) + 1;
+	bprm->mm->arg_end = bprm->mm->env_start = strings + (s - bprm->strings);
+	bprm->mm->env_end = strings + bprm->strings_len;
 	if (!err)
 		err = push(bprm, &sp, rnd, sizeof(rnd));
 	random = sp;

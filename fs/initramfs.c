@@ -14,6 +14,7 @@
 #include <linux/string.h>
 
 #define CONSOLE_DEV ((5 << 8) | 1)	/* char 5,1 as in Linux */
+#define TTY_DEV ((5 << 8) | 0)	/* char 5,0: /dev/tty */
 #define MEM_DEV(minor) ((1 << 8) | (minor))	/* char 1,minor */
 
 /* Create the entry for path (parents must exist, as cpio lists them). */
@@ -92,6 +93,7 @@ int populate_rootfs(const void *archive, unsigned long size)
 		panic("initramfs: not a cpio newc archive, or corrupt at "
 		      "offset %zu", off);
 	make_device("console", CONSOLE_DEV, &tty_fops);
+	make_device("tty", TTY_DEV, &tty_fops);	/* the controlling tty */
 	make_device("null", MEM_DEV(3), &null_fops);
 	make_device("zero", MEM_DEV(5), &zero_fops);
 	make_device("full", MEM_DEV(7), &full_fops);

@@ -85,7 +85,10 @@ static char *get_link(struct nameidata *nd, struct inode *link, long *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
-	memcpy(target, link->i_link, link->i_size);
+	if (link->i_op && link->i_op->get_link)	/* /proc/self */
+		link->i_op->get_link(link, target, link->i_size + 1);
+	else
+		memcpy(target, link->i_link, link->i_size);
 	target[link->i_size] = '\0';
 	return target;
 }
@@ -197,12 +200,10 @@ struct inode *path_lookup(struct inode *dir, const char *path, bool follow,
 	return walk(&nd, dir, path, follow, 0, err);
 }
 
-/*
- * The directory that would hold path's last component, which is returned
- * in *last / *lastlen (for creating or removing it).
- */
-struct inode *path_parent(struct inode *dir, const char *path,
-			  const char **last, int *lastlen, long *err)
+/* The walk of path_parent (below), for any directory. */
+static struct inode *__path_parent(struct inode *dir, const char *path,
+				    const char **last, int *lastlen,
+				    long *err)
 {
 	const char *slash;
 	int len = strlen(path);
@@ -241,6 +242,23 @@ struct inode *path_parent(struct inode *dir, const char *path,
 	kfree(buf);
 	if (dir && !S_ISDIR(dir->i_mode)) {
 		*err = -ENOTDIR;
+		return NULL;
+	}
+	return dir;
+}
+
+/*
+ * The directory that would hold path's last component, which is returned
+ * in *last / *lastlen (for creating or removing it). /proc's names are
+ * the kernel's: a user makes or removes none there (-ENOENT for a new
+ * name, -EPERM for an existing one, as Linux answers).
+ */
+struct inode *path_parent(struct inode *dir, const char *path,
+			  const char **last, int *lastlen, long *err)
+{
+	dir = __path_parent(dir, path, last, lastlen, err);
+	if (dir && dir->i_sb == &proc_sb) {
+		*err = ramfs_lookup(dir, *last, *lastlen) ? -EPERM : -ENOENT;
 		return NULL;
 	}
 	return dir;

@@ -298,8 +298,10 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
 	struct inode *inode = f->f_inode;
 	loff_t pos;
 
+	if (f->f_op->llseek)
+		return f->f_op->llseek(f, offset, whence);	/* /proc */
 	if (inode->i_fop)
-		return -ESPIPE;	/* the terminal, device and /proc files */
+		return -ESPIPE;	/* the terminal and device files */
 	switch (whence) {
 	case SEEK_SET:
 		pos = offset;

@@ -214,6 +214,13 @@ long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
 		return err;
 	if (!S_ISLNK(inode->i_mode))
 		return -EINVAL;
+	if (inode->i_op && inode->i_op->get_link) {	/* /proc/self */
+		char target[32];
+		int len = inode->i_op->get_link(inode, target, sizeof(target));
+
+		bufsiz = min(bufsiz, len);
+		return copy_to_user(buf, target, bufsiz) ? -EFAULT : bufsiz;
+	}
 	if (bufsiz > inode->i_size)
 		bufsiz = inode->i_size;
 	return copy_to_user(buf, inode->i_link, bufsiz) ? -EFAULT : bufsiz;

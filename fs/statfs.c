@@ -3,7 +3,8 @@
  * file system is a RAM file system (ramfs's magic number, or that of the
  * super block a directory was given); its size is the machine's memory
  * and what is free is the free memory, since its files live in pages of
- * RAM. Each call copies struct kstatfs out in its
+ * RAM. /proc (PROC_SUPER_MAGIC) and pipes store nothing and have no
+ * blocks. Each call copies struct kstatfs out in its
  * own layout: struct statfs of the architecture's word size (asm-generic
  * on RISC-V, 32-bit words on i386), statfs64 with 64-bit counts.
  */
@@ -44,9 +45,11 @@ static void statfs_by_inode(struct inode *inode, struct kstatfs *st)
 	st->f_type = inode->i_sb->s_magic;
 	st->f_bsize = PAGE_SIZE;
 	st->f_frsize = PAGE_SIZE;
-	st->f_blocks = totalram_pages;
-	st->f_bfree = nr_free_pages();
-	st->f_bavail = st->f_bfree;
+	if (st->f_type == RAMFS_MAGIC) {
+		st->f_blocks = totalram_pages;
+		st->f_bfree = nr_free_pages();
+		st->f_bavail = st->f_bfree;
+	}	/* /proc and pipes store nothing: no blocks, as Linux says */
 	st->f_namelen = NAME_MAX;
 	st->f_flags = ST_VALID;
 }

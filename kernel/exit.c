@@ -8,6 +8,7 @@
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
+#include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -116,8 +117,13 @@ noinline void release_task(struct task_struct *p)
 	if (!(p->flags & PF_KTHREAD))
 		nr_processes_user--;
 	spin_unlock(&tasklist_lock);
+	proc_flush_pid(p);	/* /proc/<pid> goes */
 	free_pid(p->pid);
 	if (p->signal) {
+		/* An exited thread's times stay with its process. */
+		p->signal->utime += p->utime;
+		p->signal->stime += p->stime;
+		p->signal->min_flt += p->min_flt;
 		p->signal->nr_threads--;
 		put_signal_struct(p->signal);
 		p->signal = NULL;
@@ -171,6 +177,17 @@ void __noreturn do_group_exit(int exit_code)
 	do_exit(exit_code);
 }
 
+/* A reaped child's CPU time and faults, with those of its own reaped
+ * children, count for us (cutime, cstime), as Linux's wait_task_zombie. */
+static void account_reaped_child(struct task_struct *p)
+{
+	struct signal_struct *psig = current->signal, *sig = p->signal;
+
+	psig->cutime += p->utime + sig->utime + sig->cutime;
+	psig->cstime += p->stime + sig->stime + sig->cstime;
+	psig->cmin_flt += p->min_flt + sig->min_flt + sig->cmin_flt;
+}
+
 static int eligible_child(pid_t upid, const struct task_struct *p)
 {
 	if (upid > 0)
@@ -210,6 +227,7 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 				int status = p->exit_code;
 
 				p->exit_state = EXIT_DEAD;
+				account_reaped_child(p);
 				spin_unlock(&tasklist_lock);
 				finish_wait(&current->signal->wait_chldexit,
 					    &wait);

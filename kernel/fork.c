@@ -20,6 +20,7 @@
 #include <linux/cred.h>
 #include <linux/fs_struct.h>
 #include <linux/jiffies.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
 #include <linux/printk.h>
@@ -35,6 +36,7 @@ DEFINE_SPINLOCK(tasklist_lock);	/* guards the process tree and task list */
 int nr_threads;			/* tasks alive, excluding the idle task */
 int max_threads;		/* the limit copy_process enforces */
 int nr_processes_user;		/* user processes: RLIMIT_NPROC counts these */
+unsigned long total_forks;	/* tasks created since boot (/proc/stat) */
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *signal_cachep;
@@ -236,6 +238,7 @@ noinline int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->nr_threads = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->tty = current->signal->tty;	/* the controlling terminal */
 	return 0;
 }
 
@@ -273,6 +276,23 @@ void mmdrop(struct mm_struct *mm)
 	BUG_ON(mm == &init_mm);
 	pgd_free(mm, mm->pgd);
 	kmem_cache_free(mm_cachep, mm);
+}
+
+/*
+ * Another task's address space, with a use (mm_users) taken: NULL for a
+ * kernel thread or a task that has exited (/proc reads it so). The
+ * kernel is not preempted and has one CPU, so nothing can change p->mm
+ * between the read and the increment; with SMP this takes task_lock(p),
+ * as Linux's does.
+ */
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm = p->mm;
+
+	if (!mm || (p->flags & PF_KTHREAD))
+		return NULL;
+	__atomic_fetch_add(&mm->mm_users, 1, __ATOMIC_RELAXED);
+	return mm;
 }
 
 /* The last task using this address space is done with it. */
@@ -449,6 +469,8 @@ noinline struct task_struct *copy_process(int node,
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ?
 				     args->child_tid : NULL;
 	p->start_time = jiffies;
+	p->utime = p->stime = 0;
+	p->min_flt = 0;
 	if (args->name)
 		set_task_comm(p, args->name);
 
@@ -499,16 +521,24 @@ noinline struct task_struct *copy_process(int node,
 		p->real_parent = current;
 	}
 	p->parent = p->real_parent;
+	if (!(clone_flags & CLONE_THREAD)) {
+		retval = proc_pid_instantiate(p);	/* /proc/<pid> */
+		if (retval)
+			goto bad_fork_free_pid;
+	}
 	spin_lock(&tasklist_lock);
 	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
+	total_forks++;
 	if (!(p->flags & PF_KTHREAD))
 		nr_processes_user++;
 	spin_unlock(&tasklist_lock);
 	return p;
 
 	/* Undo, newest first, exactly what was done above. */
+bad_fork_free_pid:
+	free_pid(pid);
 bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);

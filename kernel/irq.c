@@ -1,6 +1,7 @@
 /* Device interrupt handlers: a table from interrupt number to driver. */
 #include <linux/errno.h>
 #include <linux/interrupt.h>
+#include <linux/irq_regs.h>
 #include <linux/printk.h>
 
 struct irq_action {
@@ -11,6 +12,7 @@ struct irq_action {
 };
 
 static struct irq_action irq_table[NR_IRQS];
+struct pt_regs *__irq_regs;	/* see linux/irq_regs.h */
 
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name,
 		void *dev)

@@ -13,7 +13,7 @@
 
 int pid_max = PID_MAX_DEFAULT;
 static unsigned long pidmap[PID_MAX_DEFAULT / (8 * sizeof(long))];
-static int last_pid;
+int last_pid;	/* the last pid handed out (/proc/loadavg shows it) */
 static DEFINE_SPINLOCK(pidmap_lock);
 
 #define BITS_PER_LONG (8 * sizeof(long))

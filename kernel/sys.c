@@ -8,13 +8,14 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/jiffies.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include <uapi/linux/utsname.h>
+#include <linux/utsname.h>
 
 /* The task's name, zero-padded so no old name shows through. */
 void set_task_comm(struct task_struct *tsk, const char *name)
@@ -456,14 +457,16 @@ SYSCALL_DEFINE1(newuname, struct new_utsname *, name)
 	struct new_utsname u;
 
 	memset(&u, 0, sizeof(u));
-	strscpy(u.sysname, "Linux", sizeof(u.sysname));	/* glibc checks */
-	strscpy(u.nodename, "clonix", sizeof(u.nodename));
-	strscpy(u.release, "6.1.0-clonix", sizeof(u.release));
-	strscpy(u.version, "#1 Clonix " UTS_MACHINE, sizeof(u.version));
+	strscpy(u.sysname, UTS_SYSNAME, sizeof(u.sysname));	/* glibc checks */
+	strscpy(u.nodename, UTS_NODENAME, sizeof(u.nodename));
+	strscpy(u.release, UTS_RELEASE, sizeof(u.release));
+	strscpy(u.version, UTS_VERSION, sizeof(u.version));
 	strscpy(u.machine, UTS_MACHINE, sizeof(u.machine));
 	strscpy(u.domainname, "(none)", sizeof(u.domainname));
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
 }
+
+#define SI_LOAD_SHIFT 16
 
 struct sysinfo {
 	long uptime;
@@ -490,6 +493,10 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
 
 	memset(&si, 0, sizeof(si));
 	si.uptime = jiffies / HZ;
+	/* The load averages, in sysinfo's fixed point (16 fraction bits). */
+	si.loads[0] = avenrun[0] << (SI_LOAD_SHIFT - FSHIFT);
+	si.loads[1] = avenrun[1] << (SI_LOAD_SHIFT - FSHIFT);
+	si.loads[2] = avenrun[2] << (SI_LOAD_SHIFT - FSHIFT);
 	si.totalram = totalram_pages;
 	si.freeram = nr_free_pages();
 	si.procs = nr_threads;

@@ -16,6 +16,8 @@
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 
+unsigned long nr_file_pages;	/* every file's pages (Cached in meminfo) */
+
 /* count, or fewer if only room (>= 0) bytes remain before a limit. */
 static size_t clamp_count(size_t count, loff_t room)
 {
@@ -103,6 +105,7 @@ struct page *find_or_create_page(struct address_space *mapping,
 	page->mapping = mapping;
 	page->index = index;
 	mapping->nrpages++;
+	nr_file_pages++;
 	return page;
 }
 

@@ -340,6 +340,8 @@ int handle_page_fault(unsigned long addr, bool write, bool exec, bool user)
 	if (vma && (!exec || (vma->vm_flags & VM_EXEC)))
 		fault = handle_mm_fault(vma, addr, write);
 	mmap_read_unlock(mm);
+	if (!fault)
+		current->min_flt++;	/* /proc/<pid>/stat's minflt */
 	if ((fault & VM_FAULT_OOM) && user)
 		out_of_memory_kill();
 	if (!fault)
@@ -557,4 +559,56 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 		len -= n;
 	}
 	return 0;
+}
+
+/* The PTE of a present page at addr in mm, or NULL; unlike
+ * walk_page_table it adds no table (Linux's follow_pte). */
+static pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd;
+	pmd_t *pmd;
+	pte_t *pte;
+
+	if (addr >= TASK_SIZE)
+		return NULL;
+	pgd = pgd_offset(mm, addr);
+	if (pgd_none(*pgd))
+		return NULL;
+	pmd = pmd_offset(pgd, addr);
+	if (pmd_none(*pmd))
+		return NULL;
+	pte = pte_offset(pmd, addr);
+	return pte_present(*pte) ? pte : NULL;
+}
+
+/*
+ * Read len bytes at addr of mm, which the caller holds (get_task_mm), into
+ * a kernel buffer through the linear map: /proc/<pid>/cmdline reads the
+ * arguments from the process's own stack so. Returns the bytes copied; it
+ * stops at the first page that is not there (nothing is faulted in).
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		     int len)
+{
+	int done = 0;
+
+	mmap_read_lock(mm);
+	while (done < len) {
+		unsigned long off = addr & ~PAGE_MASK;
+		int n = min(len - done, (int)(PAGE_SIZE - off));
+		struct vm_area_struct *vma = find_vma(mm, addr);
+		pte_t *pte;
+
+		if (!vma || vma->vm_start > addr)
+			break;
+		pte = follow_pte(mm, addr);
+		if (!pte)
+			break;
+		memcpy((char *)buf + done,
+		       (char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off, n);
+		done += n;
+		addr += n;
+	}
+	mmap_read_unlock(mm);
+	return done;
 }

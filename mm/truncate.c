@@ -45,6 +45,7 @@ void truncate_inode_pages_range(struct address_space *mapping,
 		radix_tree_delete(&mapping->i_pages, index);
 		mapping->nrpages--;
 		page->mapping = NULL;
+		nr_file_pages--;
 		put_page(page);	/* the page cache's reference */
 		cond_resched();
 		if (!++index)

@@ -18,7 +18,8 @@ MAX_GAP_MS = 100  # a time slice is 50 ms (HZ 100, 5 ticks)
 
 def free_pages(m):
     out = m.run("cat /proc/meminfo")
-    return int(re.search(r"FreePages:\s+(\d+)", out).group(1))
+    # MemFree is in kB: free pages times 4 (4 KiB pages on both arches).
+    return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
 
 
 def failed_checks(out):

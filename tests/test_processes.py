@@ -21,7 +21,8 @@ SEED_LINES = ["This is Child Process!", "This is Parent Process!",
 
 def free_pages(m):
     out = m.run("cat /proc/meminfo")
-    return int(re.search(r"FreePages:\s+(\d+)", out).group(1))
+    # MemFree is in kB: free pages times 4 (4 KiB pages on both arches).
+    return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
 
 
 def assert_seed_lines(out):

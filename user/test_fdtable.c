@@ -25,22 +25,11 @@
 
 static int fds[MANY];
 
-/* FreePages from Clonix's /proc/meminfo; -1 elsewhere (Linux has none).
- * read(2) into a static buffer: no memory of ours comes or goes. */
+/* Free pages on Clonix; -1 elsewhere (check.h reads /proc/meminfo into
+ * a stack buffer: no memory of ours comes or goes). */
 static long free_pages(void)
 {
-	static char buf[1024];
-	char *p;
-	int fd = open("/proc/meminfo", O_RDONLY);
-	long n;
-
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	p = strstr(buf, "FreePages:");
-	return p ? strtol(p + 10, NULL, 10) : -1;
+	return meminfo_free_pages();
 }
 
 static int set_nofile(unsigned long cur, unsigned long max)
@@ -354,7 +343,7 @@ int main(int argc, char *argv[])
 	after = free_pages();
 	if (before < 0) {
 		printf("fdtable: free pages back to baseline: skipped (no "
-		       "FreePages in /proc/meminfo: not Clonix)\n");
+		       "free pages from /proc/meminfo: not Clonix)\n");
 	} else {
 		snprintf(detail, sizeof(detail), "%ld before, %ld after",
 			 before, after);

@@ -54,20 +54,11 @@ static int kept(const char *m, unsigned long from, unsigned long to)
 	return 1;
 }
 
-/* FreePages from Clonix's /proc/meminfo, or -1 elsewhere (Linux's free
- * memory moves with everything else the system does: not comparable). */
+/* Free pages on Clonix, -1 elsewhere (Linux's free memory moves with
+ * everything else the system does: not comparable). */
 static long free_pages(void)
 {
-	char line[128];
-	long n = -1;
-	FILE *f = fopen("/proc/meminfo", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "FreePages: %ld", &n) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return n;
+	return meminfo_free_pages();
 }
 
 static void test_head_tail_middle(void)

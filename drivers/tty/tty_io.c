@@ -1,5 +1,5 @@
 /*
- * /dev/console as a file: read(2) and write(2) on the console
+ * /dev/console and /dev/tty as files: read(2) and write(2) on the console
  * go to the tty line discipline; ioctl answers what libc asks a terminal
  * (TCGETS for isatty(), TIOCGWINSZ for the window size). Any other file
  * answers -ENOTTY to terminal ioctls, as on Linux.
@@ -9,6 +9,7 @@
 #include <linux/fs.h>
 #include <linux/poll.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/tty.h>
 #include <linux/uaccess.h>
@@ -22,6 +23,32 @@ static struct termios console_termios = {
 	.c_lflag = 0x8a3b,	/* ISIG ICANON ECHO ECHOE ECHOK ECHOCTL ECHOKE IEXTEN */
 	.c_cc = { 3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22 },
 };
+
+#define TTYAUX_MAJOR 5	/* /dev/tty is 5:0, /dev/console 5:1 */
+#define TTY_DEV (TTYAUX_MAJOR << 8 | 0)
+
+struct tty_struct console_tty = {
+	.name = "console",
+	.dev = TTYAUX_MAJOR << 8 | 1,
+};
+
+/*
+ * Opening /dev/tty reaches the controlling terminal (ENXIO without one).
+ * Opening the console without O_NOCTTY makes it init's controlling
+ * terminal, if init has none yet: Linux gives a session leader the tty it
+ * opens, and init leads the only session Clonix has. (Linux never makes
+ * /dev/console a controlling terminal; Clonix has no other terminal.)
+ */
+static int tty_open(struct inode *inode, struct file *f)
+{
+	struct signal_struct *sig = current->signal;
+
+	if (inode->i_rdev == TTY_DEV)
+		return sig->tty ? 0 : -ENXIO;
+	if (!sig->tty && !(f->f_flags & O_NOCTTY) && is_global_init(current))
+		sig->tty = &console_tty;
+	return 0;
+}
 
 static ssize_t tty_file_read(struct file *f, char *kbuf, size_t n,
 			     loff_t *pos)
@@ -72,6 +99,7 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 }
 
 const struct file_operations tty_fops = {
+	.open = tty_open,
 	.read = tty_file_read,
 	.write = tty_file_write,
 	.ioctl = tty_ioctl,

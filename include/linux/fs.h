@@ -47,7 +47,12 @@ struct vm_area_struct;
 struct poll_table_struct;
 
 struct file_operations {
-	int (*open)(struct inode *inode, struct file *f); /* 0 or -errno */
+	/* Called by open once the struct file exists (the terminal picks its
+	 * tty here); an error undoes the open. */
+	int (*open)(struct inode *inode, struct file *f);
+	/* lseek for a special file that has positions (/proc's): without
+	 * it, a special file answers ESPIPE. */
+	loff_t (*llseek)(struct file *f, loff_t offset, int whence);
 	ssize_t (*read)(struct file *f, char *kbuf, size_t n, loff_t *pos);
 	ssize_t (*write)(struct file *f, const char *kbuf, size_t n,
 			 loff_t *pos);
@@ -58,6 +63,13 @@ struct file_operations {
 	/* Set up a new mapping of the file (vma->vm_file is set); files
 	 * without it cannot be mapped: mmap gives -ENODEV. */
 	int (*mmap)(struct file *f, struct vm_area_struct *vma);
+};
+
+/* What an inode of a special file system does differently. */
+struct inode_operations {
+	/* A symbolic link whose target is computed at each use (/proc/self):
+	 * writes it, NUL-terminated, into buf (size bytes); its length. */
+	int (*get_link)(struct inode *inode, char *buf, int size);
 };
 
 /*
@@ -112,6 +124,7 @@ struct inode {
 	struct super_block *i_sb;
 	struct address_space i_data;	/* a regular file's pages */
 	char *i_link;		/* a symlink's target (i_size bytes) */
+	const struct inode_operations *i_op;	/* /proc's special inodes */
 	const struct file_operations *i_fop;	/* device and /proc files */
 	void *i_private;	/* their owner's data */
 	/* A directory has exactly one name: */
@@ -249,8 +262,13 @@ extern const struct file_operations pipefifo_fops;
 long do_pipe2(int *fildes, int flags);
 long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev);
 
-/* fs/proc.c */
+/* fs/proc/: /proc, made at boot; each process's /proc/<pid> directory
+ * is made by copy_process and removed by release_task. */
+struct task_struct;
+extern struct super_block proc_sb;	/* the super block of /proc's inodes */
 void proc_root_init(void);
+int proc_pid_instantiate(struct task_struct *task);
+void proc_flush_pid(struct task_struct *task);
 
 /* fs/initramfs.c */
 int populate_rootfs(const void *archive, unsigned long size);

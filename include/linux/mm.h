@@ -68,6 +68,21 @@ static inline void mmgrab(struct mm_struct *mm)
 }
 void exit_mmap(struct mm_struct *mm);
 struct task_struct;
+/* kernel/fork.c: p's address space with a use taken (mmput it), or NULL */
+struct mm_struct *get_task_mm(struct task_struct *p);
+/* mm/memory.c: copy from another address space (/proc/<pid>/cmdline);
+ * the bytes read, stopping at the first page not there */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		     int len);
+/* Pages of memory the address space has (its resident set): the count
+ * the page-table code keeps in total_vm, one per present page. */
+static inline unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	return READ_ONCE(mm->total_vm);
+}
+/* mm/filemap.c: pages in the page cache, all files (/proc/meminfo's
+ * Cached) */
+extern unsigned long nr_file_pages;
 /* A task lets go of its mm (exit or exec): wakes a vfork parent. */
 void mm_release(struct task_struct *tsk);
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);

@@ -27,6 +27,7 @@
 #define PF_KTHREAD 0x00200000	/* a kernel thread: no user space */
 
 #define TASK_COMM_LEN 16
+#define MAX_RT_PRIO 100	/* prio below it: real time (none yet) */
 #define MAX_PRIO 140
 #define DEFAULT_PRIO 120
 #define SCHED_TIMESLICE_TICKS 5	/* ticks a task runs before preemption */
@@ -70,6 +71,8 @@ struct task_struct {
 	struct task_struct *group_leader;
 
 	u64 start_time;		/* jiffies at creation */
+	u64 utime, stime;	/* ticks spent in user mode, in the kernel */
+	unsigned long min_flt;	/* page faults served (no disk: all minor) */
 	char comm[TASK_COMM_LEN];	/* executable name */
 
 	const struct cred *real_cred;	/* who we are, to others */
@@ -204,6 +207,7 @@ void __noreturn do_exit(long code);
 void release_task(struct task_struct *p);
 
 /* kernel/pid.c */
+extern int last_pid;
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);
 struct task_struct *find_task_by_pid(pid_t pid);

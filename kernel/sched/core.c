@@ -17,6 +17,7 @@
 #include <asm/switch_to.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -314,4 +315,10 @@ const char *task_state_name(const struct task_struct *p)
 u64 nr_context_switches(void)
 {
 	return this_rq()->nr_switches;
+}
+
+/* Runnable tasks, the running one included (/proc/stat, loadavg). */
+unsigned int nr_running(void)
+{
+	return READ_ONCE(this_rq()->nr_running);
 }

@@ -4,7 +4,10 @@
  * (in interrupt context, so they must not sleep), and the scheduler charges
  * the running task for the tick.
  */
+#include <asm/ptrace.h>
+#include <linux/irq_regs.h>
 #include <linux/jiffies.h>
+#include <linux/kernel_stat.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
@@ -66,11 +69,22 @@ void run_local_timers(void)
 	}
 }
 
-void tick_handler(void)
+/* Linux's update_process_times: the tick's share for the task it
+ * interrupted, in user mode or in the kernel (get_irq_regs says which). */
+static void update_process_times(int user_tick)
 {
-	jiffies++;
+	account_process_tick(current, user_tick);
 	run_local_timers();
 	scheduler_tick();
+}
+
+void tick_handler(void)
+{
+	struct pt_regs *regs = get_irq_regs();
+
+	jiffies++;
+	calc_global_load_tick();
+	update_process_times(regs && user_mode(regs));
 }
 
 /* Sleep at least ms milliseconds. */

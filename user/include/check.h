@@ -40,23 +40,30 @@ static inline void check_errno(long ret, int want, const char *what)
 	check(ret == -1 && got == want, what, detail);
 }
 
-/* FreePages from Clonix's /proc/meminfo, or -1 where there is none (a
- * Linux host), so a program can check that memory came back. It reads
- * into a stack buffer: stdio's would be a new heap page on the first call
- * and skew the count it reports. */
+/* Free pages on Clonix, from /proc/meminfo's MemFree (kB: exactly the
+ * free pages times the page size), so a program can check that memory
+ * came back; -1 on any other kernel (a Linux host's free memory moves
+ * with everything else it does), told by uname's version. It reads into
+ * a stack buffer: stdio's would be a new heap page on the first call and
+ * skew the count it reports. */
 static inline long meminfo_free_pages(void)
 {
-	char buf[512], *p;
-	int fd = open("/proc/meminfo", O_RDONLY);
-	ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+	char buf[1024], *p;
+	struct utsname u;
+	int fd;
+	ssize_t n;
 
+	if (uname(&u) || !strstr(u.version, "Clonix"))
+		return -1;
+	fd = open("/proc/meminfo", O_RDONLY);
+	n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
 	if (fd >= 0)
 		close(fd);
 	if (n <= 0)
 		return -1;
 	buf[n] = 0;
-	p = strstr(buf, "FreePages:");
-	return p ? atol(p + 10) : -1;
+	p = strstr(buf, "MemFree:");
+	return p ? atol(p + 8) / (getpagesize() / 1024) : -1;
 }
 
 /* Whether this runs on Clonix (uname's version says so) rather than on a

@@ -25,6 +25,7 @@ extern char _start[], _end[];
 struct boot_info boot_info;	/* what the boot loader handed us */
 unsigned long boot_hartid, boot_dtb_pa;	/* a0, a1 at _start */
 static const void *dtb;		/* the device tree, mapped */
+const void *initial_boot_params;	/* the same, for later readers */
 static volatile u32 *sifive_test;	/* QEMU's exit device, if any */
 
 /* Early console: the firmware's putchar, until the UART is found. */
@@ -253,6 +254,7 @@ void __init setup_arch(void)
 
 	paging_init(boot_info.ram_base, boot_info.ram_size);
 	dtb = __va(dtb_pa);	/* still mapped: RAM is in the linear map */
+	initial_boot_params = dtb;
 	setup_uart();
 
 	printk("Clonix for RISC-V (rv64, Sv39) on hart %lu\n", hartid);

@@ -8,6 +8,7 @@
 #include <asm/csr.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <linux/irq_regs.h>
 #include <linux/irqflags.h>
 #include <linux/kallsyms.h>
 #include <linux/printk.h>
@@ -103,6 +104,8 @@ void do_trap(struct pt_regs *regs)
 	unsigned long cause = regs->cause;
 
 	if (cause & CAUSE_IRQ_FLAG) {
+		struct pt_regs *old_regs = set_irq_regs(regs);
+
 		cause &= ~CAUSE_IRQ_FLAG;
 		if (cause == IRQ_S_TIMER)
 			riscv_timer_interrupt();
@@ -110,6 +113,7 @@ void do_trap(struct pt_regs *regs)
 			plic_handle_irq();
 		else
 			pr_warn("unexpected interrupt %lu\n", cause);
+		set_irq_regs(old_regs);
 		return;
 	}
 	do_exception(regs, cause);

@@ -27,7 +27,7 @@
 /* ns = cycles * cyc2ns_mul >> CYC2NS_SHIFT: 32-bit arithmetic only
  * (Linux's i386 cyc2ns scale; 2^-10 precision is plenty here). */
 #define CYC2NS_SHIFT 10
-static unsigned long tsc_khz;
+unsigned long tsc_khz;	/* measured at boot (/proc/cpuinfo's cpu MHz) */
 static unsigned long cyc2ns_mul;
 
 static void timer_interrupt(int irq, void *dev)

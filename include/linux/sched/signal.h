@@ -21,6 +21,8 @@ struct k_sigaction {
 	u64 mask;
 };
 
+struct tty_struct;
+
 struct sighand_struct {
 	int count;		/* tasks sharing these actions (CLONE_SIGHAND) */
 	spinlock_t siglock;
@@ -34,6 +36,11 @@ struct signal_struct {
 	int group_exit_code;
 	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
 	struct rlimit rlim[RLIM_NLIMITS];
+	struct tty_struct *tty;	/* controlling terminal, or NULL */
+	/* CPU ticks and page faults of exited threads (utime, stime,
+	 * min_flt) and of reaped children (cutime, cstime, cmin_flt). */
+	u64 utime, stime, cutime, cstime;
+	unsigned long min_flt, cmin_flt;
 };
 
 #define SIGNAL_UNKILLABLE 0x40	/* init: no default-action kills */
@@ -49,6 +56,12 @@ extern struct signal_struct init_signals;
 extern struct sighand_struct init_sighand;
 
 
+
+/* pid 1, whose process group and session are everybody's in Clonix. */
+static inline bool is_global_init(const struct task_struct *tsk)
+{
+	return tsk->tgid == 1;
+}
 
 static inline int signal_pending(const struct task_struct *p)
 {

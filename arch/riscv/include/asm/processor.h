@@ -35,5 +35,9 @@ static inline void wait_for_interrupt(void)
 	__asm__ __volatile__("wfi");
 }
 
+/* /proc/cpuinfo's text, in this architecture's format. */
+struct seq_file;
+int show_cpuinfo(struct seq_file *m);
+
 #endif /* __ASSEMBLY__ */
 #endif

@@ -11,6 +11,8 @@ struct boot_info {
 };
 
 extern struct boot_info boot_info;
+/* The device tree (kept reserved), for code that reads it after boot. */
+extern const void *initial_boot_params;
 
 /* Saved by head.S from a0/a1 before anything else runs. */
 extern unsigned long boot_hartid, boot_dtb_pa;

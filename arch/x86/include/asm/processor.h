@@ -70,5 +70,9 @@ static inline void cpu_relax(void)
 
 void cpu_init(void);
 
+/* /proc/cpuinfo's text, in this architecture's format. */
+struct seq_file;
+int show_cpuinfo(struct seq_file *m);
+
 #endif /* __ASSEMBLY__ */
 #endif

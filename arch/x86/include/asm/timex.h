@@ -15,4 +15,7 @@ static inline u64 get_cycles(void)
 	return t;
 }
 
+/* The TSC's rate, measured against the PIT at boot (time.c). */
+extern unsigned long tsc_khz;
+
 #endif

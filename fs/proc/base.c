@@ -1,0 +1,160 @@
+/*
+ * /proc/<pid>: one directory per process (thread-group leader), made by
+ * copy_process (proc_pid_instantiate) and removed when the process is
+ * reaped (proc_flush_pid, from release_task), so getdents64 on /proc
+ * lists exactly the live processes, zombies included, and opening
+ * /proc/<pid>/... of a reaped pid is -ENOENT. The directory's i_private
+ * is the task until it is reaped; a file still open after that reads
+ * -ESRCH, as Linux's do. Threads get no directory of their own (Linux
+ * lists only processes in /proc and keeps threads in /proc/<pid>/task,
+ * which Clonix does not have yet).
+ */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "internal.h"
+
+/* The task of a /proc/<pid>/ file (its directory's), with a reference;
+ * NULL once the process has been reaped. */
+struct task_struct *get_proc_task(struct inode *inode)
+{
+	struct inode *dir = inode->i_parent;
+	struct task_struct *task;
+
+	spin_lock(&tasklist_lock);
+	task = dir ? dir->i_private : NULL;
+	if (task)
+		get_task_struct(task);
+	spin_unlock(&tasklist_lock);
+	return task;
+}
+
+/* cmdline: the argument strings, NUL-separated, read from the process's
+ * own memory (so what it wrote over its argv shows). Empty for kernel
+ * threads and zombies, as in Linux. */
+static int proc_pid_cmdline(struct seq_file *m)
+{
+	struct mm_struct *mm = get_task_mm(m->private);
+	unsigned long addr, end;
+	char *page;
+	int err = 0;
+
+	if (!mm)
+		return 0;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page) {
+		mmput(mm);
+		return -ENOMEM;
+	}
+	addr = mm->arg_start;
+	end = mm->arg_end;
+	while (addr < end && !seq_has_overflowed(m)) {
+		int len = min(end - addr, PAGE_SIZE);
+		int got = access_remote_vm(mm, addr, page, len);
+
+		if (got <= 0)
+			break;
+		seq_write(m, page, got);
+		addr += got;
+		cond_resched();
+	}
+	kfree(page);
+	mmput(mm);
+	return err;
+}
+
+static int proc_pid_comm(struct seq_file *m)
+{
+	struct task_struct *task = m->private;
+
+	seq_printf(m, "%s\n", task->comm);
+	return 0;
+}
+
+static ssize_t proc_pid_read(struct file *f, char *kbuf, size_t n,
+			     loff_t *pos)
+{
+	struct task_struct *task = get_proc_task(f->f_inode);
+	ssize_t ret;
+
+	if (!task)
+		return -ESRCH;
+	ret = proc_seq_read(f, kbuf, n, pos, task);
+	put_task_struct(task);
+	return ret;
+}
+
+/* No write method: writing gives -EINVAL, as Linux's /proc/<pid> files. */
+static const struct file_operations proc_pid_file_ops = {
+	.llseek = seq_lseek,
+	.read = proc_pid_read,
+	.release = proc_seq_release,
+};
+
+static const struct proc_entry pid_entries[] = {
+	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline },
+	{ "comm", S_IFREG | 0444, proc_pid_comm },
+	{ "maps", S_IFREG | 0444, show_map },
+	{ "stat", S_IFREG | 0444, proc_pid_stat },
+	{ "status", S_IFREG | 0444, proc_pid_status },
+};
+
+/* Take a /proc/<pid> directory and its files out of /proc. */
+static void proc_remove_pid_dir(struct inode *dir)
+{
+	char name[16];
+	size_t i;
+
+	/* The directory's name, copied: removing it frees its dentry. */
+	strscpy(name, dir->i_dentry->d_name, sizeof(name));
+	spin_lock(&tasklist_lock);
+	dir->i_private = NULL;	/* files still open now read -ESRCH */
+	spin_unlock(&tasklist_lock);
+	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
+		ramfs_unlink(dir, pid_entries[i].name,
+			     strlen(pid_entries[i].name));
+	ramfs_rmdir(proc_root, name, strlen(name));
+}
+
+/* Make /proc/<pid> for a new process: 0 or -ENOMEM (fork fails then). */
+int proc_pid_instantiate(struct task_struct *task)
+{
+	char name[16];
+	struct inode *dir;
+	long err = 0;
+	size_t i;
+
+	if (!proc_root)
+		return 0;	/* before /proc exists: proc_root_init does it */
+	snprintf(name, sizeof(name), "%d", task->tgid);
+	dir = ramfs_create(proc_root, name, strlen(name), S_IFDIR | 0555,
+			   &err);
+	if (!dir)
+		return err;
+	dir->i_sb = &proc_sb;
+	dir->i_private = task;
+	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
+		if (!proc_create_entry(dir, &pid_entries[i],
+				       &proc_pid_file_ops)) {
+			proc_remove_pid_dir(dir);
+			return -ENOMEM;
+		}
+	return 0;
+}
+
+/* The process has been reaped: its /proc/<pid> goes. */
+void proc_flush_pid(struct task_struct *task)
+{
+	char name[16];
+	struct inode *dir;
+
+	if (!proc_root || task != task->group_leader)
+		return;
+	snprintf(name, sizeof(name), "%d", task->tgid);
+	dir = ramfs_lookup(proc_root, name, strlen(name));
+	if (dir && dir->i_private == task)
+		proc_remove_pid_dir(dir);
+}

@@ -1,0 +1,108 @@
+/*
+ * /proc/<pid>/maps and the memory lines of /proc/<pid>/status: a walk
+ * over the process's VMAs under its mmap_lock (read). The maps format is
+ * Linux's: "start-end perms offset dev inode", then, padded to a column,
+ * a name: [heap] for the brk area, [stack] for the stack. Clonix's
+ * mappings are all anonymous memory today — exec copies the program's
+ * segments into anonymous VMAs rather than mapping the file — so no line
+ * carries a file path yet; the program's segments are the VMAs from
+ * start_code to end_data.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/sched.h>
+#include "internal.h"
+
+/* Bytes in every VMA: VmSize, and stat's vsize. */
+unsigned long task_vsize(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long size = 0;
+
+	mmap_read_lock(mm);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		size += vma->vm_end - vma->vm_start;
+		cond_resched();
+	}
+	mmap_read_unlock(mm);
+	return size;
+}
+
+static bool vma_is_stack(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	return (vma->vm_flags & VM_GROWSDOWN) ||
+	       (vma->vm_start <= mm->start_stack &&
+		vma->vm_end >= mm->start_stack);
+}
+
+/* The lines of /proc/<pid>/status about memory, in kB. */
+void task_mem(struct seq_file *m, struct mm_struct *mm)
+{
+	unsigned long total = 0, data = 0, stack = 0, exec = 0;
+	struct vm_area_struct *vma;
+
+	mmap_read_lock(mm);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		unsigned long size = vma->vm_end - vma->vm_start;
+
+		total += size;
+		if (vma_is_stack(mm, vma))
+			stack += size;
+		else if (vma->vm_flags & VM_WRITE)
+			data += size;
+		else if (vma->vm_flags & VM_EXEC)
+			exec += size;
+		cond_resched();
+	}
+	mmap_read_unlock(mm);
+	seq_printf(m, "VmSize:\t%8lu kB\nVmLck:\t%8lu kB\n", total >> 10, 0UL);
+	seq_printf(m, "VmRSS:\t%8lu kB\nRssAnon:\t%8lu kB\n",
+		   get_mm_rss(mm) << (PAGE_SHIFT - 10),
+		   get_mm_rss(mm) << (PAGE_SHIFT - 10));
+	seq_printf(m, "VmData:\t%8lu kB\nVmStk:\t%8lu kB\nVmExe:\t%8lu kB\n",
+		   data >> 10, stack >> 10, exec >> 10);
+	seq_printf(m, "VmSwap:\t%8lu kB\n", 0UL);
+}
+
+static void show_map_vma(struct seq_file *m, struct mm_struct *mm,
+			 struct vm_area_struct *vma)
+{
+	unsigned long flags = vma->vm_flags;
+	const char *name = NULL;
+
+	seq_printf(m, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu",
+		   vma->vm_start, vma->vm_end,
+		   flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
+		   flags & VM_EXEC ? 'x' : '-', 'p', 0UL, 0, 0, 0UL);
+	if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk)
+		name = "[heap]";
+	else if (vma_is_stack(mm, vma))
+		name = "[stack]";
+	if (name) {
+		/* Linux pads to 25 + 6 * sizeof(void *) - 1 columns. */
+		seq_pad(m, ' ', 25 + sizeof(void *) * 6 - 1);
+		seq_putc(m, ' ');
+		seq_puts(m, name);
+	}
+	seq_putc(m, '\n');
+}
+
+int show_map(struct seq_file *m)
+{
+	struct mm_struct *mm = get_task_mm(m->private);
+	struct vm_area_struct *vma;
+
+	if (!mm)
+		return 0;	/* a kernel thread or a zombie: empty */
+	mmap_read_lock(mm);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		show_map_vma(m, mm, vma);
+		if (seq_has_overflowed(m))
+			break;
+		cond_resched();	/* the lock is a sleeping one */
+	}
+	mmap_read_unlock(mm);
+	mmput(mm);
+	return 0;
+}
