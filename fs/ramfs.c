@@ -257,9 +257,14 @@ void ihold(struct inode *inode)
 
 static void free_inode(struct inode *inode)
 {
+	/* A file given a directory to hold (/proc/<pid>/'s files, whose
+	 * process is their directory's) lets go of it now. */
+	struct inode *held = S_ISDIR(inode->i_mode) ? NULL : inode->i_parent;
+
 	truncate_inode_pages(&inode->i_data, 0);
 	kfree(inode->i_link);
 	kfree(inode);
+	iput(held);
 }
 
 /*

@@ -45,7 +45,7 @@ static void statfs_by_inode(struct inode *inode, struct kstatfs *st)
 	st->f_type = inode->i_sb->s_magic;
 	st->f_bsize = PAGE_SIZE;
 	st->f_frsize = PAGE_SIZE;
-	if (st->f_type == RAMFS_MAGIC) {
+	if (inode->i_sb->s_magic == RAMFS_MAGIC) {
 		st->f_blocks = totalram_pages;
 		st->f_bfree = nr_free_pages();
 		st->f_bavail = st->f_bfree;

@@ -107,6 +107,13 @@ class Machine:
         return self.child.exitstatus, self.output
 
 
+def free_pages(m):
+    """Free pages now, from /proc/meminfo's MemFree (in kB: free pages
+    times 4, with 4 KiB pages on both architectures)."""
+    out = m.run("cat /proc/meminfo")
+    return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
+
+
 @pytest.fixture
 def menu(boot):
     """menu(arch, **opts): a machine booted to the MenuOS prompt."""

@@ -7,19 +7,13 @@ import re
 
 import pytest
 
-from conftest import USER_ARCHES
+from conftest import USER_ARCHES, free_pages
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
 # Guest time counts instructions (1 ns each), whatever the host's load.
 ICOUNT = ["-icount", "shift=0,align=off"]
 MAX_GAP_MS = 100  # a time slice is 50 ms (HZ 100, 5 ticks)
-
-
-def free_pages(m):
-    out = m.run("cat /proc/meminfo")
-    # MemFree is in kB: free pages times 4 (4 KiB pages on both arches).
-    return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
 
 
 def failed_checks(out):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import USER_ARCHES
+from conftest import USER_ARCHES, free_pages
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -18,11 +18,6 @@ def run_checks(m, command, timeout=120):
     failed = [l for l in out.splitlines() if "FAILED" in l]
     assert not failed, "\n".join(failed) + "\n--- output:\n" + out
     return out
-
-
-def free_pages(m):
-    out = m.run("cat /proc/meminfo")
-    return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
 
 
 def test_proc_files_read_as_ps_top_free_and_uptime_read_them(menu, arch):

@@ -11,18 +11,12 @@ import time
 
 import pytest
 
-from conftest import ROOT, USER_ARCHES, Machine
+from conftest import ROOT, USER_ARCHES, Machine, free_pages
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
 SEED_LINES = ["This is Child Process!", "This is Parent Process!",
               "Child Complete!"]
-
-
-def free_pages(m):
-    out = m.run("cat /proc/meminfo")
-    # MemFree is in kB: free pages times 4 (4 KiB pages on both arches).
-    return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
 
 
 def assert_seed_lines(out):

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from conftest import USER_ARCHES
+from conftest import USER_ARCHES, free_pages
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -21,11 +21,6 @@ def run_checks(m, command, timeout=120):
     failed = [l for l in out.splitlines() if "FAILED" in l]
     assert not failed, "\n".join(failed)
     return out
-
-
-def free_pages(m):
-    out = m.run("cat /proc/meminfo")
-    return int(re.search(r"FreePages:\s+(\d+)", out).group(1))
 
 
 def test_shared_anonymous_memory_is_shared_across_fork(menu, arch):

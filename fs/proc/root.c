@@ -108,6 +108,10 @@ struct inode *proc_create_entry(struct inode *dir,
 	inode->i_sb = &proc_sb;
 	inode->i_fop = fops;
 	inode->i_private = (void *)entry;
+	if (dir != proc_root) {	/* a /proc/<pid> file: it finds its */
+		inode->i_parent = dir;	/* process through the directory */
+		ihold(dir);
+	}
 	return inode;
 }
 

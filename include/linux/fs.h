@@ -129,7 +129,10 @@ struct inode {
 	void *i_private;	/* their owner's data */
 	/* A directory has exactly one name: */
 	struct dentry *i_dentry;	/* it (NULL: root, or removed) */
-	struct inode *i_parent;	/* the directory holding it (root: self) */
+	/* A directory: the directory holding it (root: itself). Another
+	 * inode: NULL, or a directory it holds a use of until it is freed
+	 * (/proc/<pid>/'s files hold their process's directory). */
+	struct inode *i_parent;
 	struct list_head i_children;	/* a directory's entries (dentries) */
 };
 
