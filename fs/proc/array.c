@@ -8,9 +8,12 @@
  * What Clonix does not have yet is printed as what it is here: process
  * groups and sessions do not exist, so every user process is in the one
  * group and session that init leads (pgrp = session = 1; kernel threads
- * 0, as in Linux); everyone is root (Uid, Gid 0); there is one CPU.
+ * 0, as in Linux); Uid, Gid and Groups are the task's credentials;
+ * there is one CPU.
  */
+#include <linux/cred.h>
 #include <linux/fdtable.h>
+#include <linux/fs_struct.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -148,6 +151,31 @@ int proc_pid_stat(struct seq_file *m)
 	return 0;
 }
 
+/* Uid: and Gid: — real, effective, saved and file-system ids. */
+static void task_cred_ids(struct seq_file *m, struct task_struct *p)
+{
+	const struct cred *cred = get_cred(p->cred);
+
+	seq_printf(m, "Uid:\t%u\t%u\t%u\t%u\n", cred->uid, cred->euid,
+		   cred->suid, cred->fsuid);
+	seq_printf(m, "Gid:\t%u\t%u\t%u\t%u\n", cred->gid, cred->egid,
+		   cred->sgid, cred->fsgid);
+	put_cred(cred);
+}
+
+/* Groups: the supplementary groups, each followed by a space. */
+static void task_groups(struct seq_file *m, struct task_struct *p)
+{
+	const struct cred *cred = get_cred(p->cred);
+	int i;
+
+	seq_puts(m, "Groups:\t");
+	for (i = 0; cred->group_info && i < cred->group_info->ngroups; i++)
+		seq_printf(m, "%u ", cred->group_info->gid[i]);
+	seq_putc(m, '\n');
+	put_cred(cred);
+}
+
 int proc_pid_status(struct seq_file *m)
 {
 	struct task_struct *p = m->private;
@@ -161,13 +189,15 @@ int proc_pid_status(struct seq_file *m)
 	 * may be reaped meanwhile (see proc_pid_stat). */
 	collect_sigign_sigcatch(p, &ign, &catch);
 	seq_printf(m, "Name:\t%s\n", p->comm);
-	seq_printf(m, "Umask:\t%04o\n", 022);
+	if (p->fs)	/* a zombie has none: no line, as Linux */
+		seq_printf(m, "Umask:\t%04o\n", p->fs->umask);
 	seq_printf(m, "State:\t%s\n", task_state_name(p));
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\n"
 		   "TracerPid:\t0\n", p->tgid, p->pid, task_ppid(p));
-	seq_puts(m, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
-	seq_printf(m, "FDSize:\t%u\nGroups:\t\n",
+	task_cred_ids(m, p);
+	seq_printf(m, "FDSize:\t%u\n",
 		   files ? files_fdtable(files)->max_fds : 0);
+	task_groups(m, p);
 	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
 		   p->tgid, p->pid, task_pgrp_nr(p), task_pgrp_nr(p));
 	if (mm) {

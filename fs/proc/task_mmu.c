@@ -2,11 +2,13 @@
  * /proc/<pid>/maps and the memory lines of /proc/<pid>/status: a walk
  * over the process's VMAs under its mmap_lock (read). The maps format is
  * Linux's: "start-end perms offset dev inode", then, padded to a column,
- * a name: [heap] for the brk area, [stack] for the stack. Clonix's
- * mappings are all anonymous memory today — exec copies the program's
- * segments into anonymous VMAs rather than mapping the file — so no line
- * carries a file path yet; the program's segments are the VMAs from
- * start_code to end_data.
+ * a name: [heap] for the brk area, [stack] for the stack, "/dev/zero
+ * (deleted)" for shared anonymous memory. A mapping of a file (mmap of a
+ * file through its page cache) shows its offset, device and inode number
+ * but no path yet: a struct file remembers its inode, not the name it was
+ * opened by. exec copies the program's segments into anonymous VMAs
+ * rather than mapping the file; they are the VMAs from start_code to
+ * end_data.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -71,11 +73,19 @@ static void show_map_vma(struct seq_file *m, struct mm_struct *mm,
 	unsigned long flags = vma->vm_flags;
 	const char *name = NULL;
 
+	struct inode *inode = vma->vm_file ? vma->vm_file->f_inode : NULL;
+
+	/* A file's mapping shows its offset, device (the one file system:
+	 * 00:01, st_dev 1) and inode number; anonymous memory zeros. */
 	seq_printf(m, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu",
 		   vma->vm_start, vma->vm_end,
 		   flags & VM_READ ? 'r' : '-', flags & VM_WRITE ? 'w' : '-',
-		   flags & VM_EXEC ? 'x' : '-', 'p', 0UL, 0, 0, 0UL);
-	if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk)
+		   flags & VM_EXEC ? 'x' : '-', flags & VM_SHARED ? 's' : 'p',
+		   inode ? vma->vm_pgoff << PAGE_SHIFT : 0UL, 0, inode ? 1 : 0,
+		   inode ? inode->i_ino : 0UL);
+	if (inode && inode->i_sb == &shmem_sb)
+		name = "/dev/zero (deleted)";	/* shared anonymous memory */
+	else if (vma->vm_start < mm->brk && vma->vm_end > mm->start_brk)
 		name = "[heap]";
 	else if (vma_is_stack(mm, vma))
 		name = "[stack]";

@@ -120,6 +120,7 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 void unlink_file_vma(struct vm_area_struct *vma);
 void vma_link_file(struct vm_area_struct *vma);
 int shmem_zero_setup(struct vm_area_struct *vma);
+extern struct super_block shmem_sb;	/* shared anonymous memory's files */
 int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
 			   unsigned long end, bool write);
 void change_protection(struct vm_area_struct *vma);
