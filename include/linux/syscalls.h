@@ -161,6 +161,8 @@ SYSCALL_DECL(setrlimit, unsigned int, resource, const struct rlimit *, rlim);
 SYSCALL_DECL(prlimit64, pid_t, pid, unsigned int, resource,
 		const struct rlimit64 *, new_rlim, struct rlimit64 *, old_rlim);
 SYSCALL_DECL(umask, int, mask);
+SYSCALL_DECL(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5);
 SYSCALL_DECL(getpid);
 SYSCALL_DECL(getppid);
 SYSCALL_DECL(getuid);

@@ -58,6 +58,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(163, sys_getrlimit),
 	SC(164, sys_setrlimit),
 	SC(166, sys_umask),
+	SC(167, sys_prctl),
 	SC(169, sys_gettimeofday),
 	SC(172, sys_getpid),
 	SC(173, sys_getppid),

@@ -70,6 +70,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(146, sys_writev),
 	SC(158, sys_sched_yield),
 	SC(162, sys_nanosleep_time32),
+	SC(172, sys_prctl),
 	SC(174, sys_rt_sigaction),
 	SC(175, sys_rt_sigprocmask),
 	SC(176, sys_rt_sigpending),
