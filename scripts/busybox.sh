@@ -1,6 +1,7 @@
 #!/bin/sh
 # BusyBox for Clonix's initramfs, from Debian's own source package.
 #
+#   busybox.sh fetch                        download the source (once)
 #   busybox.sh build CROSS_COMPILE OUTDIR   fetch (once) and build OUTDIR/busybox
 #   busybox.sh install OUTDIR ROOT          put busybox and its applets in ROOT
 #
@@ -23,8 +24,10 @@ unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
 MIRROR=${CLONIX_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SUITE=bookworm
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
-CACHE=${CLONIX_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/clonix}/busybox
 HERE=$(cd "$(dirname "$0")" && pwd)
+# Without a home (HOME unset), the cache is build/cache in the work tree.
+CACHE=${XDG_CACHE_HOME:-${HOME:+$HOME/.cache}}
+CACHE=${CLONIX_CACHE:-${CACHE:-$HERE/../build/cache}/clonix}/busybox
 
 die()
 {
@@ -82,11 +85,7 @@ build()
 		>"$out/config.log" 2>&1 ||
 		{ cat "$out/config.log" >&2; die "make oldconfig failed"; }
 	# Every change of ours must have survived oldconfig.
-	grep '^CONFIG_' "$HERE/busybox.config" | while read -r line; do
-		grep -qxF "$line" "$cfg" ||
-			die "$line did not survive oldconfig"
-	done
-	grep '^# CONFIG_.* is not set$' "$HERE/busybox.config" |
+	grep -E '^(CONFIG_|# CONFIG_.* is not set$)' "$HERE/busybox.config" |
 		while read -r line; do
 			grep -qxF "$line" "$cfg" ||
 				die "'$line' did not survive oldconfig"
@@ -126,14 +125,23 @@ install_links()
 		done
 }
 
-case "${1:-}" in
-build)
-	[ $# -eq 3 ] || die "usage: $0 build CROSS_COMPILE OUTDIR"
+# One download at a time, even for two builds at once.
+locked_fetch()
+{
 	mkdir -p "$CACHE"
 	exec 9>"$CACHE/lock"
-	flock 9	# one download at a time, even for two builds at once
+	flock 9
 	fetch
 	flock -u 9
+}
+
+case "${1:-}" in
+fetch)
+	locked_fetch
+	;;
+build)
+	[ $# -eq 3 ] || die "usage: $0 build CROSS_COMPILE OUTDIR"
+	locked_fetch
 	build "$2" "$3"
 	;;
 install)
@@ -141,6 +149,6 @@ install)
 	install_links "$2" "$3"
 	;;
 *)
-	die "usage: $0 build CROSS_COMPILE OUTDIR | install OUTDIR ROOT"
+	die "usage: $0 fetch | build CROSS_COMPILE OUTDIR | install OUTDIR ROOT"
 	;;
 esac

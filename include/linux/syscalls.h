@@ -120,6 +120,10 @@ long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
 		   loff_t pos);
 SYSCALL_DECL(pread64, unsigned int, fd, char *, buf, size_t, count,
 		loff_t, pos);
+SYSCALL_DECL(sendfile64, int, out_fd, int, in_fd, loff_t *, offset,
+		size_t, count);
+SYSCALL_DECL(sendfile, int, out_fd, int, in_fd, long *, offset,
+		size_t, count);
 SYSCALL_DECL(pwrite64, unsigned int, fd, const char *, buf, size_t, count,
 		loff_t, pos);
 SYSCALL_DECL(truncate, const char *, pathname, long, length);

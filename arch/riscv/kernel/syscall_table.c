@@ -34,6 +34,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(66, sys_writev),
 	SC(67, sys_pread64),
 	SC(68, sys_pwrite64),
+	SC(71, sys_sendfile64),	/* sendfile */
 	SC(78, sys_readlinkat),
 	SC(79, sys_newfstatat),
 	SC(80, sys_fstat),

@@ -77,6 +77,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(180, sys_ia32_pread64),	/* 64-bit offsets in two registers */
 	SC(181, sys_ia32_pwrite64),
 	SC(183, sys_getcwd),
+	SC(187, sys_sendfile),
 	SC(190, sys_vfork),
 	SC(191, sys_getrlimit),	/* ugetrlimit */
 	SC(192, sys_mmap_pgoff),	/* mmap2: the offset in pages */
@@ -93,6 +94,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(221, sys_fcntl),	/* fcntl64 */
 	SC(224, sys_gettid),
 	SC(238, sys_tkill),
+	SC(239, sys_sendfile64),
 	SC(243, sys_set_thread_area),
 	SC(244, sys_get_thread_area),
 	SC(252, sys_exit_group),
