@@ -168,7 +168,7 @@ static int Ps(int argc, char *argv[])
 static int Shell(int argc, char *argv[])
 {
 	char *envp[] = { "PATH=/bin:/usr/bin", "HOME=/", "TERM=vt100",
-			 "SHELL=/bin/sh", "USER=root", "LOGNAME=root", NULL };
+			 "SHELL=/usr/bin/sh", "USER=root", "LOGNAME=root", NULL };
 	char *args[MENU_MAX_ARGS];
 	struct termios tio;
 	int i, status, have_tio;
