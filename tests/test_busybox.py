@@ -23,6 +23,9 @@ pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 CMD_TIMEOUT = 20  # seconds; every command here takes well under one
 BANNER = r"BusyBox v1\.\d+\.\d+ \(Debian [^)]*\) built-in shell \(ash\)"
 NOT_IMPLEMENTED = re.compile(r"^.*is not implemented.*$", re.M)
+# The kernel's own notes on the console ("sh[3]: ...") come between the
+# shell's lines; they are not the commands' output.
+KERNEL_NOTE = re.compile(r"^[^\s\[]+\[\d+\]: ")
 
 
 class Shell:
@@ -44,15 +47,18 @@ class Shell:
         return "--- console since `sh`:\n" + self.m.output[self.start:]
 
     def run(self, cmd, timeout=CMD_TIMEOUT):
-        """Type cmd; return (exit status, output with CRs removed)."""
+        """Type cmd; return (exit status, output without CRs or the
+        kernel's notes)."""
         self.n += 1
         n = self.n
         # The echo of this line shows "[[$((n))"; only the shell's output
         # has "[[n" — so what the terminal echoes is never taken as output.
         self.m.sendline(f'echo "[[$(({n}))"; {cmd}; echo "]]$?:$(({n}))"')
-        match = self.m.expect(rf"\[\[{n}\r?\n(.*?)\]\](\d+):{n}\r?\n",
+        match = self.m.expect(rf"\[\[{n}\r*\n(.*?)\]\](\d+):{n}\r*\n",
                               timeout=timeout)
-        return int(match.group(2)), match.group(1).replace("\r", "")
+        out = match.group(1).replace("\r", "").split("\n")
+        return int(match.group(2)), "\n".join(
+            l for l in out if not KERNEL_NOTE.match(l))
 
     def ok(self, cmd, timeout=CMD_TIMEOUT):
         """Run cmd, which must succeed; return its output."""
