@@ -138,18 +138,30 @@ $(O)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
 	@echo "  USERCC  $@"
 	$(Q)$(USER_CC) $(USER_CFLAGS) -static -o $@ $(filter %.c,$^)
 
+# BusyBox, from Debian's source package (downloaded once into
+# ~/.cache/clonix), cross-built once per architecture: scripts/busybox.sh.
+BUSYBOX := $(O)/busybox/busybox
+$(BUSYBOX): scripts/busybox.sh scripts/busybox.config
+	$(Q)sh scripts/busybox.sh build $(patsubst %gcc,%,$(USER_CC)) $(O)/busybox
+
 rootfs: $(O)/rootfs.img
 	@ln -sfn $(O)/rootfs.img rootfs.img
 
 # rootfs/ holds the files copied as they are (rootfs/etc/passwd, group).
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 
-$(O)/rootfs.img: $(USER_PROGS) $(ROOTFS_FILES)
+# The initramfs is $(O)/rootfs (MenuOS and user/ programs) plus BusyBox:
+# /bin/busybox and a link per applet, in /bin unless a program there has
+# the name (then in /usr/bin). It is put together in $(O)/initramfs, so a
+# new user/foo.c never finds an applet's link in the way.
+$(O)/rootfs.img: $(USER_PROGS) $(ROOTFS_FILES) $(BUSYBOX)
 	@mkdir -p $(O)/rootfs/bin $(O)/rootfs/dev $(O)/rootfs/tmp
 	@chmod 1777 $(O)/rootfs/tmp	# anyone may create there, as Linux's /tmp
 	@cp -R rootfs/. $(O)/rootfs/
 	@ln -sfn /init $(O)/rootfs/bin/sh
-	cd $(O)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
+	$(Q)rm -rf $(O)/initramfs && cp -a $(O)/rootfs $(O)/initramfs
+	$(Q)sh scripts/busybox.sh install $(O)/busybox $(O)/initramfs
+	cd $(O)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img
 
 # ---- running -------------------------------------------------------------
@@ -181,7 +193,9 @@ deps:
 COMMON_DEPS := cpio:cpio gdb-multiarch:gdb-multiarch \
 	/usr/lib/python3/dist-packages/pytest:python3-pytest \
 	/usr/lib/python3/dist-packages/pexpect:python3-pexpect \
-	qemu-riscv64:qemu-user gcc:gcc make:make
+	qemu-riscv64:qemu-user gcc:gcc make:make \
+	dpkg-source:dpkg-dev bzip2:bzip2 xz:xz-utils patch:patch \
+	/usr/share/keyrings/debian-archive-keyring.gpg:debian-archive-keyring
 
 clean:
 	rm -rf build vmlinux rootfs.img

@@ -1,6 +1,6 @@
 /*
- * read, write, readv, writev, pread64, pwrite64, lseek. Every offset and
- * count a user passes is checked before any file code sees it
+ * read, write, readv, writev, pread64, pwrite64, lseek, sendfile. Every
+ * offset and count a user passes is checked before any file code sees it
  * (rw_verify_area): a negative offset or one whose end overflows is
  * EINVAL, a count is cut to MAX_RW_COUNT. Data moves between user memory
  * and the file through a kernel bounce buffer, one chunk at a time, so a
@@ -348,5 +348,139 @@ SYSCALL_DEFINE3(lseek, unsigned int, fd, long, offset, unsigned int, whence)
 	if (ret != pos)
 		ret = -EOVERFLOW;
 	fput(f);
+	return ret;
+}
+
+/*
+ * sendfile: copy up to count bytes from in_fd to out_fd inside the kernel,
+ * a chunk at a time through a bounce buffer (Linux splices pages; the
+ * result is the same). in_fd must be open for reading and be a regular
+ * file (a file with pages; anything else is EINVAL, as a file without
+ * splice_read on Linux); out_fd any file open for writing, but not
+ * O_APPEND (EINVAL). *ppos is where to read (the caller's offset, or
+ * in_fd's own position) and moves by what reached out_fd. max is the
+ * largest offset the caller can be told of: a copy past it is cut there,
+ * and one starting at or after it is EOVERFLOW.
+ */
+static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count,
+			loff_t max)
+{
+	struct file *in, *out;
+	ssize_t done = 0, ret;
+	loff_t pos;
+	char *kbuf;
+
+	in = fget(in_fd);
+	if (!in)
+		return -EBADF;
+	ret = -EBADF;
+	if ((in->f_flags & O_ACCMODE) == O_WRONLY)
+		goto fput_in;
+	ret = -EINVAL;
+	if (!S_ISREG(in->f_inode->i_mode) || !in->f_op->read)
+		goto fput_in;
+	if (!ppos)
+		ppos = &in->f_pos;
+	ret = rw_verify_area(*ppos, count);
+	if (ret < 0)
+		goto fput_in;
+	count = ret;
+
+	ret = -EBADF;
+	out = fget(out_fd);
+	if (!out)
+		goto fput_in;
+	if ((out->f_flags & O_ACCMODE) == O_RDONLY)
+		goto fput_out;
+	ret = -EINVAL;
+	if (!out->f_op->write || (out->f_flags & O_APPEND))
+		goto fput_out;
+	ret = rw_verify_area(out->f_pos, count);
+	if (ret < 0)
+		goto fput_out;
+	count = ret;
+
+	if (!max)
+		max = min(in->f_inode->i_sb->s_maxbytes,
+			  out->f_inode->i_sb->s_maxbytes);
+	pos = *ppos;
+	if (pos + (loff_t)count > max) {
+		ret = -EOVERFLOW;
+		if (pos >= max)
+			goto fput_out;
+		count = max - pos;
+	}
+
+	ret = -ENOMEM;
+	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
+	if (!kbuf)
+		goto fput_out;
+	while (done < (ssize_t)count) {
+		size_t n = min(count - done, (size_t)IO_CHUNK);
+		ssize_t got = in->f_op->read(in, kbuf, n, &pos);
+		ssize_t put;
+
+		if (got <= 0) {
+			done = done_or(done, got);
+			break;
+		}
+		put = out->f_op->write(out, kbuf, got, &out->f_pos);
+		if (put < 0) {
+			done = done_or(done, put);
+			break;
+		}
+		done += put;
+		*ppos += put;	/* only what reached out_fd */
+		if (put < got || got < (ssize_t)n)
+			break;	/* out is full, or in ended */
+		if (fatal_signal_pending(current)) {
+			done = done_or(done, -EINTR);
+			break;
+		}
+		cond_resched();
+	}
+	kfree(kbuf);
+	ret = done;
+fput_out:
+	fput(out);
+fput_in:
+	fput(in);
+	return ret;
+}
+
+/* sendfile64 (RISC-V's sendfile, i386's sendfile64): a loff_t offset. */
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t *, offset,
+		size_t, count)
+{
+	loff_t pos;
+	long ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count, 0);
+	if (copy_from_user(&pos, offset, sizeof(pos)))
+		return -EFAULT;
+	ret = do_sendfile(out_fd, in_fd, &pos, count, 0);
+	if (copy_to_user(offset, &pos, sizeof(pos)))
+		return -EFAULT;
+	return ret;
+}
+
+/* i386's sendfile: a 32-bit off_t offset, so nothing past MAX_NON_LFS. */
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, long *, offset,
+		size_t, count)
+{
+	loff_t pos;
+	long off;
+	long ret;
+
+	if (!offset)
+		return do_sendfile(out_fd, in_fd, NULL, count, MAX_NON_LFS);
+	if (copy_from_user(&off, offset, sizeof(off)))
+		return -EFAULT;
+	pos = off;
+	ret = do_sendfile(out_fd, in_fd, &pos, count, MAX_NON_LFS);
+	off = pos;
+	if (copy_to_user(offset, &off, sizeof(off)))
+		return -EFAULT;
 	return ret;
 }

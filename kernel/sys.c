@@ -1,6 +1,6 @@
 /* Small system calls about the process and the machine: ids (pids, and
  * the user and group ids with Linux's rules for changing them), umask,
- * limits, uname, sysinfo, reboot. */
+ * limits, uname, sysinfo, reboot, prctl's task name. */
 #include <asm/elf.h>
 #include <linux/syscalls.h>
 #include <linux/cred.h>
@@ -16,12 +16,45 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
+#include <uapi/linux/prctl.h>
 
 /* The task's name, zero-padded so no old name shows through. */
 void set_task_comm(struct task_struct *tsk, const char *name)
 {
 	memset(tsk->comm, 0, sizeof(tsk->comm));
 	strscpy(tsk->comm, name, sizeof(tsk->comm));
+}
+
+/*
+ * prctl(2): the options Clonix has are PR_SET_NAME and PR_GET_NAME, the
+ * thread's 16-byte comm (what ps and /proc/<pid>/status show as its name;
+ * BusyBox names an applet it runs without exec this way). A longer name
+ * is cut to 15 bytes. Any other option is -EINVAL, as Linux answers an
+ * option it does not know.
+ */
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	char comm[TASK_COMM_LEN];
+
+	(void)arg3;
+	(void)arg4;
+	(void)arg5;
+	switch (option) {
+	case PR_SET_NAME:
+		comm[sizeof(comm) - 1] = 0;
+		if (strncpy_from_user(comm, (const char *)arg2,
+				      sizeof(comm) - 1) < 0)
+			return -EFAULT;
+		set_task_comm(current, comm);
+		return 0;
+	case PR_GET_NAME:
+		memcpy(comm, current->comm, sizeof(comm));
+		return copy_to_user((char *)arg2, comm, sizeof(comm)) ?
+			-EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
 }
 
 /* Process identity: the pids. */

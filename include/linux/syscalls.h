@@ -135,6 +135,10 @@ long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
 		   loff_t pos);
 SYSCALL_DECL(pread64, unsigned int, fd, char *, buf, size_t, count,
 		loff_t, pos);
+SYSCALL_DECL(sendfile64, int, out_fd, int, in_fd, loff_t *, offset,
+		size_t, count);
+SYSCALL_DECL(sendfile, int, out_fd, int, in_fd, long *, offset,
+		size_t, count);
 SYSCALL_DECL(pwrite64, unsigned int, fd, const char *, buf, size_t, count,
 		loff_t, pos);
 SYSCALL_DECL(truncate, const char *, pathname, long, length);
@@ -176,6 +180,8 @@ SYSCALL_DECL(setrlimit, unsigned int, resource, const struct rlimit *, rlim);
 SYSCALL_DECL(prlimit64, pid_t, pid, unsigned int, resource,
 		const struct rlimit64 *, new_rlim, struct rlimit64 *, old_rlim);
 SYSCALL_DECL(umask, int, mask);
+SYSCALL_DECL(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5);
 SYSCALL_DECL(getpid);
 SYSCALL_DECL(getppid);
 SYSCALL_DECL(getuid);

@@ -11,12 +11,15 @@
 #include <sys/reboot.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "menu.h"
 
 #define CLONIX_VERSION "Clonix MenuOS 1.0"
+/* The multi-call binary every BusyBox applet links to (scripts/busybox.sh). */
+#define BUSYBOX "/bin/busybox"
 
 static int Version(int argc, char *argv[])
 {
@@ -194,6 +197,57 @@ static int Ps(int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * BusyBox's shell (ash), in a child, with the environment a shell expects.
+ * MenuOS waits for it: `exit` (or Ctrl-D) comes back to this prompt. The
+ * words after `sh` are passed on (`sh /tmp/script`). The terminal's
+ * settings are put back afterwards, in case the shell left them changed.
+ *
+ * Job control is off (+m): MenuOS gives the shell no session and no
+ * controlling terminal (Clonix has no setsid, setpgid or foreground
+ * process group yet), and an interactive ash with job control would wait
+ * for a foreground group that never comes. On Linux ash turns it off by
+ * itself there ("can't access tty; job control turned off").
+ */
+static int Shell(int argc, char *argv[])
+{
+	char *envp[] = { "PATH=/bin:/usr/bin", "HOME=/", "TERM=vt100",
+			 "SHELL=/usr/bin/sh", "USER=root", "LOGNAME=root", NULL };
+	char *args[MENU_MAX_ARGS];
+	struct termios tio;
+	int i, status, have_tio;
+	pid_t pid;
+
+	args[0] = "sh";
+	args[1] = "+m";
+	for (i = 1; i < argc && i < MENU_MAX_ARGS - 2; i++)
+		args[i + 1] = argv[i];
+	args[i + 1] = NULL;
+	have_tio = tcgetattr(0, &tio) == 0;
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		printf("sh: fork failed: %s\n", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		if (chdir("/") != 0)
+			_exit(127);
+		execve(BUSYBOX, args, envp);
+		printf("sh: cannot run %s: %s\n", BUSYBOX, strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0) {
+		printf("sh: wait failed: %s\n", strerror(errno));
+		return -1;
+	}
+	if (have_tio)
+		tcsetattr(0, TCSANOW, &tio);
+	if (WIFSIGNALED(status))
+		printf("sh: killed by signal %d\n", WTERMSIG(status));
+	return 0;
+}
+
 int main(void)
 {
 	printf("\n%s: type help for the commands.\n\n", CLONIX_VERSION);
@@ -207,6 +261,7 @@ int main(void)
 		   PipeProcess);
 	MenuConfig("exec", "fork and execute /bin/hello", Exec);
 	MenuConfig("ps", "list every task", Ps);
+	MenuConfig("sh", "BusyBox's shell (exit comes back here)", Shell);
 	ExecuteMenu();
 	return 0;
 }

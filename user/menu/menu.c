@@ -14,7 +14,6 @@
 #include "menu.h"
 
 #define MAX_COMMANDS 64
-#define MAX_ARGS 32
 #define LINE_MAX 512
 
 struct command {
@@ -99,7 +98,7 @@ static int split(char *line, char *argv[])
 	int argc = 0;
 	char *word = strtok(line, " \t\r\n");
 
-	while (word && argc < MAX_ARGS - 1) {
+	while (word && argc < MENU_MAX_ARGS - 1) {
 		argv[argc++] = word;
 		word = strtok(NULL, " \t\r\n");
 	}
@@ -109,7 +108,7 @@ static int split(char *line, char *argv[])
 
 int ExecuteMenu(void)
 {
-	char line[LINE_MAX], *argv[MAX_ARGS];
+	char line[LINE_MAX], *argv[MENU_MAX_ARGS];
 
 	MenuConfig("help", "list the commands", Help);
 	for (;;) {

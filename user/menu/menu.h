@@ -4,6 +4,9 @@
 #ifndef MENU_H
 #define MENU_H
 
+/* The most words a command line is split into, the command included. */
+#define MENU_MAX_ARGS 32
+
 typedef int (*menu_handler)(int argc, char *argv[]);
 
 /* Register cmd; help lists it with desc. Returns 0, or -1 if full. */

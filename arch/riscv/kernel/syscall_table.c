@@ -48,6 +48,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(66, sys_writev),
 	SC(67, sys_pread64),
 	SC(68, sys_pwrite64),
+	SC(71, sys_sendfile64),	/* sendfile */
 	SC(72, sys_pselect6),
 	SC(73, sys_ppoll),
 	SC(78, sys_readlinkat),
@@ -89,6 +90,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(163, sys_getrlimit),
 	SC(164, sys_setrlimit),
 	SC(166, sys_umask),
+	SC(167, sys_prctl),
 	SC(169, sys_gettimeofday),
 	SC(172, sys_getpid),
 	SC(173, sys_getppid),

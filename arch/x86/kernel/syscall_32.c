@@ -105,6 +105,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(168, sys_poll),
 	SC(170, sys_setresgid16),
 	SC(171, sys_getresgid16),
+	SC(172, sys_prctl),
 	SC(174, sys_rt_sigaction),
 	SC(175, sys_rt_sigprocmask),
 	SC(176, sys_rt_sigpending),
@@ -112,6 +113,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(181, sys_ia32_pwrite64),
 	SC(182, sys_chown16),	/* 16-bit ids; chown32 is 212 */
 	SC(183, sys_getcwd),
+	SC(187, sys_sendfile),
 	SC(190, sys_vfork),
 	SC(191, sys_getrlimit),	/* ugetrlimit */
 	SC(192, sys_mmap_pgoff),	/* mmap2: the offset in pages */
@@ -144,6 +146,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(221, sys_fcntl),	/* fcntl64 */
 	SC(224, sys_gettid),
 	SC(238, sys_tkill),
+	SC(239, sys_sendfile64),
 	SC(243, sys_set_thread_area),
 	SC(244, sys_get_thread_area),
 	SC(252, sys_exit_group),

@@ -1,0 +1,8 @@
+/* prctl(2) options, Linux's numbers: Clonix knows the task-name pair. */
+#ifndef _UAPI_LINUX_PRCTL_H
+#define _UAPI_LINUX_PRCTL_H
+
+#define PR_SET_NAME 15	/* set the calling thread's comm (16 bytes, NUL included) */
+#define PR_GET_NAME 16	/* get it */
+
+#endif
