@@ -580,29 +580,12 @@ static long chown_common(struct inode *inode, u32 user, u32 group)
 long do_fchownat(int dfd, const char *filename, u32 user, u32 group,
 		 int flag)
 {
-	struct inode *dir, *inode = NULL;
+	struct inode *inode;
 	long err = 0;
-	char *name;
 
 	if (flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	name = getname(filename);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	dir = dirfd_inode(dfd, &err);
-	if (!name[0] && (flag & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
-		struct file *f = fget(dfd);
-
-		err = -EBADF;
-		if (f) {
-			inode = f->f_inode;
-			fput(f);
-		}
-	} else if (dir) {
-		inode = path_lookup(dir, name, !(flag & AT_SYMLINK_NOFOLLOW),
-				    &err);
-	}
-	putname(name);
+	inode = at_inode(dfd, filename, flag, &err);
 	return inode ? chown_common(inode, user, group) : err;
 }
 

@@ -46,8 +46,7 @@ struct statx {
 #define STATX_BASIC_STATS 0x7ffU
 
 /* The inode an *at() call names: a path, or the fd itself (AT_EMPTY_PATH). */
-static struct inode *at_inode(int dfd, const char *filename, int flags,
-			      long *err)
+struct inode *at_inode(int dfd, const char *filename, int flags, long *err)
 {
 	struct inode *dir, *inode = NULL;
 	char *name = getname(filename);

@@ -55,9 +55,8 @@ static long utimes_common(struct inode *inode, struct timespec64 *times)
 long do_utimes(int dfd, const char *filename, struct timespec64 *times,
 	       int flags)
 {
-	struct inode *dir, *inode = NULL;
+	struct inode *inode;
 	long err = 0;
-	char *name;
 
 	if (times && (!nsec_valid(times[0].tv_nsec) ||
 		      !nsec_valid(times[1].tv_nsec)))
@@ -76,23 +75,7 @@ long do_utimes(int dfd, const char *filename, struct timespec64 *times,
 		fput(f);
 		return err;
 	}
-	name = getname(filename);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	dir = dirfd_inode(dfd, &err);
-	if (!name[0] && (flags & AT_EMPTY_PATH) && dfd != AT_FDCWD) {
-		struct file *f = fget(dfd);
-
-		err = -EBADF;
-		if (f) {
-			inode = f->f_inode;
-			fput(f);
-		}
-	} else if (dir) {
-		inode = path_lookup(dir, name, !(flags & AT_SYMLINK_NOFOLLOW),
-				    &err);
-	}
-	putname(name);
+	inode = at_inode(dfd, filename, flags, &err);
 	return inode ? utimes_common(inode, times) : err;
 }
 

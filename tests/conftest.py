@@ -107,6 +107,17 @@ class Machine:
         return self.child.exitstatus, self.output
 
 
+def run_checks(m, command, timeout=120):
+    """Run a user/include/check.h program at MenuOS; fail on any FAILED
+    line or a missing summary; return its output."""
+    out = m.run(command, timeout=timeout)
+    summary = re.search(r"(\d+) checks, (\d+) failed", out)
+    assert summary, f"no summary from {command}:\n{out}"
+    failed = [l for l in out.splitlines() if "FAILED" in l]
+    assert not failed, "\n".join(failed) + "\n--- output:\n" + out
+    return out
+
+
 def free_pages(m):
     """Free pages now, from /proc/meminfo's MemFree (in kB: free pages
     times 4, with 4 KiB pages on both architectures)."""

@@ -5,22 +5,12 @@ offsets with Linux's errors at once (no hang), keep sparse files sparse,
 move file offsets only by what was transferred, and remove directories
 with rmdir's errors — on both architectures, with every page given back.
 Each user program here also passes on a Linux host (see its header)."""
-import re
 
 import pytest
 
-from conftest import USER_ARCHES
+from conftest import USER_ARCHES, run_checks
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
-
-
-def run_checks(m, command, timeout=120):
-    out = m.run(command, timeout=timeout)
-    summary = re.search(r"(\d+) checks, (\d+) failed", out)
-    assert summary, f"no summary from {command}:\n{out}"
-    failed = [l for l in out.splitlines() if "FAILED" in l]
-    assert not failed, "\n".join(failed)
-    return out
 
 
 def test_hostile_file_offsets_never_reach_kernel_memory(menu, arch):

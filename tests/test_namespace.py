@@ -5,22 +5,12 @@ and user/test_creds.c (set*id rules, fork and execve keep ids, a child
 that becomes nobody meets EACCES and EPERM, i386's 16-bit calls), on both
 architectures, with every page given back. Both programs also pass on a
 Linux host as root (see their headers)."""
-import re
 
 import pytest
 
-from conftest import USER_ARCHES
+from conftest import USER_ARCHES, run_checks
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
-
-
-def run_checks(m, command, timeout=120):
-    out = m.run(command, timeout=timeout)
-    summary = re.search(r"(\d+) checks, (\d+) failed", out)
-    assert summary, f"no summary from {command}:\n{out}"
-    failed = [l for l in out.splitlines() if "FAILED" in l]
-    assert not failed, "\n".join(failed)
-    return out
 
 
 def test_rename_link_symlink_and_attributes_as_linux(menu, arch):

@@ -3,22 +3,12 @@ FIFOs with pipe(7)'s guarantees, fcntl's flags and dup/dup2/dup3, and
 poll/select on pipes, files, /dev/null and the terminal — on both
 architectures. Each user program here also passes on
 a Linux host (see its header)."""
-import re
 
 import pytest
 
-from conftest import USER_ARCHES
+from conftest import USER_ARCHES, run_checks
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
-
-
-def run_checks(m, command, timeout=120):
-    out = m.run(command, timeout=timeout)
-    summary = re.search(r"(\d+) checks, (\d+) failed", out)
-    assert summary, f"no summary from {command}:\n{out}"
-    failed = [l for l in out.splitlines() if "FAILED" in l]
-    assert not failed, "\n".join(failed)
-    return out
 
 
 def test_pipe(menu, arch):

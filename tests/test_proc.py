@@ -6,18 +6,9 @@ import re
 
 import pytest
 
-from conftest import USER_ARCHES, free_pages
+from conftest import USER_ARCHES, free_pages, run_checks
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
-
-
-def run_checks(m, command, timeout=120):
-    out = m.run(command, timeout=timeout)
-    summary = re.search(r"(\d+) checks, (\d+) failed", out)
-    assert summary, f"no summary from {command}:\n{out}"
-    failed = [l for l in out.splitlines() if "FAILED" in l]
-    assert not failed, "\n".join(failed) + "\n--- output:\n" + out
-    return out
 
 
 def test_proc_files_read_as_ps_top_free_and_uptime_read_them(menu, arch):

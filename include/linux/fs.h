@@ -187,6 +187,9 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 		       u32 mode);
 /* The directory a *at() call's relative path starts from. */
 struct inode *dirfd_inode(int dfd, long *err);
+/* fs/stat.c: what filename names from dfd (AT_SYMLINK_NOFOLLOW,
+ * AT_EMPTY_PATH: dfd's own file), or NULL and *err. */
+struct inode *at_inode(int dfd, const char *filename, int flags, long *err);
 long do_truncate(struct inode *inode, loff_t length);
 long do_sys_truncate(const char *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length, bool large);
