@@ -32,6 +32,9 @@ struct signal_struct init_signals = {
 	.sig_count = 1,
 	.nr_threads = 1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.shared_pending = {
+		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
+	},
 	.rlim = {
 		[0 ... RLIM_NLIMITS - 1] = INIT_RLIMIT(RLIM_INFINITY,
 						       RLIM_INFINITY),
@@ -67,4 +70,5 @@ struct task_struct init_task = {
 	.files = &init_files,
 	.signal = &init_signals,
 	.sighand = &init_sighand,
+	.pending = { .list = LIST_HEAD_INIT(init_task.pending.list) },
 };

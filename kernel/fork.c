@@ -237,6 +237,9 @@ noinline int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->sig_count = 1;
 	sig->nr_threads = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
+	init_sigpending(&sig->shared_pending);
+	sig->pgrp = task_pgrp_nr(current);	/* the parent's group ... */
+	sig->session = task_session_nr(current);	/* ... and session */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->tty = current->signal->tty;	/* the controlling terminal */
 	return 0;
@@ -461,7 +464,7 @@ noinline struct task_struct *copy_process(int node,
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->tasks);
 	p->vfork_done = NULL;
-	p->pending = 0;	/* signals are not inherited; the mask is */
+	init_sigpending(&p->pending);	/* signals are not inherited; the mask is */
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ?

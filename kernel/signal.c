@@ -16,11 +16,11 @@
 #include <linux/sched/signal.h>
 #include <linux/uaccess.h>
 
-#define SIG_BLOCK 0
-#define SIG_UNBLOCK 1
-#define SIG_SETMASK 2
-#define SIGURG 23
-#define SIGWINCH 28
+
+
+
+
+
 #define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
 #define DEFAULT_IGNORED (sigmask(SIGCHLD) | sigmask(SIGCONT) | \
 			 sigmask(SIGURG) | sigmask(SIGWINCH))
@@ -40,7 +40,7 @@ static bool sig_ignored(struct task_struct *p, int sig)
 
 void recalc_sigpending(void)
 {
-	if (current->pending & ~(current->blocked & ~UNBLOCKABLE))
+	if (current->pending.signal & ~(current->blocked & ~UNBLOCKABLE))
 		current->thread_info.flags |= _TIF_SIGPENDING;
 	else
 		current->thread_info.flags &= ~_TIF_SIGPENDING;
@@ -54,7 +54,7 @@ int send_sig(int sig, struct task_struct *p)
 		return -EINVAL;
 	if (!p->sighand || p->exit_state || sig_ignored(p, sig))
 		return 0;
-	__atomic_fetch_or(&p->pending, sigmask(sig), __ATOMIC_RELAXED);
+	__atomic_fetch_or(&p->pending.signal, sigmask(sig), __ATOMIC_RELAXED);
 	if (sigmask(sig) & ~(p->blocked & ~UNBLOCKABLE)) {
 		__atomic_fetch_or(&p->thread_info.flags, _TIF_SIGPENDING,
 				  __ATOMIC_RELAXED);
@@ -84,7 +84,7 @@ void do_signal(struct pt_regs *regs)
 {
 	(void)regs;
 	for (;;) {
-		u64 ready = current->pending & ~(current->blocked & ~UNBLOCKABLE);
+		u64 ready = current->pending.signal & ~(current->blocked & ~UNBLOCKABLE);
 		struct k_sigaction *ka;
 		int sig;
 
@@ -92,7 +92,7 @@ void do_signal(struct pt_regs *regs)
 			break;
 		for (sig = 1; !(ready & sigmask(sig)); sig++)
 			;	/* the lowest-numbered one first */
-		current->pending &= ~sigmask(sig);
+		current->pending.signal &= ~sigmask(sig);
 		ka = &current->sighand->action[sig - 1];
 		if (sig != SIGKILL && ka->handler == SIG_IGN)
 			continue;
@@ -234,7 +234,7 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction *, act,
 		k->mask = new.sa_mask & ~UNBLOCKABLE;
 		k->restorer = sigaction_restorer(&new);
 		if (k->handler == SIG_IGN)
-			current->pending &= ~sigmask(sig);
+			current->pending.signal &= ~sigmask(sig);
 	}
 	return 0;
 }
@@ -272,7 +272,7 @@ SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 *, nset, u64 *, oset,
 
 SYSCALL_DEFINE2(rt_sigpending, u64 *, uset, size_t, sigsetsize)
 {
-	u64 set = current->pending & current->blocked;
+	u64 set = current->pending.signal & current->blocked;
 
 	if (sigsetsize != sizeof(u64))
 		return -EINVAL;

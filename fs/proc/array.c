@@ -5,11 +5,7 @@
  * in clock ticks (USER_HZ = HZ = 100), sizes in pages (stat) or kB
  * (status), signal masks as Linux prints them.
  *
- * What Clonix does not have yet is printed as what it is here: process
- * groups and sessions do not exist, so every user process is in the one
- * group and session that init leads (pgrp = session = 1; kernel threads
- * 0, as in Linux); Uid, Gid and Groups are the task's credentials;
- * there is one CPU.
+ * Uid, Gid and Groups are the task's credentials; there is one CPU.
  */
 #include <linux/cred.h>
 #include <linux/fdtable.h>
@@ -73,12 +69,6 @@ static pid_t task_ppid(struct task_struct *p)
 	return p->pid > 1 ? p->real_parent->tgid : 0;
 }
 
-/* The one group and session there is (see the top of this file). */
-static pid_t task_pgrp_nr(struct task_struct *p)
-{
-	return !(p->flags & PF_KTHREAD) || is_global_init(p) ? 1 : 0;
-}
-
 /*
  * The task may exit, and be reaped, while we sleep on its mmap_lock: what
  * needs the address space is read first (the mm is held), and the rest —
@@ -119,7 +109,7 @@ int proc_pid_stat(struct seq_file *m)
 	 * minflt cminflt majflt cmajflt */
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ",
 		   p->pid, p->comm, task_state_name(p)[0], task_ppid(p),
-		   task_pgrp_nr(p), task_pgrp_nr(p), tty ? (int)tty->dev : 0,
+		   task_pgrp_nr(p), task_session_nr(p), tty ? (int)tty->dev : 0,
 		   tty ? 1 : -1, p->flags, p->min_flt,
 		   sig ? sig->cmin_flt : 0, 0UL, 0UL);
 	/* 14-22: utime stime cutime cstime priority nice num_threads
@@ -136,7 +126,7 @@ int proc_pid_stat(struct seq_file *m)
 		   sig ? sig->rlim[RLIMIT_RSS].rlim_cur : RLIM_INFINITY,
 		   start_code, end_code, start_stack);
 	/* 31-35: signal blocked sigignore sigcatch wchan (1: asleep) */
-	seq_printf(m, "%lu %lu %lu %lu %d ", (unsigned long)p->pending,
+	seq_printf(m, "%lu %lu %lu %lu %d ", (unsigned long)p->pending.signal,
 		   (unsigned long)p->blocked, (unsigned long)ign,
 		   (unsigned long)catch, p->__state != TASK_RUNNING &&
 		   !p->exit_state);
@@ -199,14 +189,16 @@ int proc_pid_status(struct seq_file *m)
 		   files ? files_fdtable(files)->max_fds : 0);
 	task_groups(m, p);
 	seq_printf(m, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n",
-		   p->tgid, p->pid, task_pgrp_nr(p), task_pgrp_nr(p));
+		   p->tgid, p->pid, task_pgrp_nr(p), task_session_nr(p));
 	if (mm) {
 		task_mem(m, mm);	/* may sleep */
 		mmput(mm);
 	}
 	seq_printf(m, "Threads:\t%d\n", threads);
 	seq_printf(m, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n",
-		   (unsigned long long)p->pending, 0ULL);
+		   (unsigned long long)p->pending.signal,
+		   (unsigned long long)(p->signal ?
+					p->signal->shared_pending.signal : 0));
 	seq_printf(m, "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
 		   (unsigned long long)p->blocked, (unsigned long long)ign,
 		   (unsigned long long)catch);

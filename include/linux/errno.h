@@ -41,6 +41,21 @@
 #define EOVERFLOW 75
 #define EOPNOTSUPP 95
 
+/*
+ * Never seen by user space (Linux's include/linux/errno.h): a system call
+ * interrupted by a signal returns one of these, and the signal code on
+ * the way out (arch signal.c) turns it into EINTR or re-executes the call:
+ * ERESTARTSYS restarts if the handler has SA_RESTART (always without a
+ * handler), ERESTARTNOINTR always restarts, ERESTARTNOHAND restarts only
+ * when no handler runs, ERESTART_RESTARTBLOCK restarts through
+ * restart_syscall with current->restart_block (nanosleep's time left).
+ */
+#define ERESTARTSYS 512
+#define ERESTARTNOINTR 513
+#define ERESTARTNOHAND 514
+#define ENOIOCTLCMD 515
+#define ERESTART_RESTARTBLOCK 516
+
 #define MAX_ERRNO 4095
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 

@@ -8,6 +8,7 @@
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <linux/list.h>
+#include <linux/restart_block.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
@@ -38,6 +39,15 @@ struct files_struct;
 struct signal_struct;
 struct sighand_struct;
 struct completion;
+
+/* Signals waiting for a task or a process (Linux's struct sigpending):
+ * the set, and the siginfo of each queued one (struct sigqueue). A
+ * standard signal is queued once however often it is sent; a real-time
+ * one (SIGRTMIN and up) once per sending. */
+struct sigpending {
+	struct list_head list;
+	u64 signal;
+};
 
 struct task_struct {
 	/* Must be first: the trap entry finds it at tp + 0. */
@@ -83,10 +93,16 @@ struct task_struct {
 	struct signal_struct *signal;
 	struct sighand_struct *sighand;
 
-	u64 pending;		/* signals sent, bit sig-1 */
+	struct sigpending pending;	/* signals sent to this thread */
 	u64 blocked;		/* signals masked by sigprocmask */
-	u64 saved_sigmask;	/* blocked before ppoll/pselect6 changed it */
+	u64 real_blocked;	/* blocked before rt_sigtimedwait's wait */
+	u64 saved_sigmask;	/* blocked before ppoll/pselect6/sigsuspend */
 	bool restore_sigmask;	/* put saved_sigmask back after a signal */
+	unsigned int jobctl;	/* JOBCTL_*: a group stop in progress */
+	unsigned long sas_ss_sp;	/* sigaltstack: base, size, flags */
+	unsigned long sas_ss_size;
+	unsigned int sas_ss_flags;
+	struct restart_block restart_block;	/* restart_syscall's job */
 
 	struct completion *vfork_done;	/* for CLONE_VFORK */
 	int *set_child_tid;	/* CLONE_CHILD_SETTID */

@@ -23,6 +23,25 @@ struct k_sigaction {
 
 struct tty_struct;
 
+/* One queued signal and what the sender said with it (kill's pid and uid,
+ * sigqueue's value, SIGCHLD's status, a fault's address). */
+struct sigqueue {
+	struct list_head list;
+	siginfo_t info;
+};
+
+/* A signal about to be delivered: get_signal's answer to the arch code,
+ * which builds the frame (handle_signal, setup_rt_frame). */
+struct ksignal {
+	struct k_sigaction ka;
+	siginfo_t info;
+	int sig;
+};
+
+/* Who may be told what: info pointers with a meaning of their own. */
+#define SEND_SIG_NOINFO ((siginfo_t *)0)	/* from user space: SI_USER */
+#define SEND_SIG_PRIV ((siginfo_t *)1)	/* from the kernel: SI_KERNEL */
+
 struct sighand_struct {
 	int count;		/* tasks sharing these actions (CLONE_SIGHAND) */
 	spinlock_t siglock;
@@ -33,9 +52,17 @@ struct signal_struct {
 	int sig_count;		/* tasks sharing this (CLONE_THREAD) */
 	int nr_threads;		/* live threads in the group */
 	unsigned int flags;	/* SIGNAL_* */
-	int group_exit_code;
 	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
 	struct rlimit rlim[RLIM_NLIMITS];
+	struct sigpending shared_pending;	/* sent to the whole process */
+	int group_stop_count;	/* threads yet to stop for a group stop */
+	int group_exit_code;	/* ... or the stop signal while stopping */
+
+	/* Job control: the process group and session (their leaders'
+	 * pids), and whether this process leads its session. */
+	pid_t pgrp;
+	pid_t session;
+	bool leader;
 	struct tty_struct *tty;	/* controlling terminal, or NULL */
 	/* CPU ticks and page faults of exited threads (utime, stime,
 	 * min_flt) and of reaped children (cutime, cstime, cmin_flt). */
@@ -43,8 +70,26 @@ struct signal_struct {
 	unsigned long min_flt, cmin_flt;
 };
 
+#define SIGNAL_STOP_STOPPED 0x01	/* job control stop in effect */
+#define SIGNAL_STOP_CONTINUED 0x02	/* SIGCONT since SIGSTOP */
+#define SIGNAL_GROUP_EXIT 0x04	/* group exit in progress */
+#define SIGNAL_CLD_STOPPED 0x10	/* tell the parent: we stopped */
+#define SIGNAL_CLD_CONTINUED 0x20	/* ... we continued */
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
 #define SIGNAL_UNKILLABLE 0x40	/* init: no default-action kills */
-#define SIGNAL_GROUP_EXIT 0x04
+
+/* task->jobctl */
+#define JOBCTL_STOP_PENDING (1U << 17)	/* this thread owes a group stop */
+
+static inline pid_t task_pgrp_nr(const struct task_struct *p)
+{
+	return p->signal->pgrp;
+}
+
+static inline pid_t task_session_nr(const struct task_struct *p)
+{
+	return p->signal->session;
+}
 
 static inline unsigned long task_rlimit(const struct task_struct *t,
 					unsigned int limit)
@@ -72,7 +117,7 @@ static inline int signal_pending(const struct task_struct *p)
  * return to user mode to see their result anyway). */
 static inline int fatal_signal_pending(const struct task_struct *p)
 {
-	return signal_pending(p) && (p->pending & sigmask(SIGKILL));
+	return signal_pending(p) && (p->pending.signal & sigmask(SIGKILL));
 }
 
 /* kernel/exit.c */
@@ -84,7 +129,49 @@ long kernel_wait4(pid_t upid, int *stat_addr, int options,
 void __noreturn do_group_exit(int exit_code);
 
 /* kernel/signal.c */
+/* From the kernel to one thread (SI_KERNEL), as Linux's send_sig. */
 int send_sig(int sig, struct task_struct *p);
+/* To one thread, or to the whole process p belongs to; info may be
+ * SEND_SIG_NOINFO or SEND_SIG_PRIV. */
+int send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
+int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
+/* To every process of a process group; priv: skip the permission check. */
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* Tell the parent about an exit (SIGCHLD with CLD_EXITED/KILLED); returns
+ * true when the parent does not want the zombie (autoreap). */
+bool do_notify_parent(struct task_struct *tsk, int sig);
+bool get_signal(struct ksignal *ksig);
+void signal_setup_done(int failed, struct ksignal *ksig, int stepping);
+void set_current_blocked(u64 newset);
+void flush_signals(struct task_struct *t);
+void flush_sigqueue(struct sigpending *queue);
+static inline void init_sigpending(struct sigpending *sig)
+{
+	sig->signal = 0;
+	INIT_LIST_HEAD(&sig->list);
+}
+/* The alternate signal stack (sigaltstack) */
+static inline int on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp &&
+	       sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+static inline int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+/* Where a handler's frame goes: the top of the alternate stack when the
+ * action asks for it and we are not on it already, else sp. */
+static inline unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
+{
+	if ((ksig->ka.flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+int restore_altstack(const stack_t *uss);
+int __save_altstack(stack_t *uss, unsigned long sp);
 void __noreturn force_sig_fatal(int sig);
 void __noreturn out_of_memory_kill(void);
 void do_signal(struct pt_regs *regs);
