@@ -181,6 +181,28 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 	return err;
 }
 
+/* Send sig to every process of process group pgrp; priv: from the kernel
+ * (the tty's Ctrl-C), without permission checks. 0 if any got it. */
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	struct task_struct *p;
+	int ret = -ESRCH, err;
+
+	spin_lock(&tasklist_lock);
+	for_each_process(p) {
+		if (p->group_leader != p || (p->flags & PF_KTHREAD) ||
+		    !p->signal || task_pgrp_nr(p) != pgrp || !p->pid)
+			continue;
+		err = priv ? 0 : check_kill_permission(p);
+		if (!err && sig)
+			err = send_sig(sig, p);
+		if (ret)
+			ret = err;
+	}
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
 SYSCALL_DEFINE3(tgkill, pid_t, tgid, pid_t, pid, int, sig)
 {
 	struct task_struct *p;
