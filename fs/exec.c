@@ -100,7 +100,12 @@ static void flush_signal_handlers(struct task_struct *t)
 		if (ka->handler != SIG_IGN)
 			ka->handler = SIG_DFL;
 		ka->flags = 0;
+		ka->mask = 0;
+		ka->restorer = 0;
 	}
+	/* execve(2): the alternate signal stack is not preserved. */
+	t->sas_ss_sp = t->sas_ss_size = 0;
+	t->sas_ss_flags = 0;
 }
 
 static const char *basename(const char *path)

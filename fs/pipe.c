@@ -40,12 +40,13 @@ static struct pipe_inode_info *file_pipe(const struct file *f)
 	return f->f_inode->i_private;
 }
 
-/* Sleep until cond, or a signal: 0, or -EINTR (no restart yet). */
+/* Sleep until cond, or a signal: 0, or -ERESTARTSYS (the signal code
+ * makes that EINTR, or restarts the call under SA_RESTART). */
 #define pipe_wait(wq, cond)                                              \
 	({                                                               \
 		wait_event_interruptible(wq, (cond) ||                   \
 						     signal_pending(current)); \
-		(cond) ? 0 : -EINTR;                                     \
+		(cond) ? 0 : -ERESTARTSYS;                               \
 	})
 
 static ssize_t pipe_read(struct file *f, char *kbuf, size_t n, loff_t *pos)
@@ -274,7 +275,7 @@ static struct pipe_inode_info *get_fifo_ring(struct inode *inode)
  * Linux's fifo_open: a reader waits until some writer has opened since it
  * came (w_counter moves), a writer until some reader has, unless
  * O_NONBLOCK (a reader goes on; a writer with no reader gets ENXIO);
- * O_RDWR never waits. A signal ends the wait with EINTR.
+ * O_RDWR never waits. A signal ends the wait (-ERESTARTSYS).
  */
 static int fifo_open(struct inode *inode, struct file *f)
 {
@@ -303,12 +304,12 @@ static int fifo_open(struct inode *inode, struct file *f)
 	if (acc == O_RDONLY && !nonblock && !pipe->writers &&
 	    pipe_wait(pipe->rd_wait, pipe->w_counter != seen)) {
 		put_pipe_end(inode, true, false);
-		return -EINTR;
+		return -ERESTARTSYS;
 	}
 	if (acc == O_WRONLY && !pipe->readers &&
 	    pipe_wait(pipe->wr_wait, pipe->r_counter != seen)) {
 		put_pipe_end(inode, false, true);
-		return -EINTR;
+		return -ERESTARTSYS;
 	}
 	return 0;
 }

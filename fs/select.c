@@ -149,7 +149,8 @@ static long ticks_until(const struct timespec64 *end, bool *expired)
 /*
  * Write back how much of the timeout is left in the caller's layout, as
  * Linux does for select, pselect6 and ppoll. A write that faults is
- * ignored: the call did happen. EINTR stays EINTR (no restart yet).
+ * ignored: the call did happen. A signal's -ERESTARTNOHAND restarts the
+ * call only when no handler runs, with the time left written back.
  */
 int poll_select_finish(struct timespec64 *end_time, void *p,
 		       enum poll_time_type pt_type, int ret)
@@ -266,7 +267,7 @@ static int do_poll(struct pollfd *fds, unsigned int nfds,
 			break;
 		}
 		if (signal_pending(current)) {
-			count = -EINTR;
+			count = -ERESTARTNOHAND;
 			break;
 		}
 		if (ticks == MAX_SCHEDULE_TIMEOUT)
@@ -339,7 +340,7 @@ int do_ppoll(struct pollfd *ufds, unsigned int nfds,
 	if (ret)
 		return ret;
 	ret = do_sys_poll(ufds, nfds, to);
-	restore_saved_sigmask_unless(ret == -EINTR);
+	restore_saved_sigmask_unless(ret == -ERESTARTNOHAND);
 	return poll_select_finish(to, tsp, type, ret);
 }
 
@@ -456,7 +457,7 @@ static int do_select(int n, struct fd_set_bits *fds,
 			break;
 		}
 		if (signal_pending(current)) {
-			count = -EINTR;
+			count = -ERESTARTNOHAND;
 			break;
 		}
 		if (ticks == MAX_SCHEDULE_TIMEOUT)
@@ -590,7 +591,7 @@ int do_pselect(int n, unsigned long *inp, unsigned long *outp,
 	if (ret)
 		return ret;
 	ret = core_sys_select(n, inp, outp, exp, to);
-	restore_saved_sigmask_unless(ret == -EINTR);
+	restore_saved_sigmask_unless(ret == -ERESTARTNOHAND);
 	return poll_select_finish(to, tsp, type, ret);
 }
 

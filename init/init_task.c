@@ -32,6 +32,7 @@ struct signal_struct init_signals = {
 	.sig_count = 1,
 	.nr_threads = 1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.thread_head = { &init_task.thread_node, &init_task.thread_node },
 	.shared_pending = {
 		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
 	},
@@ -53,6 +54,7 @@ struct task_struct init_task = {
 	.prio = DEFAULT_PRIO,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.thread_node = { &init_signals.thread_head, &init_signals.thread_head },
 	.mm = NULL,
 	.active_mm = &init_mm,
 	.exit_signal = SIGCHLD,

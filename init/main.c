@@ -152,6 +152,8 @@ static noinline void rest_init(void)
 
 	pid = kernel_thread(kernel_init, NULL, "kernel_init", CLONE_FS);
 	child_reaper = find_task_by_pid(pid);
+	/* Linux's init: no signal it does not handle kills or stops it. */
+	child_reaper->signal->flags |= SIGNAL_UNKILLABLE;
 	pid = kernel_thread(kthreadd, NULL, "kthreadd",
 			    CLONE_FS | CLONE_FILES);
 	printk("rest_init: created kernel_init (pid 1) and kthreadd (pid %d)"
@@ -187,9 +189,9 @@ void show_state(void)
 	printk("  PID  PPID STATE          COMM\n");
 	printk("%5d %5d %-14s %s\n", init_task.pid, 0,
 	       task_state_name(&init_task), init_task.comm);
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	for_each_process(p)
 		printk("%5d %5d %-14s %s\n", p->pid, p->real_parent->pid,
 		       task_state_name(p), p->comm);
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 }

@@ -81,44 +81,42 @@ static void forget_original_parent(struct task_struct *father)
 		wake_up(&child_reaper->signal->wait_chldexit);
 }
 
-/* Does the parent ignore SIGCHLD? Then nobody will wait for us. */
-static int parent_ignores_child(const struct task_struct *parent, int sig)
-{
-	return sig == SIGCHLD && parent->sighand &&
-	       parent->sighand->action[SIGCHLD - 1].handler == SIG_IGN;
-}
-
-/* Become a zombie and tell the parent; threads, and children of a parent
- * that ignores SIGCHLD, are reaped at once instead. */
+/* Become a zombie and tell the parent (do_notify_parent); threads, and
+ * children of a parent that ignores SIGCHLD, are reaped at once instead. */
 static int exit_notify(struct task_struct *tsk)
 {
-	int autoreap;
+	bool autoreap;
 
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk);
-	autoreap = tsk->exit_signal < 0 ||
-		   parent_ignores_child(tsk->parent, tsk->exit_signal);
+	if (tsk->exit_signal < 0)
+		autoreap = true;
+	else
+		autoreap = do_notify_parent(tsk, tsk->exit_signal);
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
-	if (!autoreap) {
-		send_sig(tsk->exit_signal, tsk->parent);
-		wake_up(&tsk->parent->signal->wait_chldexit);
-	}
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	return autoreap;
 }
 
 /* Called when the parent has collected p's status (or p reaps itself). */
 noinline void release_task(struct task_struct *p)
 {
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
+	if (p->sighand) {
+		spin_lock(&p->sighand->siglock);
+		list_del_init(&p->thread_node);
+		spin_unlock(&p->sighand->siglock);
+	}
 	list_del_init(&p->tasks);
 	list_del_init(&p->sibling);
 	nr_threads--;
 	if (!(p->flags & PF_KTHREAD))
 		nr_processes_user--;
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	proc_flush_pid(p);	/* /proc/<pid> goes */
 	free_pid(p->pid);
+	if (p->sighand)
+		flush_signals(p);	/* frees what was still queued */
 	if (p->signal) {
 		/* An exited thread's times stay with its process. */
 		p->signal->utime += p->utime;
@@ -168,11 +166,11 @@ void __noreturn do_group_exit(int exit_code)
 	sig->group_exit_code = exit_code;
 	sig->flags |= SIGNAL_GROUP_EXIT;
 	if (sig->nr_threads > 1) {
-		spin_lock(&tasklist_lock);
+		spin_lock_irq(&tasklist_lock);
 		for_each_process(t)
 			if (t->signal == sig && t != current)
 				send_sig(SIGKILL, t);
-		spin_unlock(&tasklist_lock);
+		spin_unlock_irq(&tasklist_lock);
 	}
 	do_exit(exit_code);
 }
@@ -188,12 +186,43 @@ static void account_reaped_child(struct task_struct *p)
 	psig->cmin_flt += p->min_flt + sig->min_flt + sig->cmin_flt;
 }
 
+/* Is p one of the children wait4's pid selects: that pid (> 0), any (-1),
+ * our process group (0), or group -pid (< -1)? */
 static int eligible_child(pid_t upid, const struct task_struct *p)
 {
 	if (upid > 0)
 		return p->pid == upid;
-	/* -1: any child. 0 and < -1 name process groups, and every
-	 * process is in one group in Clonix, so they match any child. */
+	if (upid == -1)
+		return 1;
+	return task_pgrp_nr(p) == (upid ? -upid : task_pgrp_nr(current));
+}
+
+/* WUNTRACED: a stopped child not yet reported; its status says which
+ * signal stopped it (tasklist_lock held). */
+static int wait_task_stopped(struct task_struct *p, int options, int *status)
+{
+	struct signal_struct *sig = p->signal;
+	int code;
+
+	if (!(options & WUNTRACED) || !sig ||
+	    !(sig->flags & SIGNAL_STOP_STOPPED) || !sig->group_exit_code)
+		return 0;
+	code = sig->group_exit_code;
+	sig->group_exit_code = 0;
+	*status = (code << 8) | 0x7f;
+	return 1;
+}
+
+/* WCONTINUED: a child continued by SIGCONT since we last looked. */
+static int wait_task_continued(struct task_struct *p, int options, int *status)
+{
+	struct signal_struct *sig = p->signal;
+
+	if (!(options & WCONTINUED) || !sig ||
+	    !(sig->flags & SIGNAL_STOP_CONTINUED))
+		return 0;
+	sig->flags &= ~SIGNAL_STOP_CONTINUED;
+	*status = 0xffff;
 	return 1;
 }
 
@@ -214,21 +243,32 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 			__WCLONE | __WALL))
 		return -EINVAL;
 	for (;;) {
-		int found = 0;
+		int found = 0, status;
 
 		prepare_to_wait(&current->signal->wait_chldexit, &wait,
 				TASK_INTERRUPTIBLE);
-		spin_lock(&tasklist_lock);
+		spin_lock_irq(&tasklist_lock);
 		list_for_each_entry(p, &current->children, sibling) {
 			if (!eligible_child(upid, p))
 				continue;
 			found = 1;
+			if (!p->exit_state &&
+			    (wait_task_stopped(p, options, &status) ||
+			     wait_task_continued(p, options, &status))) {
+				spin_unlock_irq(&tasklist_lock);
+				finish_wait(&current->signal->wait_chldexit,
+					    &wait);
+				retval = p->pid;
+				if (stat_addr && put_user(status, stat_addr))
+					return -EFAULT;
+				return retval;
+			}
 			if (p->exit_state == EXIT_ZOMBIE) {
-				int status = p->exit_code;
+				status = p->exit_code;
 
 				p->exit_state = EXIT_DEAD;
 				account_reaped_child(p);
-				spin_unlock(&tasklist_lock);
+				spin_unlock_irq(&tasklist_lock);
 				finish_wait(&current->signal->wait_chldexit,
 					    &wait);
 				retval = p->pid;
@@ -238,7 +278,7 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 				return retval;
 			}
 		}
-		spin_unlock(&tasklist_lock);
+		spin_unlock_irq(&tasklist_lock);
 		if (!found) {
 			retval = -ECHILD;
 			break;
@@ -248,7 +288,7 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 			break;
 		}
 		if (signal_pending(current)) {
-			retval = -EINTR;
+			retval = -ERESTARTSYS;
 			break;
 		}
 		schedule();

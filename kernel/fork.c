@@ -48,6 +48,7 @@ struct kmem_cache *vm_area_cachep;
 
 void fork_init(void)
 {
+	signals_init();
 	task_struct_cachep = kmem_cache_create("task_struct",
 					       sizeof(struct task_struct), 16);
 	signal_cachep = kmem_cache_create("signal_cache",
@@ -71,6 +72,10 @@ void fork_init(void)
 		max_threads = 20;
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
 	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	/* Queued signals (rt_sigqueueinfo, SIGCHLD's siginfo ...): Linux's
+	 * default, the same as RLIMIT_NPROC's. */
+	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING].rlim_max = max_threads / 2;
 	printk("fork: max_threads %d, RLIMIT_NPROC %d\n", max_threads,
 	       max_threads / 2);
 }
@@ -238,6 +243,7 @@ noinline int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->nr_threads = 1;
 	init_waitqueue_head(&sig->wait_chldexit);
 	init_sigpending(&sig->shared_pending);
+	INIT_LIST_HEAD(&sig->thread_head);
 	sig->pgrp = task_pgrp_nr(current);	/* the parent's group ... */
 	sig->session = task_session_nr(current);	/* ... and session */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
@@ -248,8 +254,10 @@ noinline int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 void put_signal_struct(struct signal_struct *sig)
 {
 	if (!__atomic_sub_fetch(&sig->sig_count, 1, __ATOMIC_ACQ_REL) &&
-	    sig != &init_signals)
+	    sig != &init_signals) {
+		flush_sigqueue(&sig->shared_pending);	/* nobody took them */
 		kmem_cache_free(signal_cachep, sig);
+	}
 }
 
 struct mm_struct *mm_alloc(void)
@@ -465,6 +473,14 @@ noinline struct task_struct *copy_process(int node,
 	INIT_LIST_HEAD(&p->tasks);
 	p->vfork_done = NULL;
 	init_sigpending(&p->pending);	/* signals are not inherited; the mask is */
+	p->jobctl = 0;
+	p->restore_sigmask = false;
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+		/* A thread on the same memory gets no alternate stack: it
+		 * would share ours. */
+		p->sas_ss_sp = p->sas_ss_size = 0;
+		p->sas_ss_flags = 0;
+	}
 	p->exit_state = 0;
 	p->exit_code = 0;
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ?
@@ -529,14 +545,17 @@ noinline struct task_struct *copy_process(int node,
 		if (retval)
 			goto bad_fork_free_pid;
 	}
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
+	spin_lock(&p->sighand->siglock);
+	list_add_tail(&p->thread_node, &p->signal->thread_head);
+	spin_unlock(&p->sighand->siglock);
 	list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
 	total_forks++;
 	if (!(p->flags & PF_KTHREAD))
 		nr_processes_user++;
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	return p;
 
 	/* Undo, newest first, exactly what was done above. */

@@ -48,7 +48,7 @@ static void thread_group_cputime(struct task_struct *p, u64 *ut, u64 *st)
 	struct task_struct *t;
 
 	*ut = *st = 0;
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	if (sig && sig->nr_threads > 1) {
 		*ut = sig->utime;
 		*st = sig->stime;
@@ -61,7 +61,7 @@ static void thread_group_cputime(struct task_struct *p, u64 *ut, u64 *st)
 		*ut = p->utime + (sig ? sig->utime : 0);
 		*st = p->stime + (sig ? sig->stime : 0);
 	}
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 }
 
 static pid_t task_ppid(struct task_struct *p)

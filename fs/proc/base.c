@@ -24,11 +24,11 @@ struct task_struct *get_proc_task(struct inode *inode)
 	struct inode *dir = inode->i_parent;
 	struct task_struct *task;
 
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	task = dir ? dir->i_private : NULL;
 	if (task)
 		get_task_struct(task);
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	return task;
 }
 
@@ -110,9 +110,9 @@ static void proc_remove_pid_dir(struct inode *dir)
 
 	/* The directory's name, copied: removing it frees its dentry. */
 	strscpy(name, dir->i_dentry->d_name, sizeof(name));
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	dir->i_private = NULL;	/* files still open now read -ESRCH */
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
 		ramfs_unlink(dir, pid_entries[i].name,
 			     strlen(pid_entries[i].name));

@@ -135,14 +135,14 @@ static int tasks_proc_show(struct seq_file *m)
 	struct task_struct *p = &init_task;
 
 	seq_puts(m, "  PID  PPID STATE          COMM\n");
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	do {
 		seq_printf(m, "%5d %5d %-14s %s\n", p->pid,
 			   p == &init_task ? 0 : p->real_parent->pid,
 			   task_state_name(p), p->comm);
 		p = list_entry(p->tasks.next, struct task_struct, tasks);
 	} while (p != &init_task);
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	return 0;
 }
 

@@ -31,11 +31,11 @@ int show_stat(struct seq_file *m)
 	struct task_struct *p;
 	unsigned int blocked = 0;
 
-	spin_lock(&tasklist_lock);
+	spin_lock_irq(&tasklist_lock);
 	for_each_process(p)
 		if (p->__state == TASK_UNINTERRUPTIBLE && !p->exit_state)
 			blocked++;
-	spin_unlock(&tasklist_lock);
+	spin_unlock_irq(&tasklist_lock);
 	show_cpu(m, "cpu ", snap.cpustat);
 	show_cpu(m, "cpu0", snap.cpustat);
 	seq_printf(m, "ctxt %llu\n", (unsigned long long)nr_context_switches());

@@ -63,6 +63,7 @@ struct task_struct {
 	struct list_head run_list;	/* run-queue link */
 
 	struct list_head tasks;	/* every task, from init_task */
+	struct list_head thread_node;	/* in signal->thread_head */
 
 	struct mm_struct *mm;	/* user address space; NULL for kthreads */
 	struct mm_struct *active_mm;	/* the page table in use */
@@ -164,6 +165,8 @@ void schedule(void);
 void schedule_tail(struct task_struct *prev);
 void scheduler_tick(void);
 int wake_up_process(struct task_struct *p);
+/* Wake p if its state is one of state (TASK_INTERRUPTIBLE, __TASK_STOPPED...). */
+int wake_up_state(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void __noreturn cpu_startup_entry(void);

@@ -18,6 +18,7 @@
 
 #include <asm/ptrace.h>
 #include <linux/types.h>
+#include <uapi/linux/signal.h>
 
 struct rusage;
 
@@ -173,6 +174,32 @@ SYSCALL_DECL(rt_sigaction, int, sig, const struct sigaction *, act,
 		struct sigaction *, oact, size_t, sigsetsize);
 SYSCALL_DECL(rt_sigprocmask, int, how, const u64 *, set, u64 *, oset,
 		size_t, sigsetsize);
+SYSCALL_DECL(rt_sigpending, u64 *, uset, size_t, sigsetsize);
+SYSCALL_DECL(rt_sigsuspend, const u64 *, unewset, size_t, sigsetsize);
+SYSCALL_DECL(rt_sigreturn);
+SYSCALL_DECL(rt_sigtimedwait, const u64 *, uthese, siginfo_t *, uinfo,
+	     const struct __kernel_timespec *, uts, size_t, sigsetsize);
+SYSCALL_DECL(rt_sigtimedwait_time32, const u64 *, uthese,
+	     siginfo_t *, uinfo, const struct old_timespec32 *, uts,
+	     size_t, sigsetsize);
+SYSCALL_DECL(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t *, uinfo);
+SYSCALL_DECL(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
+	     siginfo_t *, uinfo);
+SYSCALL_DECL(sigaltstack, const stack_t *, uss, stack_t *, uoss);
+SYSCALL_DECL(restart_syscall);
+SYSCALL_DECL(pause);
+/* i386's old signal calls (arch/x86/kernel/signal.c) */
+struct old_sigaction;
+SYSCALL_DECL(sigaction, int, sig, const struct old_sigaction *, act,
+	     struct old_sigaction *, oact);
+SYSCALL_DECL(signal, int, sig, unsigned long, handler);
+SYSCALL_DECL(sigprocmask, int, how, const unsigned long *, nset,
+	     unsigned long *, oset);
+SYSCALL_DECL(sigpending, unsigned long *, uset);
+SYSCALL_DECL(sigsuspend, int, unused1, int, unused2, unsigned long, mask);
+SYSCALL_DECL(sgetmask);
+SYSCALL_DECL(ssetmask, int, newmask);
+SYSCALL_DECL(sigreturn);
 SYSCALL_DECL(reboot, int, magic1, int, magic2, unsigned int, cmd, void *, arg);
 SYSCALL_DECL(newuname, struct new_utsname *, name);
 SYSCALL_DECL(getrlimit, unsigned int, resource, struct rlimit *, rlim);
@@ -204,7 +231,6 @@ SYSCALL_DECL(faccessat, int, dfd, const char *, filename, int, mode);
 SYSCALL_DECL(faccessat2, int, dfd, const char *, filename, int, mode,
 		int, flags);
 SYSCALL_DECL(sync);
-SYSCALL_DECL(rt_sigpending, u64 *, uset, size_t, sigsetsize);
 
 /* The typed bodies of calls that other calls reuse (i386's old forms). */
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode);

@@ -4,8 +4,18 @@
 #ifndef _LINUX_UACCESS_H
 #define _LINUX_UACCESS_H
 
+#include <asm/processor.h>
 #include <linux/errno.h>
 #include <linux/types.h>
+
+/* Could [addr, addr + size) be user memory at all (below TASK_SIZE, no
+ * wrap)? Whether it is mapped is for the copy to find out. */
+static inline bool access_ok(const void *addr, unsigned long size)
+{
+	unsigned long a = (unsigned long)addr;
+
+	return a + size >= a && a + size <= TASK_SIZE;
+}
 
 /* The architecture's copy with fault recovery (arch/<arch>/lib/
  * usercopy.c); callers have checked the range. Bytes NOT copied. */

@@ -16,5 +16,5 @@ void do_work_pending(struct pt_regs *regs, unsigned long thread_info_flags)
 	if (thread_info_flags & _TIF_NEED_RESCHED)
 		schedule();
 	if (thread_info_flags & _TIF_SIGPENDING)
-		do_signal(regs);
+		arch_do_signal_or_restart(regs);
 }

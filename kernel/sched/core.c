@@ -110,12 +110,17 @@ noinline void wake_up_new_task(struct task_struct *p)
 /* Make a sleeping task runnable. Returns 1 if it was asleep. */
 int wake_up_process(struct task_struct *p)
 {
+	return wake_up_state(p, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
 	struct rq *rq = this_rq();
 	unsigned long flags;
 	int woke = 0;
 
 	spin_lock_irqsave(&rq->lock, flags);
-	if (p->__state & (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)) {
+	if (p->__state & state) {
 		WRITE_ONCE(p->__state, TASK_RUNNING);
 		if (!p->on_rq)
 			enqueue_task(rq, p);

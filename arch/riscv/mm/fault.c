@@ -32,12 +32,16 @@ void do_page_fault(struct pt_regs *regs, unsigned long cause)
 	user_fault(regs, exception_name(cause), sig);
 }
 
-/* A user program did something fatal: a signal (SIGSEGV, SIGBUS, SIGILL),
- * reported to its parent. */
+/*
+ * A user program faulted: the signal (si_code and si_addr as Linux gives
+ * them) is acted on as it returns to user mode — by its handler, if it has
+ * one; otherwise the console says so and the process dies of it.
+ */
 void user_fault(struct pt_regs *regs, const char *what, int sig)
 {
-	printk("%s[%d]: unhandled signal %d: %s at epc %lx, address %lx\n",
-	       current->comm, current->pid, sig, what, regs->epc,
-	       regs->badaddr);
-	force_sig_fatal(sig);
+	if (!sig_handled(sig))
+		printk("%s[%d]: unhandled signal %d: %s at epc %lx, address "
+		       "%lx\n", current->comm, current->pid, sig, what,
+		       regs->epc, regs->badaddr);
+	force_sig_fault(sig, fault_si_code(sig), (void *)regs->badaddr);
 }

@@ -18,8 +18,13 @@
 #define X86_FEATURE_FXSR (1U << 24)	/* CPUID.1:EDX: fxsave/fxrstor */
 #define X86_FEATURE_XMM (1U << 25)	/* CPUID.1:EDX: SSE */
 
+/* The MXCSR bits this CPU implements: fxrstor of any other is a #GP, so
+ * an MXCSR from user memory (a signal frame) is masked with it. */
+u32 mxcsr_feature_mask = 0x0000ffbf;
+
 void __init fpu_init(void)
 {
+	static struct i387_fxsave_struct fx;
 	unsigned long cr0 = read_cr0();
 
 	if (!(elf_hwcap & X86_FEATURE_FXSR))
@@ -31,6 +36,10 @@ void __init fpu_init(void)
 	cr0 |= X86_CR0_MP | X86_CR0_NE;
 	write_cr0(cr0);
 	__asm__ __volatile__("fninit");
+	memset(&fx, 0, sizeof(fx));
+	fxsave(&fx);
+	if (fx.mxcsr_mask)
+		mxcsr_feature_mask = fx.mxcsr_mask;
 	printk("fpu: x87%s, saved with fxsave (%u bytes a task)\n",
 	       elf_hwcap & X86_FEATURE_XMM ? " and SSE" : "",
 	       (unsigned int)sizeof(struct i387_fxsave_struct));

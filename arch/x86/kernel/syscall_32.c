@@ -22,6 +22,7 @@
 #pragma GCC diagnostic error "-Woverride-init"
 
 const syscall_fn_t sys_call_table[NR_syscalls] = {
+	SC(0, sys_restart_syscall),
 	SC(1, sys_exit),
 	SC(2, sys_fork),
 	SC(3, sys_read),
@@ -42,6 +43,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(20, sys_getpid),
 	SC(23, sys_setuid16),
 	SC(24, sys_getuid16),	/* 16-bit; getuid32 is 199 */
+	SC(29, sys_pause),
 	SC(30, sys_utime32),	/* 32-bit times */
 	SC(33, sys_access),
 	SC(36, sys_sync),
@@ -54,6 +56,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(45, sys_brk),
 	SC(46, sys_setgid16),
 	SC(47, sys_getgid16),
+	SC(48, sys_signal),
 	SC(49, sys_geteuid16),
 	SC(50, sys_getegid16),
 	SC(54, sys_ioctl),
@@ -61,8 +64,13 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(60, sys_umask),
 	SC(63, sys_dup2),
 	SC(64, sys_getppid),
+	SC(67, sys_sigaction),	/* the old forms: a 32-bit mask */
+	SC(68, sys_sgetmask),
+	SC(69, sys_ssetmask),
 	SC(70, sys_setreuid16),
 	SC(71, sys_setregid16),
+	SC(72, sys_sigsuspend),
+	SC(73, sys_sigpending),
 	SC(75, sys_setrlimit),
 	SC(78, sys_gettimeofday),
 	SC(80, sys_getgroups16),
@@ -85,9 +93,11 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(114, sys_wait4),
 	SC(116, sys_sysinfo),
 	SC(118, sys_fsync),
+	SC(119, sys_sigreturn),
 	SC(120, sys_clone),
 	SC(122, sys_newuname),
 	SC(125, sys_mprotect),
+	SC(126, sys_sigprocmask),
 	SC(133, sys_fchdir),
 	SC(138, sys_setfsuid16),
 	SC(139, sys_setfsgid16),
@@ -106,13 +116,18 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(170, sys_setresgid16),
 	SC(171, sys_getresgid16),
 	SC(172, sys_prctl),
+	SC(173, sys_rt_sigreturn),
 	SC(174, sys_rt_sigaction),
 	SC(175, sys_rt_sigprocmask),
 	SC(176, sys_rt_sigpending),
+	SC(177, sys_rt_sigtimedwait_time32),
+	SC(178, sys_rt_sigqueueinfo),
+	SC(179, sys_rt_sigsuspend),
 	SC(180, sys_ia32_pread64),	/* 64-bit offsets in two registers */
 	SC(181, sys_ia32_pwrite64),
 	SC(182, sys_chown16),	/* 16-bit ids; chown32 is 212 */
 	SC(183, sys_getcwd),
+	SC(186, sys_sigaltstack),
 	SC(187, sys_sendfile),
 	SC(190, sys_vfork),
 	SC(191, sys_getrlimit),	/* ugetrlimit */
@@ -177,6 +192,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(324, sys_ia32_fallocate),	/* 64-bit offsets in two registers */
 	SC(330, sys_dup3),
 	SC(331, sys_pipe2),
+	SC(335, sys_rt_tgsigqueueinfo),
 	SC(340, sys_prlimit64),
 	SC(353, sys_renameat2),
 	SC(355, sys_getrandom),
@@ -187,6 +203,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(412, sys_utimensat),	/* utimensat_time64 */
 	SC(413, sys_pselect6),	/* pselect6_time64 */
 	SC(414, sys_ppoll),	/* ppoll_time64 */
+	SC(421, sys_rt_sigtimedwait),	/* rt_sigtimedwait_time64 */
 	SC(439, sys_faccessat2),
 };
 

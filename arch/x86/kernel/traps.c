@@ -157,6 +157,8 @@ void do_trap(struct pt_regs *regs, unsigned long trapnr,
 			return;	/* an expected fault (asm/asm.h) */
 		die(regs, exception_name(trapnr), error_code);
 	}
+	current->thread.trap_nr = trapnr;
+	current->thread.error_code = error_code;
 	user_fault(regs, exception_name(trapnr),
 		   trapnr < ARRAY_SIZE(exceptions) && exceptions[trapnr].signo ?
 			   exceptions[trapnr].signo : SIGSEGV,

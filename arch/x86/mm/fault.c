@@ -47,6 +47,9 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	if (regs->flags & X86_EFLAGS_IF)
 		local_irq_enable();
 	/* Without NX, i386 cannot tell an instruction fetch from a read. */
+	current->thread.cr2 = address;
+	current->thread.trap_nr = X86_TRAP_PF;
+	current->thread.error_code = error_code;
 	sig = handle_page_fault(address, error_code & X86_PF_WRITE, false,
 				user_mode(regs));
 	if (!sig)
@@ -60,11 +63,17 @@ void do_page_fault(struct pt_regs *regs, unsigned long error_code)
 	user_fault(regs, exception_name(X86_TRAP_PF), sig, address);
 }
 
-/* A user program did something fatal: a signal, reported to its parent. */
+/*
+ * A user program faulted: the signal (si_code and si_addr as Linux gives
+ * them) is acted on as it returns to user mode — by its handler, if it has
+ * one; otherwise the console says so and the process dies of it.
+ */
 void user_fault(struct pt_regs *regs, const char *what, int sig,
 		unsigned long address)
 {
-	printk("%s[%d]: unhandled signal %d: %s at ip %lx, address %lx\n",
-	       current->comm, current->pid, sig, what, regs->ip, address);
-	force_sig_fatal(sig);
+	if (!sig_handled(sig))
+		printk("%s[%d]: unhandled signal %d: %s at ip %lx, address "
+		       "%lx\n", current->comm, current->pid, sig, what,
+		       regs->ip, address);
+	force_sig_fault(sig, fault_si_code(sig), (void *)address);
 }

@@ -4,6 +4,7 @@
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
 
+#include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -51,6 +52,7 @@ struct sighand_struct {
 struct signal_struct {
 	int sig_count;		/* tasks sharing this (CLONE_THREAD) */
 	int nr_threads;		/* live threads in the group */
+	struct list_head thread_head;	/* its threads, by thread_node */
 	unsigned int flags;	/* SIGNAL_* */
 	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
 	struct rlimit rlim[RLIM_NLIMITS];
@@ -174,8 +176,38 @@ int restore_altstack(const stack_t *uss);
 int __save_altstack(stack_t *uss, unsigned long sp);
 void __noreturn force_sig_fatal(int sig);
 void __noreturn out_of_memory_kill(void);
-void do_signal(struct pt_regs *regs);
 void recalc_sigpending(void);
+void __init signals_init(void);
+void force_sig_fault(int sig, int code, void *addr);
+/* The si_code a fault's signal carries (SEGV_MAPERR, BUS_ADRERR, ...). */
+static inline int fault_si_code(int sig)
+{
+	switch (sig) {
+	case SIGSEGV:
+		return SEGV_MAPERR;
+	case SIGBUS:
+		return 2;	/* BUS_ADRERR */
+	case SIGILL:
+		return ILL_ILLOPC;
+	case SIGFPE:
+		return FPE_INTDIV;
+	case SIGTRAP:
+		return TRAP_BRKPT;
+	default:
+		return SI_KERNEL;
+	}
+}
+void force_sigsegv(int sig);
+bool sig_handled(int sig);
+u64 sigmask_to_save(void);
+void restore_saved_sigmask(void);
+int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact);
+int sigprocmask(int how, u64 *set, u64 *oldset);
+u64 do_sigpending(void);
+long sigsuspend(u64 mask);
+/* arch/<arch>/kernel/signal.c: deliver a signal or restart a system call,
+ * on the way back to user mode (do_work_pending). */
+void arch_do_signal_or_restart(struct pt_regs *regs);
 
 /* kernel/fork.c helpers used at exit */
 void put_signal_struct(struct signal_struct *sig);

@@ -14,6 +14,8 @@
 #define RLIMIT_NOFILE 7
 #define RLIMIT_MEMLOCK 8
 #define RLIMIT_AS 9
+#define RLIMIT_LOCKS 10
+#define RLIMIT_SIGPENDING 11
 #define RLIM_NLIMITS 16
 #define RLIM_INFINITY (~0UL)
 

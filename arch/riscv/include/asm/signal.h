@@ -10,5 +10,6 @@ struct sigaction {
 };
 
 #define sigaction_restorer(sa) 0UL
+#define sigaction_set_restorer(sa, r) ((void)(r))
 
 #endif

@@ -39,6 +39,7 @@ static inline void fxrstor(const struct i387_fxsave_struct *fx)
 }
 
 void fpu_init(void);
+extern u32 mxcsr_feature_mask;
 void fpu_finit(struct i387_fxsave_struct *fx);
 
 #endif

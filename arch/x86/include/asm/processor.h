@@ -24,6 +24,8 @@ struct thread_struct {
 	unsigned long sp0;	/* top of the kernel stack: TSS.sp0 */
 	unsigned long sp;	/* kernel esp when switched out */
 	unsigned long ip;	/* where __switch_to resumes the task */
+	/* The last fault in user mode, for a signal frame's sigcontext. */
+	unsigned long cr2, trap_nr, error_code;
 	/* A user task's x87/SSE registers while it is off the CPU. */
 	struct i387_fxsave_struct fpu;
 };

@@ -12,5 +12,14 @@ struct sigaction {
 };
 
 #define sigaction_restorer(sa) ((sa)->sa_restorer)
+#define sigaction_set_restorer(sa, r) ((sa)->sa_restorer = (r))
+
+/* The old sigaction(2) and sigprocmask(2): a 32-bit mask. */
+struct old_sigaction {
+	unsigned long sa_handler;
+	unsigned long sa_mask;
+	unsigned long sa_flags;
+	unsigned long sa_restorer;
+};
 
 #endif
