@@ -363,7 +363,7 @@ static void fill_siginfo(siginfo_t *to, int sig, siginfo_t *info)
 }
 
 /* Queue sig for p (siglock held). */
-static int send_signal_locked(int sig, siginfo_t *info, struct task_struct *p,
+static int send_signal(int sig, siginfo_t *info, struct task_struct *p,
 			      bool group)
 {
 	struct sigpending *pending;
@@ -408,7 +408,7 @@ static int do_send_sig_info(int sig, siginfo_t *info, struct task_struct *p,
 	if (!p->sighand || p->exit_state)
 		return 0;	/* it is past caring */
 	spin_lock_irqsave(&p->sighand->siglock, flags);
-	ret = send_signal_locked(sig, info, p, group);
+	ret = send_signal(sig, info, p, group);
 	spin_unlock_irqrestore(&p->sighand->siglock, flags);
 	return ret;
 }
@@ -446,7 +446,7 @@ static void force_sig_info(siginfo_t *info)
 		if (ka->handler == SIG_IGN)
 			ka->handler = SIG_DFL;
 	}
-	send_signal_locked(info->si_signo, info, t, false);
+	send_signal(info->si_signo, info, t, false);
 	recalc_sigpending();
 	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 }

@@ -3,8 +3,11 @@
  * function registered with MenuConfig; `fork` is the seeds' ForkProcess,
  * the program students trace in gdb from sys_clone to ret_from_fork, and
  * `pipe` the pipe lab's, traced from sys_pipe2 to pipe_read.
+ * `signal` the signals lab's, traced from sys_kill to the handler and back
+ * through rt_sigreturn.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +173,68 @@ static int PipeProcess(int argc, char *argv[])
 	return 0;
 }
 
+/* The signals lab's handler: what it was given, then back through
+ * rt_sigreturn (RISC-V: the vDSO's trampoline; i386: glibc's restorer). */
+static void SignalHandler(int sig, siginfo_t *info, void *uc)
+{
+	(void)uc;
+	printf("Child caught signal %d from pid %d\n", sig, (int)info->si_pid);
+	fflush(stdout);
+}
+
+/*
+ * The signals lab: the child installs a SIGUSR1 handler and waits in
+ * sigsuspend (the signal blocked until then, so it cannot come too
+ * early); the parent sends SIGUSR1 with kill once the child says it is
+ * ready. The handler runs in the child; sigsuspend then returns EINTR.
+ */
+static int SignalProcess(int argc, char *argv[])
+{
+	struct sigaction sa;
+	sigset_t block, none;
+	int ready[2], pid;
+	char c;
+
+	(void)argc;
+	(void)argv;
+	if (pipe(ready) != 0) {
+		printf("signal: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "Fork Failed! (%s)\n", strerror(errno));
+		close(ready[0]);
+		close(ready[1]);
+		return -1;
+	} else if (pid == 0) {
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_sigaction = SignalHandler;
+		sa.sa_flags = SA_SIGINFO;
+		sigaction(SIGUSR1, &sa, NULL);
+		sigemptyset(&block);
+		sigaddset(&block, SIGUSR1);
+		sigprocmask(SIG_BLOCK, &block, NULL);
+		close(ready[0]);
+		(void)!write(ready[1], "r", 1);	/* ready: send it now */
+		sigemptyset(&none);
+		if (sigsuspend(&none) < 0 && errno == EINTR)
+			printf("Child back from the handler: sigsuspend "
+			       "returned EINTR\n");
+		exit(0);
+	}
+	close(ready[1]);
+	(void)!read(ready[0], &c, 1);
+	close(ready[0]);
+	printf("Parent sends SIGUSR1 to child %d\n", pid);
+	fflush(stdout);
+	kill(pid, SIGUSR1);
+	waitpid(pid, NULL, 0);
+	printf("Signal Complete!\n");
+	return 0;
+}
+
 static int Exec(int argc, char *argv[])
 {
 	char *hello[] = { "hello", NULL };
@@ -259,6 +324,8 @@ int main(void)
 		   ForkProcess);
 	MenuConfig("pipe", "a parent writes to its child through a pipe",
 		   PipeProcess);
+	MenuConfig("signal", "a parent signals its child, whose handler runs",
+		   SignalProcess);
 	MenuConfig("exec", "fork and execute /bin/hello", Exec);
 	MenuConfig("ps", "list every task", Ps);
 	MenuConfig("sh", "BusyBox's shell (exit comes back here)", Shell);
