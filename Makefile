@@ -46,10 +46,11 @@ ifneq ($(HAVE_UID16),y)
 CORE_SRCS := $(filter-out kernel/uid16.c,$(CORE_SRCS))
 endif
 SRCS := $(ARCH_SRCS) $(CORE_SRCS)
-# The files students step through in the fork and pipe labs are built
-# without optimisation, so gdb can print every variable there (p *childregs,
-# p *pipe ...).
-LAB_SRCS := kernel/fork.c fs/pipe.c $(wildcard arch/$(ARCH)/kernel/process*.c)
+# The files students step through in the fork, pipe and signals labs are
+# built without optimisation, so gdb can print every variable there
+# (p *childregs, p *pipe, p *frame ...).
+LAB_SRCS := kernel/fork.c fs/pipe.c kernel/signal.c \
+	$(wildcard arch/$(ARCH)/kernel/process*.c arch/$(ARCH)/kernel/signal.c)
 OBJS := $(patsubst %,$(O)/%.o,$(basename $(SRCS))) $(O)/syscallnames.o
 ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 # Objects are rebuilt when the flags may have changed.

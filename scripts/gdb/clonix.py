@@ -15,6 +15,10 @@ Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
                         for user programs only
   lx-pipe FD [PID]      the pipe behind a descriptor: its ring (head, tail,
                         bytes waiting), readers, writers, and the file
+  signal-breaks         the signals lab's breakpoints (sys_kill, send_signal,
+                        complete_signal, get_signal, handle_signal,
+                        setup_rt_frame / setup_frame, sys_rt_sigreturn /
+                        sys_sigreturn, restore_sigcontext), user tasks only
 
 Convenience functions: $current() (also $lx_current()), $lab_user().
 The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
@@ -410,6 +414,34 @@ class LxPipe(gdb.Command):
                                                  int(pipe["writers"])))
 
 
+# ---- the signals lab -------------------------------------------------------
+
+SIGNAL_LAB_FUNCTIONS = ["sys_kill", "send_signal", "complete_signal",
+                        "get_signal", "handle_signal", "setup_rt_frame",
+                        "setup_frame", "sys_rt_sigreturn", "sys_sigreturn",
+                        "restore_sigcontext"]
+
+
+class SignalBreaks(gdb.Command):
+    """signal-breaks: set the signals lab's breakpoints — the sending side
+    (sys_kill, send_signal, complete_signal), the delivery on the way back
+    to user mode (get_signal, handle_signal, setup_rt_frame; i386's
+    setup_frame without SA_SIGINFO) and the return (sys_rt_sigreturn or
+    i386's sys_sigreturn, restore_sigcontext) — firing only in user
+    processes."""
+
+    def __init__(self):
+        super().__init__("signal-breaks", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        for fn in SIGNAL_LAB_FUNCTIONS:
+            if not gdb.lookup_global_symbol(fn) and \
+                    not gdb.lookup_static_symbol(fn):
+                continue
+            bp = gdb.Breakpoint(fn)
+            bp.condition = "$lab_user()"
+
+
 CurrentFunction("current")
 CurrentFunction("lx_current")
 LabUserFunction()
@@ -421,3 +453,4 @@ LabBreaks()
 LabMode()
 PipeBreaks()
 LxPipe()
+SignalBreaks()

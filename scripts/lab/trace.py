@@ -125,7 +125,7 @@ def start_qemu(arch, port, log):
 
 
 def trace(arch, log=None, lab="fork"):
-    """Run the traced fork (or pipe) lab on arch; return the facts."""
+    """Run the traced fork (pipe, signal) lab on arch; return the facts."""
     names = NAMES[arch]
     log = log or open(os.devnull, "w")
     port = free_port()
@@ -138,6 +138,10 @@ def trace(arch, log=None, lab="fork"):
         if lab == "pipe":
             gdb.cmd("pipe-breaks")
             facts.update(run_pipe(gdb, qemu))
+            return facts
+        if lab == "signal":
+            gdb.cmd("signal-breaks")
+            facts.update(run_signal(gdb, qemu, arch, names))
             return facts
         gdb.cmd("lab-breaks")  # set while paging is still off
         facts.update(run_fork(gdb, qemu, arch, names))
@@ -210,6 +214,121 @@ def run_pipe(gdb, qemu):
     facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
                         if l.strip().startswith(("Parent writes", "Child read",
                                                  "Pipe Complete"))]
+    return facts
+
+
+# The user registers a signal frame saves, by pt_regs field: every one a
+# program can see (RISC-V: pc and x1..x31; i386: the general and segment
+# registers, eip, eflags, esp).
+USER_REGS = {
+    "riscv": ["epc", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1",
+              "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3",
+              "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
+              "t5", "t6"],
+    "x86": ["bx", "cx", "dx", "si", "di", "bp", "ax", "ds", "es", "fs", "gs",
+            "ip", "cs", "flags", "sp", "ss"],
+}
+
+
+def user_regs(gdb, arch):
+    """The current task's saved user registers, by name."""
+    regs = "((struct pt_regs *)((unsigned long)$current()->stack + " \
+           "sizeof(union thread_union)) - 1)"
+    return {r: gdb.value("%s->%s" % (regs, r)) for r in USER_REGS[arch]}
+
+
+def run_signal(gdb, qemu, arch, names):
+    """Type `signal` at MenuOS and follow SIGUSR1 from the parent's kill to
+    the child's handler and back: the sending side (sys_kill, send_signal,
+    complete_signal), the child's way back to user mode (get_signal,
+    handle_signal, setup_rt_frame — its user registers read at the start,
+    the frame, the handler and its return address at the end), the
+    handler itself (a breakpoint at its user address: the signal number
+    it was given), and rt_sigreturn (restore_sigcontext: every register
+    read again and compared with the ones the signal interrupted)."""
+    facts = {"stops": []}
+    gdb.child.sendline("continue")
+    qemu.expect("MenuOS>>", timeout=TIMEOUT)
+    qemu.send("signal\r")
+    # The first stop comes from the `continue` that booted MenuOS.
+    gdb.child.expect(r"(?:Temporary b|B)reakpoint (\d+), "
+                     r"(?:0x[0-9a-f]+ in )?([\w?]+) ", timeout=TIMEOUT)
+    number, function = int(gdb.child.match.group(1)), gdb.child.match.group(2)
+    gdb.child.expect(gdb.PROMPT)
+    handler_bp = None
+    frame = {}
+    while True:
+        if function is None:
+            number, function = gdb.cont_number()
+        stop = {"function": function, "pid": gdb.value("$current()->pid")}
+        if number == handler_bp:
+            stop["function"] = "handler"
+            if arch == "riscv":
+                stop["signo"] = gdb.value("$a0")
+                stop["return_address"] = "0x%x" % gdb.value("$ra")
+            else:  # the handler's argument, above its return address
+                stop["signo"] = gdb.value("*(int *)($esp + 4)")
+                stop["return_address"] = "0x%x" % gdb.value(
+                    "*(unsigned int *)$esp")
+            stop["sp"] = "0x%x" % gdb.value("$sp")
+            facts["handler_stop"] = stop
+        elif function in ("send_signal", "complete_signal"):
+            stop["sig"] = gdb.value("sig")
+            stop["target"] = gdb.value("p->pid")
+        elif function == "handle_signal":
+            # What the interrupted system call returned: -ERESTARTNOHAND
+            # (sigsuspend), turned into -EINTR or a restart here.
+            ret = gdb.value("regs->%s" % names["ret"])
+            stop["syscall_return"] = ret - (1 << 64 if arch == "riscv"
+                                            else 1 << 32) \
+                if ret >> (63 if arch == "riscv" else 31) else ret
+            facts["interrupted_call_return"] = stop["syscall_return"]
+        elif function == "get_signal":
+            stop["pending"] = "0x%x" % gdb.value(
+                "$current()->pending.signal | "
+                "$current()->signal->shared_pending.signal")
+        elif function in ("setup_rt_frame", "setup_frame"):
+            stop["sig"] = gdb.value("ksig->sig")
+            facts["regs_at_signal"] = user_regs(gdb, arch)
+            facts["handler"] = "0x%x" % gdb.value("ksig->ka.handler")
+            facts["sa_flags"] = "0x%x" % gdb.value("ksig->ka.flags")
+            facts["sa_restorer"] = "0x%x" % gdb.value("ksig->ka.restorer")
+            facts["frame_function"] = function
+            gdb.cmd("finish")
+            after = user_regs(gdb, arch)
+            frame = {"sp": after["sp"], "pc": after[names["pc"]]}
+            if arch == "riscv":
+                frame["return_address"] = after["ra"]
+                frame["return_symbol"] = "vdso rt_sigreturn"
+            else:
+                frame["return_address"] = gdb.value(
+                    "*(unsigned int *)%d" % after["sp"])
+            frame["size"] = gdb.value("sizeof(struct rt_sigframe)")
+            facts["frame"] = frame
+            handler_bp = gdb.tbreak("*%s if %s" % (facts["handler"], (
+                "$priv == 0" if arch == "riscv" else "($cs & 3) == 3")))
+        elif function in ("restore_sigcontext",):
+            gdb.cmd("finish")
+            facts["regs_after_sigreturn"] = user_regs(gdb, arch)
+            facts["stops"].append(stop)
+            break
+        facts["stops"].append(stop)
+        function = None
+    gdb.cmd("delete")
+    gdb.child.sendline("continue")
+    out = ""
+    try:
+        qemu.expect("Signal Complete!", timeout=TIMEOUT)
+        out = qemu.before + qemu.after
+    except pexpect.TIMEOUT:
+        out = qemu.before
+    facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
+                        if l.strip().startswith(("Parent sends", "Child caught",
+                                                 "Child back",
+                                                 "Signal Complete"))]
+    before, after = facts["regs_at_signal"], facts["regs_after_sigreturn"]
+    facts["regs_differing"] = sorted(r for r in before
+                                     if before[r] != after[r])
     return facts
 
 
@@ -371,7 +490,8 @@ def main():
     ap.add_argument("--arch", default="riscv", choices=sorted(GDB_ARCH))
     ap.add_argument("--json", help="write the facts here")
     ap.add_argument("--log", help="write the gdb and console session here")
-    ap.add_argument("--lab", default="fork", choices=("fork", "pipe"))
+    ap.add_argument("--lab", default="fork",
+                    choices=("fork", "pipe", "signal"))
     args = ap.parse_args()
     log = open(args.log, "w") if args.log else None
     facts = trace(args.arch, log, args.lab)
