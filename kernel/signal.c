@@ -14,6 +14,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/time.h>
 #include <linux/uaccess.h>
 
 
@@ -93,6 +94,8 @@ void do_signal(struct pt_regs *regs)
 		for (sig = 1; !(ready & sigmask(sig)); sig++)
 			;	/* the lowest-numbered one first */
 		current->pending.signal &= ~sigmask(sig);
+		if (sig == SIGALRM)	/* dequeue_signal's itimer hook */
+			posixtimer_rearm_itimer(current);
 		ka = &current->sighand->action[sig - 1];
 		if (sig != SIGKILL && ka->handler == SIG_IGN)
 			continue;
@@ -257,6 +260,8 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction *, act,
 		k->restorer = sigaction_restorer(&new);
 		if (k->handler == SIG_IGN)
 			current->pending.signal &= ~sigmask(sig);
+		if (sig == SIGALRM)	/* dequeue_signal's itimer hook */
+			posixtimer_rearm_itimer(current);
 	}
 	return 0;
 }

@@ -163,6 +163,11 @@ SYSCALL_DECL(clock_getres, int, which, struct __kernel_timespec *, tp);
 SYSCALL_DECL(clock_nanosleep, int, which, int, flags,
 		const struct __kernel_timespec *, rqtp,
 		struct __kernel_timespec *, rmtp);
+struct __kernel_old_itimerval;
+SYSCALL_DECL(getitimer, int, which, struct __kernel_old_itimerval *, value);
+SYSCALL_DECL(setitimer, int, which, struct __kernel_old_itimerval *, value,
+	     struct __kernel_old_itimerval *, ovalue);
+SYSCALL_DECL(alarm, unsigned int, seconds);
 SYSCALL_DECL(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz);
 SYSCALL_DECL(time, long *, tloc);
 SYSCALL_DECL(sched_yield);
