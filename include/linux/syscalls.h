@@ -214,9 +214,6 @@ SYSCALL_DECL(rt_sigpending, u64 *, uset, size_t, sigsetsize);
 /* The typed bodies of calls that other calls reuse (i386's old forms). */
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode);
 long do_faccessat(int dfd, const char *filename, int mode, int flags);
-long ksys_clock_nanosleep(int which, int flags,
-			  const struct __kernel_timespec *rqtp,
-			  struct __kernel_timespec *rmtp);
 long do_mkdirat(int dfd, const char *pathname, u32 mode);
 long do_unlinkat(int dfd, const char *pathname, int flag);
 long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz);

@@ -2,6 +2,7 @@
 #ifndef _LINUX_TIME_H
 #define _LINUX_TIME_H
 
+#include <linux/restart_block.h>
 #include <linux/types.h>
 
 #define NSEC_PER_SEC 1000000000ULL
@@ -64,8 +65,17 @@ int put_old_timespec32(const struct timespec64 *ts,
 
 /* kernel/time/time.c: 0 or -errno. */
 int do_clock_gettime(int which_clock, struct timespec64 *tp);
-/* Sleep for *rqtp; on a signal, -EINTR with the time left in *rqtp. */
-long do_clock_nanosleep(int which_clock, int flags, struct timespec64 *rqtp);
+/* clock_nanosleep's flag: rqtp is a time on the clock, not a length. */
+#define TIMER_ABSTIME 0x01
+
+/* Sleeps (kernel/time/time.c, kernel/time/hrtimer.c). A system call sets
+ * up the restart block with its rmtp and layout, then sleeps: 0, -EINVAL,
+ * or when a signal ends the sleep -ERESTART_RESTARTBLOCK (time left
+ * written to rmtp) or, for TIMER_ABSTIME, -ERESTARTNOHAND. */
+void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type);
+long do_clock_nanosleep(int which_clock, int flags,
+			const struct timespec64 *rqtp);
+long hrtimer_nanosleep(u64 rqtp, int flags, int clockid);
 
 /* kernel/time/itimer.c: 0 or -errno. */
 struct signal_struct;
