@@ -42,3 +42,27 @@ def test_timers_with_signal_handlers(menu, arch):
     m = menu(arch)
     out = run_checks(m, "test_timers handlers")
     assert re.search(r"timers: 7 checks, 0 failed", out), out
+
+
+def test_vdso_riscv_trampoline_or_none_on_i386(menu, arch):
+    """RISC-V maps a vDSO (AT_SYSINFO_EHDR) whose __vdso_rt_sigreturn is
+    li a7, 139; ecall; i386 announces none (glibc's sa_restorer)."""
+    m = menu(arch)
+    out = run_checks(m, "test_vdso")
+    if arch == "riscv":
+        lines = ["AT_SYSINFO_EHDR gives the vDSO",
+                 "it exports __vdso_rt_sigreturn",
+                 "... with version LINUX_4.15",
+                 "its code is li a7, 139 (rt_sigreturn); ecall",
+                 "/proc/self/maps shows it r-x as [vdso]",
+                 "a fork child has it at the same place",
+                 "a child's write to its vDSO is its own (copy on write)",
+                 "... and the next child's is unchanged",
+                 "a child may munmap it and live on"]
+    else:
+        lines = ["Clonix i386 has no vDSO: no AT_SYSINFO_EHDR",
+                 "... and no [vdso] in /proc/self/maps"]
+    for line in lines + ["clock_gettime works (and does not go back)"]:
+        assert f"vdso: {line}: ok" in out, out
+    # The pages every process shares are intact: programs still start.
+    assert "Child Complete!" in m.run("fork")
