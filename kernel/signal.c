@@ -28,10 +28,12 @@
  */
 #include <asm/signal.h>
 #include <linux/syscalls.h>
+#include <linux/bitops.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/posix-timers.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -199,9 +201,9 @@ static int next_signal(struct sigpending *pending, u64 mask)
 		return 0;
 	if (ready & SYNCHRONOUS_MASK)
 		ready &= SYNCHRONOUS_MASK;
-	if ((u32)ready)	/* no 64-bit ctz in a 32-bit kernel */
-		return __builtin_ctz((u32)ready) + 1;
-	return __builtin_ctz((u32)(ready >> 32)) + 33;
+	if ((u32)ready)	/* a long may be 32 bits */
+		return __ffs((u32)ready) + 1;
+	return __ffs((u32)(ready >> 32)) + 33;
 }
 
 /* Dequeue a signal not in mask: the thread's own first, then the
@@ -217,6 +219,8 @@ static int dequeue_signal(struct task_struct *tsk, u64 mask, siginfo_t *info)
 		if (sig)
 			collect_signal(sig, &tsk->signal->shared_pending, info);
 	}
+	if (sig == SIGALRM)	/* an interval ITIMER_REAL starts again */
+		posixtimer_rearm_itimer(tsk);
 	recalc_sigpending();	/* tsk is current */
 	return sig;
 }
@@ -1094,6 +1098,8 @@ int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 		}
 	}
 	spin_unlock_irq(&current->sighand->siglock);
+	if (act && sig == SIGALRM)	/* see posixtimer_rearm_itimer */
+		posixtimer_rearm_itimer(current);
 	return 0;
 }
 
