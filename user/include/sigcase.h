@@ -33,10 +33,10 @@ static inline const char *status_text(int status)
 	if (WIFEXITED(status))
 		snprintf(buf, sizeof(buf), "exited %d", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
-		snprintf(buf, sizeof(buf), "killed by %s",
+		snprintf(buf, sizeof(buf), "killed by SIG%s",
 			 sigabbrev_np(WTERMSIG(status)) ?: "?");
 	else if (WIFSTOPPED(status))
-		snprintf(buf, sizeof(buf), "stopped by %s",
+		snprintf(buf, sizeof(buf), "stopped by SIG%s",
 			 sigabbrev_np(WSTOPSIG(status)) ?: "?");
 	else
 		snprintf(buf, sizeof(buf), "status %#x", status);
@@ -61,8 +61,9 @@ static inline int wait_or_kill(pid_t pid, int ms)
 	return -1;
 }
 
-/* Run fn in a child; the check passes if the child exits 0 (or, when
- * want_sig is not 0, if it dies of want_sig) within timeout_ms. */
+/* Run fn in a child; the check passes if the child exits 0 within
+ * timeout_ms, or when want_sig is not 0, if it dies of want_sig; when
+ * want_sig is negative, if it does either (exits 0 or dies of -want_sig). */
 static inline void run_case_ending(const char *name, int (*fn)(void),
 				   int want_sig, int timeout_ms)
 {
@@ -103,9 +104,15 @@ static inline void run_case_ending(const char *name, int (*fn)(void),
 		snprintf(detail, sizeof(detail), "no end after %d ms%s%s",
 			 timeout_ms, case_detail[0] ? ": " : "", case_detail);
 	} else if (want_sig) {
-		ok = WIFSIGNALED(status) && WTERMSIG(status) == want_sig;
-		snprintf(detail, sizeof(detail), "want killed by %s, got %s%s%s",
-			 sigabbrev_np(want_sig), status_text(status),
+		int sig = want_sig < 0 ? -want_sig : want_sig;
+
+		ok = (WIFSIGNALED(status) && WTERMSIG(status) == sig) ||
+		     (want_sig < 0 && WIFEXITED(status) &&
+		      WEXITSTATUS(status) == 0);
+		snprintf(detail, sizeof(detail),
+			 "want %skilled by SIG%s, got %s%s%s",
+			 want_sig < 0 ? "exit 0 or " : "", sigabbrev_np(sig),
+			 status_text(status),
 			 case_detail[0] ? ": " : "", case_detail);
 	} else {
 		ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
