@@ -75,6 +75,10 @@ static int case_stop_unseen_without_wuntraced(void)
 	r = waitpid(pid, &st, WNOHANG);
 	EXPECT(r == 0, "waitpid(WNOHANG) without WUNTRACED returned %d, %s",
 	       r, status_text(st));
+	r = waitpid(pid, &st, WNOHANG | WUNTRACED);
+	EXPECT(r == pid && WIFSTOPPED(st),
+	       "but it was not stopped: waitpid(WUNTRACED) returned %d, %s",
+	       r, status_text(st));
 	kill(pid, SIGKILL);	/* a stopped process dies of SIGKILL */
 	r = waitpid(pid, &st, 0);
 	EXPECT(r == pid && WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL,
