@@ -8,9 +8,15 @@ program prints one line per named case; every case must pass, and the
 number of cases must be the program's whole list (a program that dies
 half-way fails here)."""
 
+import os
+import re
+import shutil
+import socket
+import subprocess
+
 import pytest
 
-from conftest import USER_ARCHES, run_checks
+from conftest import ROOT, USER_ARCHES, run_checks
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -135,3 +141,99 @@ def test_bad_input_and_hostile_frames(menu, arch):
                  common + own + ["every page came back"])
     assert out.count("sigbad (again): ") == per_round, out
     assert "Child Complete!" in m.run("fork")
+
+
+# ---- the gdb helper, on frames built to Linux's ABI ----------------------
+# qemu-user builds a signal frame as Linux does (uapi layouts; its own
+# trampoline on RISC-V, glibc's __restore_rt on i386 when there is no
+# vDSO); lx-sigframe must decode it. (On the real i386 Linux host, gdb
+# attached to the native binary gives the same decode, with the vDSO's
+# __kernel_rt_sigreturn as the return address.)
+
+FRAME_PROGRAM = r"""
+#define _GNU_SOURCE
+#include <signal.h>
+#include <unistd.h>
+void handler_rt(int s, siginfo_t *i, void *u) { (void)s; (void)i; (void)u; }
+void handler_plain(int s) { (void)s; }
+int main(void)
+{
+	struct sigaction sa = { 0 };
+	union sigval v = { .sival_int = 99 };
+	sigset_t m;
+
+	sa.sa_sigaction = handler_rt;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGUSR1, &sa, 0);
+	signal(SIGUSR2, handler_plain);
+	sigemptyset(&m);
+	sigaddset(&m, SIGTERM);
+	sigprocmask(SIG_BLOCK, &m, 0);
+	sigqueue(getpid(), SIGUSR1, v);
+	kill(getpid(), SIGUSR2);
+	return 0;
+}
+"""
+
+QEMU_USER = {"riscv": ("riscv64-linux-gnu-gcc", "qemu-riscv64"),
+             "x86": ("i686-linux-gnu-gcc", "qemu-i386")}
+
+
+def test_lx_sigframe_decodes_a_linux_frame(arch, tmp_path):
+    cc, qemu = QEMU_USER[arch]
+    if not shutil.which(qemu) or not shutil.which("gdb-multiarch"):
+        pytest.skip(f"{qemu} or gdb-multiarch missing")
+    src, prog = tmp_path / "frame.c", tmp_path / "frame"
+    src.write_text(FRAME_PROGRAM)
+    subprocess.run([cc, "-g", "-O0", "-static", "-o", str(prog), str(src)],
+                   check=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    user = subprocess.Popen([qemu, "-g", str(port), str(prog)])
+    try:
+        script = os.path.join(ROOT, "scripts", "gdb", "clonix.py")
+        out = subprocess.run(
+            ["gdb-multiarch", "-nx", "-batch", "-ex", "set osabi GNU/Linux",
+             "-ex", f"file {prog}",
+             "-ex", f"target remote :{port}",
+             "-ex", f"source {script}",
+             "-ex", "handle SIGUSR1 SIGUSR2 nostop noprint pass",
+             "-ex", "break *handler_rt", "-ex", "break *handler_plain",
+             "-ex", "continue", "-ex", "lx-sigframe $sp", "-ex", "bt",
+             "-ex", "continue", "-ex", "lx-sigframe $sp", "-ex", "bt",
+             "-ex", "continue"],
+            capture_output=True, text=True, timeout=120).stdout
+    finally:
+        user.wait(timeout=30)
+    assert "Breakpoint 2, handler_plain" in out, out
+    rt, plain = out.split("Breakpoint 1, handler_rt")[1].split(
+        "Breakpoint 2, handler_plain")
+    assert "signal   " in rt and "SIGUSR1" in rt, out
+    assert "si_code -1 (SI_QUEUE)" in rt and "si_value 0x63" in rt, out
+    assert "{SIGTERM}" in rt, out          # the mask before the handler
+    assert "SIGUSR2" in plain and "{SIGTERM}" in plain, out
+    for part in (rt, plain):
+        assert re.search(r"saved (?:pc|eip) 0x[0-9a-f]+ <\w+\+0x", part), out
+    if arch == "riscv":
+        # gdb's own unwinder knows RISC-V Linux's frame: the frame under
+        # "<signal handler called>" is at the saved pc.
+        for part in (rt, plain):
+            pc = re.search(r"saved pc (0x[0-9a-f]+) <", part)
+            under = re.search(r"<signal handler called>\n#2 +(0x[0-9a-f]+)",
+                              part)
+            assert under and int(under.group(1), 16) == \
+                int(pc.group(1), 16), out
+    else:
+        # The handler's own arguments, as gdb shows them: pinfo and puc
+        # are what the frame says.
+        args = re.search(r"i=(0x[0-9a-f]+), u=(0x[0-9a-f]+)", rt)
+        assert f"(pinfo {args.group(1)}, puc {args.group(2)})" in rt, out
+        assert "(s=12)" in plain and "signal   12 (SIGUSR2)" in plain, out
+    if arch == "x86":
+        assert "struct rt_sigframe (SA_SIGINFO)" in rt, out
+        assert "struct sigframe (no SA_SIGINFO" in plain, out
+        assert "<__restore_rt" in rt and "<__restore" in plain, out
+    else:
+        assert "RISC-V struct rt_sigframe" in rt, out
+        assert "the handler's ra: 0x" in rt, out
