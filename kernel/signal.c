@@ -160,8 +160,10 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
 		else if (pid == -1)
 			match = p->pid > 1 && p->tgid != current->tgid &&
 				p->group_leader == p;
-		else	/* 0 and -pgrp: every process is in one group */
-			match = p->group_leader == p && p->pid > 0;
+		else	/* 0: our process group; < -1: group -pid */
+			match = p->group_leader == p && p->signal &&
+				task_pgrp_nr(p) == (pid ? -pid :
+						    task_pgrp_nr(current));
 		if (!match || (p->flags & PF_KTHREAD))
 			continue;
 		found++;
@@ -185,10 +187,20 @@ SYSCALL_DEFINE2(kill, pid_t, pid, int, sig)
  * (the tty's Ctrl-C), without permission checks. 0 if any got it. */
 int kill_pgrp(pid_t pgrp, int sig, int priv)
 {
+	int ret;
+
+	spin_lock(&tasklist_lock);
+	ret = __kill_pgrp(pgrp, sig, priv);
+	spin_unlock(&tasklist_lock);
+	return ret;
+}
+
+/* The same with tasklist_lock already held (exit's orphaned groups). */
+int __kill_pgrp(pid_t pgrp, int sig, int priv)
+{
 	struct task_struct *p;
 	int ret = -ESRCH, err;
 
-	spin_lock(&tasklist_lock);
 	for_each_process(p) {
 		if (p->group_leader != p || (p->flags & PF_KTHREAD) ||
 		    !p->signal || task_pgrp_nr(p) != pgrp || !p->pid)
@@ -199,7 +211,6 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
 		if (ret)
 			ret = err;
 	}
-	spin_unlock(&tasklist_lock);
 	return ret;
 }
 
