@@ -312,6 +312,8 @@ const char *task_state_name(const struct task_struct *p)
 		return "S (sleeping)";
 	if (p->__state & TASK_UNINTERRUPTIBLE)
 		return "D (disk sleep)";
+	if (p->__state & __TASK_STOPPED)
+		return "T (stopped)";
 	if (p->__state & TASK_NEW)
 		return "N (new)";
 	return "? (unknown)";

@@ -75,12 +75,24 @@ static void report_status(const char *name, int status)
 static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
 				   SIGTTOU };
 
+/* Ctrl-C at the prompt: the handler does nothing itself; the read it
+ * interrupts fails with EINTR (no SA_RESTART) and the loop prints a fresh
+ * prompt, as a shell does. */
+static void interrupted(int sig)
+{
+	(void)sig;
+}
+
 void MenuIgnoreJobSignals(void)
 {
+	struct sigaction sa;
 	unsigned int i;
 
 	for (i = 0; i < sizeof(job_signals) / sizeof(job_signals[0]); i++)
 		signal(job_signals[i], SIG_IGN);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = interrupted;	/* SIGINT: caught, not ignored */
+	sigaction(SIGINT, &sa, NULL);
 }
 
 static void take_terminal(pid_t pgrp)
@@ -178,6 +190,11 @@ int ExecuteMenu(void)
 		printf("MenuOS>>");
 		fflush(stdout);
 		if (!fgets(line, sizeof(line), stdin)) {
+			if (ferror(stdin) && errno == EINTR) {
+				clearerr(stdin);	/* Ctrl-C */
+				printf("\n");
+				continue;
+			}
 			if (getpid() != 1)
 				return 0;
 			clearerr(stdin);	/* init never exits on Ctrl-D */
