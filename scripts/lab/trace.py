@@ -294,6 +294,7 @@ def run_signal(gdb, qemu, arch, names):
                 stop["pid"] == child:
             stop["sig"] = gdb.value("ksig->sig")
             facts["child_task"] = gdb.value("$current()")
+            facts["child_ppid"] = gdb.value("$current()->real_parent->pid")
             facts["regs_at_signal"] = user_regs(gdb, arch)
             # After handle_signal's restart logic: what the call returns
             # now, and whether its pc was wound back to re-execute it.
@@ -505,7 +506,7 @@ def handler_facts(gdb, arch, facts):
                                     ("si_code", "si_code"),
                                     ("si_pid", "_sifields._rt._pid"))}
     stop["trampoline"] = disassemble(gdb, int(stop["return_address"], 16),
-                                     3 if arch == "x86" else 2)
+                                     2)
     # What a restart would re-execute: the instruction before the pc the
     # signal interrupted.
     pc = facts["interrupted"]["pc_before"] - SYSCALL_INSN_SIZE[arch]
