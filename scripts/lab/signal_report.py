@@ -158,13 +158,12 @@ def signal_claims(s):
     ra_ok, ra_evidence = return_address_ok(s)
     i = s["interrupted"]
     e = i["errnos"]
-    differ = s["regs_differing"]
-    cpu_differ = s.get("user_regs_differing", list(before))
+    differ, cpu_differ = differing(s)
     console = s["console"]
     claims += [
         ("the parent sends SIGUSR1 to its child",
          sig == SIGNALS["SIGUSR1"] and sender != child and
-         s["stops"][0]["pid"] == sender and s.get("child_ppid") == sender,
+         s.get("child_ppid") == sender,
          "send_signal in pid %d: sig %d to pid %d (whose parent is pid %s)"
          % (sender, sig, child, s.get("child_ppid", "?"))),
         ("the handler runs in the child, in user mode, with the signal's "
@@ -278,9 +277,20 @@ def return_cell(s):
     return "pretcode at `[esp]` = `%s` = `sa_restorer`" % h["return_address"]
 
 
+def differing(s):
+    """The registers that differ from the interrupted ones: in pt_regs
+    after restore_sigcontext, and in the CPU back in user mode (all of
+    them if the child was not seen back there)."""
+    before = s["regs_at_signal"]
+    after = s["regs_after_sigreturn"]
+    cpu = s.get("regs_back_in_user", {})
+    return (sorted(r for r in before if after.get(r) != before[r]),
+            sorted(r for r in before if cpu.get(r) != before[r]))
+
+
 def regs_cell(s):
     before = s["regs_at_signal"]
-    d, c = s["regs_differing"], s.get("user_regs_differing", list(before))
+    d, c = differing(s)
     if not d and not c:
         return "all %d equal (pt_regs after restore_sigcontext, CPU at " \
             "`0x%x`)" % (len(before), before[PC[s["arch"]]])
