@@ -269,11 +269,17 @@ def run_signal(gdb, qemu, arch, names):
     while True:
         if function is None:
             number, function = gdb.cont_number()
-        stop = {"function": function, "pid": gdb.value("$current()->pid")}
         if number == handler_bp:
-            stop["function"] = "handler"
+            stop = {"function": "handler",
+                    "pid": user_pid(gdb, arch, facts, child)}
             stop.update(handler_facts(gdb, arch, facts))
             facts["handler_stop"] = stop
+            function = "handler"
+        else:
+            stop = {"function": function,
+                    "pid": gdb.value("$current()->pid")}
+        if function == "handler":
+            pass
         elif function in ("send_signal", "complete_signal"):
             stop["sig"] = gdb.value("sig")
             stop["target"] = gdb.value("p->pid")
@@ -369,6 +375,16 @@ def run_signal(gdb, qemu, arch, names):
     return facts
 
 
+def user_pid(gdb, arch, facts, child):
+    """The pid of the task running in user mode. QEMU lets gdb read kernel
+    memory only while a RISC-V CPU is in the kernel: there the running
+    task is told by its task_struct's address (in sscratch), compared with
+    the child's read at setup_rt_frame; -1 for another task."""
+    if arch == "x86":
+        return gdb.value("$current()->pid")
+    return child if gdb.value("$sscratch") == facts["child_task"] else -1
+
+
 def signed(value, arch):
     """A register's value as the C long it holds."""
     bits = 64 if arch == "riscv" else 32
@@ -380,7 +396,7 @@ def header_defines(path, prefix):
     the names the kernel's code uses (the debug info has no macros)."""
     out = {}
     with open(os.path.join(ROOT, path)) as f:
-        for m in re.finditer(r"^#define (%s\w+)\s+(0x[0-9a-fA-F]+|\d+)\b"
+        for m in re.finditer(r"^#define (%s\w*)\s+(0x[0-9a-fA-F]+|\d+)\b"
                              % prefix, f.read(), re.M):
             out[m.group(1)] = int(m.group(2), 0)
     return out
@@ -417,17 +433,22 @@ def frame_layout(gdb, arch):
 
 def vdso_mapping(gdb, arch):
     """RISC-V: where the vDSO is mapped in the current process
-    (mm->context.vdso) and how big its image is; None elsewhere or when
+    (mm->context.vdso), its image's size and the pages it takes
+    (vdso_pages_nr pages of 1 << PAGE_SHIFT bytes); None elsewhere or when
     the kernel has no vDSO."""
     if arch != "riscv":
         return None
-    out = gdb.cmd("printf \"%%lu %%lu\\n\", (unsigned long)$current()->mm->"
-                  "context.vdso, (unsigned long)(vdso_end - vdso_start)")
-    m = re.search(r"^(\d+) (\d+)\s*$", out, re.M)
+    out = gdb.cmd("printf \"%lu %lu %lu\\n\", "
+                  "(unsigned long)$current()->mm->context.vdso, "
+                  "(unsigned long)vdso_end - (unsigned long)vdso_start, "
+                  "vdso_pages_nr")
+    m = re.search(r"^(\d+) (\d+) (\d+)\s*$", out, re.M)
     if not m:
         return None
-    size = (int(m.group(2)) + 4095) & ~4095
-    return {"base": int(m.group(1)), "size": size}
+    page = 1 << header_defines("arch/riscv/include/asm/page.h",
+                               "PAGE_SHIFT")["PAGE_SHIFT"]
+    return {"base": int(m.group(1)), "image_size": int(m.group(2)),
+            "size": int(m.group(3)) * page}
 
 
 def interrupted_call(gdb, arch, names):
