@@ -77,12 +77,12 @@ $(ASM_OFFSETS): arch/$(ARCH)/kernel/asm-offsets.c $(wildcard include/linux/*.h a
 	   sed -n 's/^[[:space:]]*\.ascii[[:space:]]*"->\([A-Za-z0-9_]*\) [$$#]*\([-0-9]*\) .*"/#define \1 \2/p' $(O)/asm-offsets.s; \
 	   echo "#endif"; } > $@
 
-$(O)/%.o: %.c $(BUILD_FILES) | $(ASM_OFFSETS)
+$(O)/%.o: %.c $(BUILD_FILES) | $(ASM_OFFSETS) $(ARCH_GENERATED)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CFLAGS) $(if $(filter $<,$(LAB_SRCS)),-O0) -MMD -MP -c -o $@ $<
 
-$(O)/%.o: %.S $(BUILD_FILES) | $(ASM_OFFSETS)
+$(O)/%.o: %.S $(BUILD_FILES) | $(ASM_OFFSETS) $(ARCH_GENERATED)
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(ASFLAGS) -MMD -MP -c -o $@ $<

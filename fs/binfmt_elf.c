@@ -248,7 +248,7 @@ static int create_elf_tables(struct linux_binprm *bprm)
 	if (err)
 		return err;
 
-	nitems = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 17;
+	nitems = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 18;	/* +1 arch */
 	table = kmalloc(nitems * sizeof(long), GFP_KERNEL);
 	if (!table)
 		return -ENOMEM;
@@ -281,6 +281,9 @@ static int create_elf_tables(struct linux_binprm *bprm)
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_RANDOM, random);
 	AUX(AT_EXECFN, execfn);
+#ifdef ARCH_DLINFO
+	ARCH_DLINFO(AUX, bprm->mm);	/* RISC-V: AT_SYSINFO_EHDR */
+#endif
 	AUX(AT_NULL, 0);
 #undef AUX
 	sp = ALIGN_DOWN(sp - (t - table) * sizeof(long), 16);
@@ -316,6 +319,10 @@ int load_elf_binary(struct linux_binprm *bprm)
 	if (!err && !insert_vma(bprm->mm, STACK_TOP - STACK_INIT_SIZE,
 				STACK_TOP, VM_READ | VM_WRITE | VM_GROWSDOWN))
 		err = -ENOMEM;
+#ifdef ARCH_HAS_SETUP_ADDITIONAL_PAGES
+	if (!err)
+		err = arch_setup_additional_pages(bprm);	/* the vDSO */
+#endif
 	if (!err)
 		err = create_elf_tables(bprm);
 	return err;

@@ -14,6 +14,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/time.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <uapi/linux/signal.h>
@@ -142,6 +143,9 @@ noinline void __noreturn do_exit(long code)
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
 	tsk->flags |= PF_EXITING;
+	/* The last thread out stops the process's timers (group_dead). */
+	if (!__atomic_sub_fetch(&tsk->signal->live, 1, __ATOMIC_ACQ_REL))
+		itimer_exit(tsk->signal);
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);

@@ -26,6 +26,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/time.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -233,6 +234,7 @@ noinline int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 		__atomic_fetch_add(&current->signal->sig_count, 1,
 				   __ATOMIC_RELAXED);
 		current->signal->nr_threads++;
+		__atomic_fetch_add(&current->signal->live, 1, __ATOMIC_RELAXED);
 		return 0;
 	}
 	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
@@ -248,6 +250,8 @@ noinline int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->session = task_session_nr(current);	/* ... and session */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->tty = current->signal->tty;	/* the controlling terminal */
+	sig->live = 1;
+	itimer_init(sig, tsk);	/* pending timers are not inherited */
 	return 0;
 }
 
@@ -565,8 +569,10 @@ bad_fork_cleanup_mm:
 	if (p->mm)
 		mmput(p->mm);
 bad_fork_cleanup_signal:
-	if (clone_flags & CLONE_THREAD)
+	if (clone_flags & CLONE_THREAD) {
 		p->signal->nr_threads--;
+		__atomic_fetch_sub(&p->signal->live, 1, __ATOMIC_RELAXED);
+	}
 	put_signal_struct(p->signal);
 bad_fork_cleanup_sighand:
 	__cleanup_sighand(p->sighand);

@@ -28,10 +28,12 @@
  */
 #include <asm/signal.h>
 #include <linux/syscalls.h>
+#include <linux/bitops.h>
 #include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
+#include <linux/posix-timers.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -199,9 +201,9 @@ static int next_signal(struct sigpending *pending, u64 mask)
 		return 0;
 	if (ready & SYNCHRONOUS_MASK)
 		ready &= SYNCHRONOUS_MASK;
-	if ((u32)ready)	/* no 64-bit ctz in a 32-bit kernel */
-		return __builtin_ctz((u32)ready) + 1;
-	return __builtin_ctz((u32)(ready >> 32)) + 33;
+	if ((u32)ready)	/* a long may be 32 bits */
+		return __ffs((u32)ready) + 1;
+	return __ffs((u32)(ready >> 32)) + 33;
 }
 
 /* Dequeue a signal not in mask: the thread's own first, then the
@@ -217,9 +219,9 @@ static int dequeue_signal(struct task_struct *tsk, u64 mask, siginfo_t *info)
 		if (sig)
 			collect_signal(sig, &tsk->signal->shared_pending, info);
 	}
-	recalc_sigpending_tsk(tsk);
-	if (tsk == current && !recalc_sigpending_tsk(tsk))
-		recalc_sigpending();
+	if (sig == SIGALRM)	/* an interval ITIMER_REAL starts again */
+		posixtimer_rearm_itimer(tsk);
+	recalc_sigpending();	/* tsk is current */
 	return sig;
 }
 
@@ -246,6 +248,15 @@ static bool sig_ignored(struct task_struct *t, int sig, bool force)
 	    !(force && sig_kernel_only(sig)))
 		return true;
 	return sig_handler_ignored(handler, sig);
+}
+
+/* Set the job-control state, keeping the other flags (init's
+ * SIGNAL_UNKILLABLE). */
+static void signal_set_stop_flags(struct signal_struct *sig,
+				  unsigned int flags)
+{
+	sig->flags = (sig->flags & ~(SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED |
+				     SIGNAL_STOP_CONTINUED)) | flags;
 }
 
 /* Wake t to act on a signal: from an interruptible sleep, and for
@@ -291,7 +302,8 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 		if (why) {
 			/* The parent is told by the first thread to run
 			 * (get_signal): we may be in an interrupt here. */
-			signal->flags = why | SIGNAL_STOP_CONTINUED;
+			signal_set_stop_flags(signal,
+					      why | SIGNAL_STOP_CONTINUED);
 			signal->group_stop_count = 0;
 			signal->group_exit_code = 0;
 		}
@@ -332,7 +344,7 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 	}
 	if (sig == SIGKILL && !(signal->flags & SIGNAL_GROUP_EXIT) &&
 	    group) {
-		signal->flags = SIGNAL_GROUP_EXIT;
+		signal->flags |= SIGNAL_GROUP_EXIT;
 		signal->group_exit_code = sig;
 		signal->group_stop_count = 0;
 		for_each_thread(p, t) {
@@ -639,7 +651,7 @@ static void do_signal_stop(int signr)
 	}
 	current->jobctl &= ~JOBCTL_STOP_PENDING;
 	if (sig->group_stop_count && !--sig->group_stop_count) {
-		sig->flags = SIGNAL_STOP_STOPPED;
+		signal_set_stop_flags(sig, SIGNAL_STOP_STOPPED);
 		notify = true;
 	}
 	set_current_state(__TASK_STOPPED);
@@ -1086,6 +1098,8 @@ int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 		}
 	}
 	spin_unlock_irq(&current->sighand->siglock);
+	if (act && sig == SIGALRM)	/* see posixtimer_rearm_itimer */
+		posixtimer_rearm_itimer(current);
 	return 0;
 }
 

@@ -44,13 +44,15 @@ int main(int argc, char *argv[])
 			break;
 		}
 	}
-	printf("forkbomb: fork failed after %d children: %s (%s)\n", n,
-	       err == EAGAIN ? "EAGAIN" : err == ENOMEM ? "ENOMEM" : "other",
-	       strerror(err));
+	/* Report once the children are gone: with memory exhausted even a
+	 * write to the console may fail for want of a kernel buffer. */
 	for (int i = 0; i < n; i++)
 		kill(kids[i], SIGKILL);
 	while (wait(NULL) > 0)
 		reaped++;
+	printf("forkbomb: fork failed after %d children: %s (%s)\n", n,
+	       err == EAGAIN ? "EAGAIN" : err == ENOMEM ? "ENOMEM" : "other",
+	       strerror(err));
 	printf("forkbomb: killed and reaped %d children\n", reaped);
 	return reaped == n ? 0 : 1;
 }

@@ -42,8 +42,8 @@ void get_random_bytes(void *buf, size_t n)
  * As Linux: at most MAX_RW_COUNT bytes a call, made in a kernel page and
  * copied out a user page at a time (so a fault loses nothing already
  * done), with a chance to reschedule between pages and an early return
- * when a signal is pending: the bytes done so far, or -EINTR if none (no
- * system call restarts yet, so not Linux's -ERESTARTSYS).
+ * when a signal is pending: the bytes done so far, or -ERESTARTSYS if
+ * none (EINTR, or the call again under SA_RESTART).
  */
 SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, count, unsigned int, flags)
 {
@@ -63,7 +63,7 @@ SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, count, unsigned int, flags)
 		size_t i;
 
 		if (signal_pending(current)) {
-			ret = -EINTR;
+			ret = -ERESTARTSYS;
 			break;
 		}
 		for (i = 0; i < DIV_ROUND_UP(n, sizeof(u64)); i++)

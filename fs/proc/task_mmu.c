@@ -89,6 +89,9 @@ static void show_map_vma(struct seq_file *m, struct mm_struct *mm,
 		name = "[heap]";
 	else if (vma_is_stack(mm, vma))
 		name = "[stack]";
+	else if (mm->context.vdso &&
+		 vma->vm_start == (unsigned long)mm->context.vdso)
+		name = "[vdso]";
 	if (name) {
 		/* Linux pads to 25 + 6 * sizeof(void *) - 1 columns. */
 		seq_pad(m, ' ', 25 + sizeof(void *) * 6 - 1);

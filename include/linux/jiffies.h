@@ -5,6 +5,7 @@
 #include <linux/types.h>
 
 #define HZ 100	/* timer interrupts per second: one tick = 10 ms */
+#define TICK_NSEC (1000000000ULL / HZ)	/* a tick in nanoseconds */
 
 extern volatile u64 jiffies;
 

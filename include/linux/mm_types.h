@@ -4,6 +4,7 @@
 #ifndef _LINUX_MM_TYPES_H
 #define _LINUX_MM_TYPES_H
 
+#include <asm/mmu.h>
 #include <asm/page.h>
 #include <linux/list.h>
 #include <linux/rwsem.h>
@@ -78,6 +79,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;	/* pages mapped */
+	mm_context_t context;	/* the architecture's: the vDSO's address */
 };
 
 extern struct mm_struct init_mm;

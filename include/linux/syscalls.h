@@ -164,6 +164,11 @@ SYSCALL_DECL(clock_getres, int, which, struct __kernel_timespec *, tp);
 SYSCALL_DECL(clock_nanosleep, int, which, int, flags,
 		const struct __kernel_timespec *, rqtp,
 		struct __kernel_timespec *, rmtp);
+struct __kernel_old_itimerval;
+SYSCALL_DECL(getitimer, int, which, struct __kernel_old_itimerval *, value);
+SYSCALL_DECL(setitimer, int, which, struct __kernel_old_itimerval *, value,
+	     struct __kernel_old_itimerval *, ovalue);
+SYSCALL_DECL(alarm, unsigned int, seconds);
 SYSCALL_DECL(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz);
 SYSCALL_DECL(time, long *, tloc);
 SYSCALL_DECL(sched_yield);
@@ -235,9 +240,6 @@ SYSCALL_DECL(sync);
 /* The typed bodies of calls that other calls reuse (i386's old forms). */
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode);
 long do_faccessat(int dfd, const char *filename, int mode, int flags);
-long ksys_clock_nanosleep(int which, int flags,
-			  const struct __kernel_timespec *rqtp,
-			  struct __kernel_timespec *rmtp);
 long do_mkdirat(int dfd, const char *pathname, u32 mode);
 long do_unlinkat(int dfd, const char *pathname, int flag);
 long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz);

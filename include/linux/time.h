@@ -2,6 +2,7 @@
 #ifndef _LINUX_TIME_H
 #define _LINUX_TIME_H
 
+#include <linux/restart_block.h>
 #include <linux/types.h>
 
 #define NSEC_PER_SEC 1000000000ULL
@@ -34,6 +35,27 @@ struct __kernel_old_timeval {
 	long tv_usec;
 };
 
+/* setitimer's timers (Linux's uapi/linux/time.h), the user layout of their
+ * values (two timevals of longs: 32-bit on i386, 64-bit on RISC-V), and
+ * the kernel's own. */
+#define ITIMER_REAL 0	/* wall time: SIGALRM */
+#define ITIMER_VIRTUAL 1	/* user CPU time of the process: SIGVTALRM */
+#define ITIMER_PROF 2	/* user + system CPU time: SIGPROF */
+
+struct __kernel_old_itimerval {
+	struct __kernel_old_timeval it_interval;
+	struct __kernel_old_timeval it_value;
+};
+
+struct itimerspec64 {
+	struct timespec64 it_interval;
+	struct timespec64 it_value;
+};
+
+#define NSEC_PER_USEC 1000L
+#define USEC_PER_SEC 1000000L
+#define KTIME_MAX ((u64)0x7fffffffffffffffULL)	/* ns: the far future */
+
 /* Copy a time in or out of user space: 0 or -EFAULT. */
 int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec *uts);
 int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec *uts);
@@ -43,7 +65,27 @@ int put_old_timespec32(const struct timespec64 *ts,
 
 /* kernel/time/time.c: 0 or -errno. */
 int do_clock_gettime(int which_clock, struct timespec64 *tp);
-/* Sleep for *rqtp; on a signal, -EINTR with the time left in *rqtp. */
-long do_clock_nanosleep(int which_clock, int flags, struct timespec64 *rqtp);
+/* clock_nanosleep's flag: rqtp is a time on the clock, not a length. */
+#define TIMER_ABSTIME 0x01
+
+/* Sleeps (kernel/time/time.c, kernel/time/hrtimer.c). A system call sets
+ * up the restart block with its rmtp and layout, then sleeps: 0, -EINVAL,
+ * or when a signal ends the sleep -ERESTART_RESTARTBLOCK (time left
+ * written to rmtp) or, for TIMER_ABSTIME, -ERESTARTNOHAND. */
+void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type);
+long do_clock_nanosleep(int which_clock, int flags,
+			const struct timespec64 *rqtp);
+long hrtimer_nanosleep(u64 rqtp, int flags, int clockid);
+
+/* kernel/time/itimer.c: 0 or -errno. */
+struct signal_struct;
+struct task_struct;
+long do_getitimer(int which, struct itimerspec64 *value);
+long do_setitimer(int which, struct itimerspec64 *value,
+		  struct itimerspec64 *ovalue);
+void itimer_init(struct signal_struct *sig, struct task_struct *tsk);
+void itimer_exit(struct signal_struct *sig);
+/* dequeue_signal, after taking a SIGALRM: restart an interval ITIMER_REAL. */
+void posixtimer_rearm_itimer(struct task_struct *tsk);
 
 #endif

@@ -5,7 +5,9 @@
  * tick that finds the idle task running is idle time. /proc/<pid>/stat
  * shows a task's utime and stime, /proc/stat the totals.
  */
+#include <linux/jiffies.h>
 #include <linux/kernel_stat.h>
+#include <linux/posix-timers.h>
 #include <linux/sched.h>
 
 struct kernel_cpustat kernel_cpustat;
@@ -19,10 +21,12 @@ void account_process_tick(struct task_struct *p, int user_tick)
 		cpustat[CPUTIME_IDLE]++;
 	} else if (user_tick) {
 		p->utime++;
+		account_group_user_time(p, TICK_NSEC);	/* ITIMER_VIRTUAL */
 		cpustat[p->prio > DEFAULT_PRIO ? CPUTIME_NICE :
 						  CPUTIME_USER]++;
 	} else {
 		p->stime++;
+		account_group_system_time(p, TICK_NSEC);	/* ITIMER_PROF */
 		cpustat[CPUTIME_SYSTEM]++;
 	}
 }

@@ -20,6 +20,14 @@
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
 
+/* A time in nanoseconds, saturated at KTIME_MAX as timespec64_to_ktime. */
+static u64 timespec64_to_ns(const struct timespec64 *ts)
+{
+	if ((u64)ts->tv_sec >= KTIME_MAX / NSEC_PER_SEC)
+		return KTIME_MAX;
+	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
+}
+
 /* The user layout of a timespec (on i386 too: glibc's *_time64 calls). */
 int get_timespec64(struct timespec64 *ts,
 			  const struct __kernel_timespec *uts)
@@ -110,60 +118,60 @@ SYSCALL_DEFINE1(time, long *, tloc)
 	return t;
 }
 
-/* Sleep in ticks of the timer, rounded up. */
-long do_clock_nanosleep(int which, int flags, struct timespec64 *rqtp)
+/*
+ * Check a sleep's clock and time and sleep (kernel/time/hrtimer.c); the
+ * caller has set up current->restart_block for the time left. Clocks
+ * with no sleep of their own (the raw and coarse ones) are EOPNOTSUPP as
+ * in Linux; the CPU-time clocks are EINVAL here (Linux sleeps on the
+ * process clock; Clonix does not yet).
+ */
+long do_clock_nanosleep(int which, int flags, const struct timespec64 *rqtp)
 {
-	long ticks;
-
+	if (which == CLOCK_MONOTONIC_RAW || which == CLOCK_REALTIME_COARSE ||
+	    which == CLOCK_MONOTONIC_COARSE)
+		return -EOPNOTSUPP;
 	if (which != CLOCK_REALTIME && which != CLOCK_MONOTONIC &&
 	    which != CLOCK_BOOTTIME)
 		return -EINVAL;
-	if (flags)
-		return -EINVAL;	/* TIMER_ABSTIME is not supported */
 	if (rqtp->tv_sec < 0 || rqtp->tv_nsec < 0 ||
 	    rqtp->tv_nsec >= (long)NSEC_PER_SEC)
 		return -EINVAL;
-	if (rqtp->tv_sec >= MAX_SCHEDULE_TIMEOUT / HZ - 1)
-		ticks = MAX_SCHEDULE_TIMEOUT;	/* the longest there is */
-	else
-		ticks = rqtp->tv_sec * HZ +
-			DIV_ROUND_UP(rqtp->tv_nsec, (long)NSEC_PER_SEC / HZ);
-	while (ticks) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		ticks = schedule_timeout(ticks);
-		if (ticks && signal_pending(current)) {
-			rqtp->tv_sec = ticks / HZ;
-			rqtp->tv_nsec = ticks % HZ * (NSEC_PER_SEC / HZ);
-			return -EINTR;
-		}
-	}
-	return 0;
+	return hrtimer_nanosleep(timespec64_to_ns(rqtp), flags, which);
 }
 
-long ksys_clock_nanosleep(int which, int flags,
-			  const struct __kernel_timespec *rqtp,
-			  struct __kernel_timespec *rmtp)
+/* Before a sleep: where its time left goes if a signal ends it (an
+ * absolute sleep reports none), and restart_syscall's answer until the
+ * sleep says more (EINTR). */
+void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type)
 {
-	struct timespec64 t;
-	long ret;
+	struct restart_block *restart = &current->restart_block;
 
-	if (get_timespec64(&t, rqtp))
-		return -EFAULT;
-	ret = do_clock_nanosleep(which, flags, &t);
-	if (ret == -EINTR && rmtp && put_timespec64(&t, rmtp))
-		return -EFAULT;
-	return ret;
+	if (flags & TIMER_ABSTIME)
+		rmtp = NULL;
+	restart->fn = do_no_restart_syscall;
+	restart->nanosleep.type = rmtp ? type : TT_NONE;
+	restart->nanosleep.rmtp = rmtp;
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 		const struct __kernel_timespec *, rqtp,
 		struct __kernel_timespec *, rmtp)
 {
-	return ksys_clock_nanosleep(which, flags, rqtp, rmtp);
+	struct timespec64 t;
+
+	if (get_timespec64(&t, rqtp))
+		return -EFAULT;
+	nanosleep_setup_restart(flags, rmtp, TT_NATIVE);
+	return do_clock_nanosleep(which, flags, &t);
 }
 
 SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec *, rqtp,
 		struct __kernel_timespec *, rmtp)
 {
-	return ksys_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+	struct timespec64 t;
+
+	if (get_timespec64(&t, rqtp))
+		return -EFAULT;
+	nanosleep_setup_restart(0, rmtp, TT_NATIVE);
+	return do_clock_nanosleep(CLOCK_MONOTONIC, 0, &t);
 }

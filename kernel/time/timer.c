@@ -11,10 +11,14 @@
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
+#include <linux/posix-timers.h>
 
 volatile u64 jiffies;
 static LIST_HEAD(timer_list_head);	/* pending timers, soonest first */
 static DEFINE_SPINLOCK(timer_lock);
+/* The timer whose function is running now (Linux's base->running_timer):
+ * del_timer_sync waits for it, so a timer's owner may free it after. */
+static struct timer_list *running_timer;
 
 void timer_setup(struct timer_list *t, void (*fn)(struct timer_list *))
 {
@@ -50,6 +54,37 @@ int del_timer(struct timer_list *t)
 	return pending;
 }
 
+/* Cancel a timer unless its function is running right now: -1 then
+ * (the caller drops its locks and tries again), else as del_timer. */
+int try_to_del_timer_sync(struct timer_list *t)
+{
+	unsigned long flags;
+	int ret = -1;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	if (__atomic_load_n(&running_timer, __ATOMIC_ACQUIRE) != t) {
+		ret = !list_empty(&t->entry);
+		if (ret)
+			list_del_init(&t->entry);
+	}
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return ret;
+}
+
+/* Cancel a timer and wait until its function has returned, if it was
+ * running: afterwards nothing of it runs. The caller must not hold a lock
+ * the function takes. */
+int del_timer_sync(struct timer_list *t)
+{
+	for (;;) {
+		int ret = try_to_del_timer_sync(t);
+
+		if (ret >= 0)
+			return ret;
+		cpu_relax();
+	}
+}
+
 void run_local_timers(void)
 {
 	for (;;) {
@@ -64,8 +99,10 @@ void run_local_timers(void)
 			return;
 		}
 		list_del_init(&t->entry);
+		__atomic_store_n(&running_timer, t, __ATOMIC_RELAXED);
 		spin_unlock_irqrestore(&timer_lock, flags);
 		t->function(t);
+		__atomic_store_n(&running_timer, NULL, __ATOMIC_RELEASE);
 	}
 }
 
@@ -75,6 +112,7 @@ static void update_process_times(int user_tick)
 {
 	account_process_tick(current, user_tick);
 	run_local_timers();
+	run_posix_cpu_timers(current);	/* ITIMER_VIRTUAL and ITIMER_PROF */
 	scheduler_tick();
 }
 

@@ -19,6 +19,12 @@ Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
                         complete_signal, get_signal, handle_signal,
                         setup_rt_frame / setup_frame, sys_rt_sigreturn /
                         sys_sigreturn, restore_sigcontext), user tasks only
+  lx-sigframe ADDR      the signal frame Linux's setup_rt_frame (or i386's
+                        setup_frame) built at user address ADDR (the sp at
+                        a handler's first instruction): the signal, its
+                        siginfo, the saved pc and sp, every saved register,
+                        the saved mask, the alternate stack, and where the
+                        handler returns to
 
 Convenience functions: $current() (also $lx_current()), $lab_user().
 The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
@@ -440,6 +446,215 @@ class SignalBreaks(gdb.Command):
                 continue
             bp = gdb.Breakpoint(fn)
             bp.condition = "$lab_user()"
+# ---- lx-sigframe: Linux's signal frames, byte for byte -------------------
+#
+# RISC-V (arch/riscv/kernel/signal.c, uapi asm/ucontext.h, sigcontext.h):
+#   struct rt_sigframe { siginfo_t info; struct ucontext uc; }  at sp
+#     info 0 (128 bytes; its union at +16, pointer-aligned); uc 128: uc_flags +0, uc_link +8, uc_stack +16
+#     (ss_sp, ss_flags, ss_size: 24), uc_sigmask +40 (8), __unused up to
+#     +168, uc_mcontext +176 (aligned 16): sc_regs = 32 longs pc, ra, sp,
+#     gp, tp, t0-t2, s0-s1, a0-a7, s2-s11, t3-t6; sc_fpregs +256 (f0-f31,
+#     then fcsr at +512 for the D extension).
+#   No return address in the frame: the kernel sets the handler's ra to
+#   the vDSO's __vdso_rt_sigreturn (li a7, 139; ecall).
+# i386 (arch/x86/include/asm/sigframe.h, uapi asm/sigcontext.h):
+#   struct rt_sigframe { u32 pretcode; int sig; u32 pinfo; u32 puc;
+#     siginfo_t info (+16, 128; its union at info+12); struct ucontext uc (+144: uc_flags,
+#     uc_link, uc_stack 12, uc_mcontext +20 = struct sigcontext 88 bytes,
+#     uc_sigmask +108, 8 bytes); char retcode[8] (+260); }
+#   struct sigframe { u32 pretcode; int sig; struct sigcontext sc (+8);
+#     struct _fpstate_32 fpstate_unused (+96, 624); u32 extramask[1]
+#     (+720); char retcode[8] (+724); }   (no SA_SIGINFO)
+#   sigcontext: gs fs es ds (16-bit, each padded to 4), edi esi ebp esp
+#   ebx edx ecx eax (+16..), trapno err eip (+56) cs eflags (+64)
+#   esp_at_signal ss fpstate (+76) oldmask (+80) cr2.
+#   pretcode is the handler's return address: sa_restorer (glibc's
+#   __restore_rt / __restore) when SA_RESTORER is set.
+
+SIGNAL_NAMES = ["0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP",
+                "SIGABRT", "SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1",
+                "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM",
+                "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP",
+                "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ",
+                "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR",
+                "SIGSYS"]
+SI_CODES = {0: "SI_USER", 0x80: "SI_KERNEL", -1: "SI_QUEUE",
+            -2: "SI_TIMER", -3: "SI_MESGQ", -4: "SI_ASYNCIO",
+            -5: "SI_SIGIO", -6: "SI_TKILL"}
+RISCV_REGS = ["pc", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1",
+              "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3",
+              "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
+              "t5", "t6"]
+I386_REGS = ["edi", "esi", "ebp", "esp", "ebx", "edx", "ecx", "eax",
+             "trapno", "err", "eip", "cs", "eflags", "esp_at_signal", "ss",
+             "fpstate", "oldmask", "cr2"]
+
+
+def signal_name(n):
+    if 0 <= n < len(SIGNAL_NAMES):
+        return SIGNAL_NAMES[n]
+    if 34 <= n <= 64:
+        return "SIGRTMIN+%d" % (n - 34) if n < 49 else \
+            "SIGRTMAX-%d" % (64 - n) if n < 64 else "SIGRTMAX"
+    return "signal %d" % n
+
+
+def mask_text(mask):
+    names = [signal_name(i + 1) for i in range(64) if mask >> i & 1]
+    return "0x%016x {%s}" % (mask, " ".join(names))
+
+
+def user_bytes(addr, size):
+    return bytes(gdb.selected_inferior().read_memory(addr, size))
+
+
+def word(data, off, size, signed=False):
+    return int.from_bytes(data[off:off + size], "little", signed=signed)
+
+
+def code_text(addr):
+    try:
+        name = symbol(addr)
+    except gdb.error:
+        name = ""
+    return "0x%x%s" % (addr, " <%s>" % name if name else "")
+
+
+def siginfo_text(info):
+    signo, code = word(info, 0, 4, True), word(info, 8, 4, True)
+    text = "si_signo %d (%s), si_code %d (%s)" % (
+        signo, signal_name(signo), code, SI_CODES.get(code, "?"))
+    # The union after si_signo, si_errno, si_code is pointer-aligned: it
+    # starts at 16 on RISC-V (64-bit), at 12 on i386.
+    u, long_size = (16, 8) if arch() == "riscv" else (12, 4)
+    if code <= 0:      # sent by a process: _kill / _rt carry pid and uid
+        text += ", si_pid %d, si_uid %d" % (word(info, u, 4, True),
+                                            word(info, u + 4, 4))
+        if code == -1:
+            text += ", si_value 0x%x" % word(info, u + 8, long_size)
+    return text
+
+
+def stack_text(data, off, long_size):
+    sp = word(data, off, long_size)
+    flags = word(data, off + long_size, 4, True)
+    size = word(data, off + 2 * long_size, long_size)
+    names = [n for b, n in ((1, "SS_ONSTACK"), (2, "SS_DISABLE"))
+             if flags & b] or ["0"]
+    return "ss_sp 0x%x ss_flags %s ss_size %d" % (sp, "|".join(names), size)
+
+
+def regs_text(names, values, per_line=4, width=16):
+    lines = []
+    for i in range(0, len(names), per_line):
+        lines.append("  " + "  ".join(
+            "%-6s 0x%0*x" % (n, width, v)
+            for n, v in zip(names[i:i + per_line], values[i:i + per_line])))
+    return "\n".join(lines) + "\n"
+
+
+def sigframe_riscv(addr):
+    data = user_bytes(addr, 128 + 960)
+    uc = 128
+    mc = uc + 176
+    regs = [word(data, mc + 8 * i, 8) for i in range(32)]
+    out = "RISC-V struct rt_sigframe at 0x%x (%d bytes)\n" % (addr, len(data))
+    out += "signal   %s\n" % signal_name(word(data, 0, 4, True))
+    out += "siginfo  %s\n" % siginfo_text(data[0:128])
+    out += "saved pc %s\nsaved sp 0x%x   saved ra %s\n" % (
+        code_text(regs[0]), regs[2], code_text(regs[1]))
+    out += "uc_sigmask (the mask to restore) %s\n" % mask_text(
+        word(data, uc + 40, 8))
+    out += "uc_stack %s   uc_flags 0x%x uc_link 0x%x\n" % (
+        stack_text(data, uc + 16, 8), word(data, uc, 8), word(data, uc + 8, 8))
+    out += "uc_mcontext.sc_regs at 0x%x:\n" % (addr + mc)
+    out += regs_text(RISCV_REGS, regs)
+    out += "sc_fpregs at 0x%x: fcsr 0x%x (frm %d, fflags 0x%x)\n" % (
+        addr + mc + 256, word(data, mc + 512, 4),
+        word(data, mc + 512, 4) >> 5 & 7, word(data, mc + 512, 4) & 0x1f)
+    try:
+        sp = int(gdb.parse_and_eval("$sp")) & (2 ** 64 - 1)
+        if sp == addr:
+            ra = int(gdb.parse_and_eval("$ra")) & (2 ** 64 - 1)
+            ret = "the handler's ra: %s" % code_text(ra)
+        else:
+            ret = "in ra at the handler's entry, not in the frame"
+    except gdb.error:
+        ret = "in ra at the handler's entry, not in the frame"
+    out += ("returns to %s (the kernel sets ra to the vDSO's "
+            "__vdso_rt_sigreturn: li a7, 139; ecall)\n" % ret)
+    return out
+
+
+def sigcontext_i386(data, off):
+    segs = [word(data, off + 4 * i, 2) for i in range(4)]
+    regs = [word(data, off + 16 + 4 * i, 4) for i in range(len(I386_REGS))]
+    return segs, dict(zip(I386_REGS, regs)), regs
+
+
+def sigframe_i386(addr):
+    head = user_bytes(addr, 16)
+    pretcode, sig = word(head, 0, 4), word(head, 4, 4, True)
+    pinfo, puc = word(head, 8, 4), word(head, 12, 4)
+    rt = pinfo == addr + 16 and puc == addr + 144
+    if rt:
+        data = user_bytes(addr, 268)
+        sc_off, size = 164, 268
+        mask = word(data, 252, 8)
+        kind = "struct rt_sigframe (SA_SIGINFO)"
+    else:
+        data = user_bytes(addr, 732)
+        sc_off, size = 8, 732
+        mask = word(data, 8 + 80, 4) | word(data, 720, 4) << 32
+        kind = "struct sigframe (no SA_SIGINFO: setup_frame)"
+    segs, r, regs = sigcontext_i386(data, sc_off)
+    out = "i386 %s at 0x%x (%d bytes)\n" % (kind, addr, size)
+    out += "signal   %d (%s)\n" % (sig, signal_name(sig))
+    if rt:
+        out += "siginfo  %s   (pinfo 0x%x, puc 0x%x)\n" % (
+            siginfo_text(data[16:144]), pinfo, puc)
+    out += "saved eip %s\nsaved esp 0x%x   eflags 0x%x (IOPL %d, IF %d)\n" % (
+        code_text(r["eip"]), r["esp"], r["eflags"], r["eflags"] >> 12 & 3,
+        r["eflags"] >> 9 & 1)
+    out += "saved mask (%s) %s\n" % (
+        "uc_sigmask" if rt else "sc.oldmask | extramask[0] << 32",
+        mask_text(mask))
+    if rt:
+        out += "uc_stack %s   uc_flags 0x%x uc_link 0x%x\n" % (
+            stack_text(data, 152, 4), word(data, 144, 4),
+            word(data, 148, 4))
+    out += "sigcontext at 0x%x: gs 0x%x fs 0x%x es 0x%x ds 0x%x\n" % (
+        addr + sc_off, *segs)
+    out += regs_text(I386_REGS, regs, per_line=4, width=8)
+    out += "returns to %s (pretcode: sa_restorer, %s)\n" % (
+        code_text(pretcode), "rt_sigreturn, 173" if rt else
+        "popl %eax, then sigreturn, 119")
+    return out
+
+
+class LxSigframe(gdb.Command):
+    """lx-sigframe ADDR: decode the signal frame Linux's setup_rt_frame
+    (i386: or setup_frame) built at user address ADDR — at a handler's
+    first instruction, ADDR is $sp. Prints the signal and its siginfo, the
+    saved pc and sp, every saved register, the mask sigreturn restores,
+    the alternate stack, and the return address (i386: the frame's
+    pretcode; RISC-V: none in the frame, the handler's ra)."""
+
+    def __init__(self):
+        super().__init__("lx-sigframe", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        if not arg.strip():
+            raise gdb.GdbError("usage: lx-sigframe ADDR (e.g. $sp)")
+        addr = int(gdb.parse_and_eval(arg))
+        addr &= 2 ** 64 - 1 if arch() == "riscv" else 2 ** 32 - 1
+        try:
+            text = (sigframe_riscv if arch() == "riscv"
+                    else sigframe_i386)(addr)
+        except gdb.MemoryError as e:
+            raise gdb.GdbError("cannot read the frame at 0x%x: %s" %
+                               (addr, e))
+        gdb.write(text)
 
 
 CurrentFunction("current")
@@ -454,3 +669,4 @@ LabMode()
 PipeBreaks()
 LxPipe()
 SignalBreaks()
+LxSigframe()

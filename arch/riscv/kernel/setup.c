@@ -9,6 +9,7 @@
 #include <asm/sbi.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
+#include <asm/vdso.h>
 #include <linux/cmdline.h>
 #include <linux/errno.h>
 #include <linux/fdt.h>
@@ -287,6 +288,7 @@ void __init arch_late_setup(void)
 	plic_init(dtb);
 	serial8250_enable_irq();
 	time_init(dtb);
+	vdso_init();
 	local_irq_enable();
 }
 

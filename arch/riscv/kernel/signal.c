@@ -79,7 +79,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 
 	/* Always make any pending restarted system call return -EINTR. */
 	current->restart_block.fn = do_no_restart_syscall;
-	if ((regs->sp & 15) || !access_ok(frame, sizeof(*frame)))
+	if (!access_ok(frame, sizeof(*frame)))
 		goto badframe;
 	if (copy_from_user(&set, &frame->uc.uc_sigmask, sizeof(set)))
 		goto badframe;

@@ -63,6 +63,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(96, sys_set_tid_address),
 	SC(99, sys_set_robust_list),
 	SC(101, sys_nanosleep),
+	SC(102, sys_getitimer),
+	SC(103, sys_setitimer),
 	SC(113, sys_clock_gettime),
 	SC(114, sys_clock_getres),
 	SC(115, sys_clock_nanosleep),

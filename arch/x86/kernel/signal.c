@@ -452,12 +452,13 @@ SYSCALL_DEFINE1(sigpending, unsigned long *, uset)
 	return put_user((unsigned long)do_sigpending(), uset) ? -EFAULT : 0;
 }
 
-/* i386's sigsuspend takes the mask third (Linux's OLD_SIGSUSPEND3). */
+/* i386's sigsuspend takes the mask third (Linux's OLD_SIGSUSPEND3); the
+ * upper 32 signals are unblocked while it waits, as in Linux. */
 SYSCALL_DEFINE3(sigsuspend, int, unused1, int, unused2, unsigned long, mask)
 {
 	(void)unused1;
 	(void)unused2;
-	return sigsuspend(mask | (current->blocked & ~0xffffffffULL));
+	return sigsuspend((u32)mask);
 }
 
 SYSCALL_DEFINE0(sgetmask)
@@ -469,6 +470,6 @@ SYSCALL_DEFINE1(ssetmask, int, newmask)
 {
 	u64 old = current->blocked;
 
-	set_current_blocked((u32)newmask | (old & ~0xffffffffULL));
+	set_current_blocked((u32)newmask);
 	return (u32)old;
 }

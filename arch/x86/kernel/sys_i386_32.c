@@ -429,32 +429,29 @@ SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 *, tp)
 	return ret ? ret : put_old_timespec32(&ts, tp);
 }
 
-static long do_clock_nanosleep_time32(int which, int flags,
-				      const struct old_timespec32 *rqtp,
-				      struct old_timespec32 *rmtp)
-{
-	struct timespec64 t;
-	long ret;
-
-	if (get_old_timespec32(&t, rqtp))
-		return -EFAULT;
-	ret = do_clock_nanosleep(which, flags, &t);
-	if (ret == -EINTR && rmtp && put_old_timespec32(&t, rmtp))
-		return -EFAULT;
-	return ret;
-}
-
+/* The sleeps with 32-bit times: the time left goes out in that layout
+ * (TT_COMPAT), also when restart_syscall finishes the sleep. */
 SYSCALL_DEFINE4(clock_nanosleep_time32, int, which, int, flags,
 		const struct old_timespec32 *, rqtp,
 		struct old_timespec32 *, rmtp)
 {
-	return do_clock_nanosleep_time32(which, flags, rqtp, rmtp);
+	struct timespec64 t;
+
+	if (get_old_timespec32(&t, rqtp))
+		return -EFAULT;
+	nanosleep_setup_restart(flags, rmtp, TT_COMPAT);
+	return do_clock_nanosleep(which, flags, &t);
 }
 
 SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 *, rqtp,
 		struct old_timespec32 *, rmtp)
 {
-	return do_clock_nanosleep_time32(CLOCK_MONOTONIC, 0, rqtp, rmtp);
+	struct timespec64 t;
+
+	if (get_old_timespec32(&t, rqtp))
+		return -EFAULT;
+	nanosleep_setup_restart(0, rmtp, TT_COMPAT);
+	return do_clock_nanosleep(CLOCK_MONOTONIC, 0, &t);
 }
 
 /* ---- poll and select with 32-bit times, and the oldest select ----------- */

@@ -43,6 +43,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(20, sys_getpid),
 	SC(23, sys_setuid16),
 	SC(24, sys_getuid16),	/* 16-bit; getuid32 is 199 */
+	SC(27, sys_alarm),
 	SC(29, sys_pause),
 	SC(30, sys_utime32),	/* 32-bit times */
 	SC(33, sys_access),
@@ -87,6 +88,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(95, sys_fchown16),
 	SC(99, sys_statfs),
 	SC(100, sys_fstatfs),
+	SC(104, sys_setitimer),
+	SC(105, sys_getitimer),
 	SC(106, sys_newstat),	/* i386 struct stat: stat, lstat, fstat */
 	SC(107, sys_newlstat),
 	SC(108, sys_fstat),

@@ -6,7 +6,9 @@
 
 #include <linux/init.h>
 #include <linux/sched.h>
+#include <linux/posix-timers.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 #include <uapi/linux/resource.h>
 #include <uapi/linux/signal.h>
@@ -70,6 +72,19 @@ struct signal_struct {
 	 * min_flt) and of reaped children (cutime, cstime, cmin_flt). */
 	u64 utime, stime, cutime, cstime;
 	unsigned long min_flt, cmin_flt;
+
+	/* Interval timers (kernel/time/itimer.c), not inherited by fork,
+	 * kept across execve. live counts the threads not yet in do_exit:
+	 * the last one out stops real_timer. */
+	int live;
+	spinlock_t itimer_lock;	/* guards the timers' fields below */
+	struct task_struct *tsk;	/* whom ITIMER_REAL signals: the leader */
+	struct timer_list real_timer;	/* ITIMER_REAL: it_real_fn */
+	bool it_real_active;	/* armed: real_timer is (about to be) run */
+	u64 it_real_expires;	/* ktime (ns) it fires (or last fired) at */
+	u64 it_real_incr;	/* its interval in ns; 0: one shot */
+	struct cpu_itimer it[2];	/* ITIMER_PROF, ITIMER_VIRTUAL */
+	struct thread_group_cputimer cputimer;	/* their clocks */
 };
 
 #define SIGNAL_STOP_STOPPED 0x01	/* job control stop in effect */

@@ -20,6 +20,14 @@ typedef Elf64_Phdr elf_phdr;
 #define UTS_MACHINE "riscv64"
 #define ELF_ET_DYN_BASE 0x2aaaaab000UL	/* static-pie programs load here */
 
+/* The vDSO (arch/riscv/kernel/vdso.c): execve maps it, and the aux
+ * vector says where (AT_SYSINFO_EHDR), as Linux's ARCH_DLINFO. */
+#define ARCH_HAS_SETUP_ADDITIONAL_PAGES
+struct linux_binprm;
+int arch_setup_additional_pages(struct linux_binprm *bprm);
+#define ARCH_DLINFO(aux, mm) \
+	aux(AT_SYSINFO_EHDR, (unsigned long)(mm)->context.vdso)
+
 /* Registers for a fresh program: pc at its entry point, sp at its stack,
  * user mode with interrupts on, everything else zero. */
 void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
