@@ -110,6 +110,8 @@ def test_handler_return_address_is_the_arch_trampoline(arch):
         assert v, "no vDSO mapped (mm->context.vdso)"
         assert v["base"] <= ra < v["base"] + v["size"], \
             "ra 0x%x outside [vdso] 0x%x+0x%x" % (ra, v["base"], v["size"])
+        assert ra == v["base"] + v["rt_sigreturn_offset"], \
+            "ra must be VDSO_SYMBOL(mm->context.vdso, rt_sigreturn)"
         assert h["trampoline"] == ["li a7,%d" % nr, "ecall"], h["trampoline"]
         assert nr == 139
     else:

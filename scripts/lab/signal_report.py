@@ -88,6 +88,16 @@ def args(s):
         [(r, h["args"][r]) for r in ARG_REGS[arch]]
 
 
+def vdso_text(v):
+    """The vDSO mapping and the trampoline's offset in it."""
+    if not v:
+        return "no vDSO mapped"
+    off = v.get("rt_sigreturn_offset")
+    return "[vdso] 0x%x–0x%x, __vdso_rt_sigreturn at base + %s" % (
+        v["base"], v["base"] + v["size"],
+        "0x%x" % off if off is not None else "?")
+
+
 def return_address_ok(s):
     """(held, evidence) for where the handler returns to."""
     h, arch = s["handler_stop"], s["arch"]
@@ -96,14 +106,16 @@ def return_address_ok(s):
     code = " ; ".join(h["trampoline"])
     if arch == "riscv":
         v = s.get("vdso")
-        inside = bool(v) and v["base"] <= ra < v["base"] + v["size"]
+        inside = bool(v) and v["base"] <= ra < v["base"] + v["size"] and \
+            ra == v["base"] + (v.get("rt_sigreturn_offset") or -1) == \
+            s["frame"]["return_address"]
         loads = bool(h["trampoline"]) and re.search(
             r"^li a7,\s*%s$" % nr, h["trampoline"][0]) is not None
         return (inside and loads and h["trampoline"][1:2] == ["ecall"],
-                "ra = 0x%x; [vdso] %s; code there: %s; rt_sigreturn is "
-                "number %s" % (ra, "0x%x–0x%x" % (v["base"], v["base"] +
-                                                 v["size"]) if v else
-                               "not mapped (no vDSO)", code, nr))
+                "ra = 0x%x (set by setup_rt_frame: 0x%x); %s; code "
+                "there: %s; rt_sigreturn is number %s" % (
+                    ra, s["frame"]["return_address"], vdso_text(v),
+                    code, nr))
     restorer = int(s["sa_restorer"], 16)
     loads = bool(h["trampoline"]) and nr is not None and \
         h["trampoline"][0] == "mov $0x%x,%%eax" % nr
@@ -271,9 +283,13 @@ def return_cell(s):
     h = s["handler_stop"]
     if s["arch"] == "riscv":
         v = s.get("vdso")
-        return "`ra` = `%s` (the vDSO's rt_sigreturn), in [vdso] %s" % (
-            h["return_address"], "`0x%x`–`0x%x`" % (
-                v["base"], v["base"] + v["size"]) if v else "(no vDSO)")
+        off = (v or {}).get("rt_sigreturn_offset")
+        return "`ra` = `%s` = vDSO + %s (`__vdso_rt_sigreturn`), in " \
+            "[vdso] %s" % (h["return_address"],
+                           "`0x%x`" % off if off is not None else "?",
+                           "`0x%x`–`0x%x`" % (v["base"], v["base"] +
+                                              v["size"]) if v else
+                           "(no vDSO)")
     return "pretcode at `[esp]` = `%s` = `sa_restorer`" % h["return_address"]
 
 

@@ -447,8 +447,13 @@ def vdso_mapping(gdb, arch):
         return None
     page = 1 << header_defines("arch/riscv/include/asm/page.h",
                                "PAGE_SHIFT")["PAGE_SHIFT"]
+    # Where in the image the trampoline is: the offset the kernel was
+    # built with (VDSO_SYMBOL), from the image's own symbol table.
+    offsets = header_defines("build/riscv/include/generated/vdso-offsets.h",
+                             "__vdso_")
     return {"base": int(m.group(1)), "image_size": int(m.group(2)),
-            "size": int(m.group(3)) * page}
+            "size": int(m.group(3)) * page,
+            "rt_sigreturn_offset": offsets.get("__vdso_rt_sigreturn_offset")}
 
 
 def interrupted_call(gdb, arch, names):
