@@ -401,6 +401,14 @@ def test_signal_table_values_come_from_trace_on(lab, arch):
     assert col["Registers before the signal / after rt_sigreturn"] \
         .startswith("all %d equal" % len(s["regs_at_signal"]))
     assert col["Console"] == " / ".join(s["console"])
+    r = s["restart"]
+    assert col["A restarted call (test_sigwait, SA_RESTART)"].startswith(
+        "`%s` (%d): " % (r["syscall_name"], r["syscall_nr"]))
+    for v in ("%d (-ERESTARTSYS) → %d" % (r["before"]["ret"],
+                                          r["after"]["ret"]),
+              "pc `0x%x` → `0x%x`" % (r["before"]["pc"], r["after"]["pc"]),
+              "case: %s" % r["verdict"]):
+        assert v in col["A restarted call (test_sigwait, SA_RESTART)"], v
     if arch == "x86":
         assert "struct _fpstate` (%d bytes) at `0x%x`" % (
             f["sizes"]["struct _fpstate"], h["fpstate"]) in col["FP state"]
@@ -456,6 +464,9 @@ def test_signal_claims_are_derived_not_typed_on(lab, arch):
             nudge(["regs_back_in_user"], "sp", 4),
         "console": lambda b: b.update(console=b["console"][:-1]),
         "child's parent": lambda b: b.update(child_ppid=0),
+        "restarted call's return register":
+            nudge(["restart", "after"], "ret", 1),
+        "restarted call's pc": nudge(["restart", "after"], "pc", 2),
     }
     assert not spoiled(lambda b: None)
     for what, change in spoils.items():

@@ -142,6 +142,28 @@ def test_interrupted_sigsuspend_returns_eintr_not_restarted(arch):
         f["console"]
 
 
+def test_sa_restart_read_is_restarted_by_the_arch_restart_logic(arch):
+    """test_sigwait's read of a pipe, interrupted by a SA_RESTART handler:
+    handle_signal puts the original a0 / eax back and moves the pc back
+    onto the ecall / int $0x80, and the read then succeeds."""
+    r = traced(arch)["restart"]
+    assert "error" not in r, r
+    assert r["syscall_name"] == "read" and r["sig"] == SIGUSR1
+    assert r["before"]["ret"] == -512, "-ERESTARTSYS at handle_signal"
+    assert r["after"]["ret"] == r["before"]["orig"], \
+        "the return register must get orig_a0 / orig_ax back"
+    if arch == "riscv":
+        assert r["before"]["orig"] == 3, "orig_a0: read's fd"
+    else:
+        assert r["before"]["orig"] == r["syscall_nr"] == 3, \
+            "orig_ax: read's number"
+    size = 4 if arch == "riscv" else 2
+    assert r["after"]["pc"] == r["before"]["pc"] - size
+    assert r["code_at_pc_after"][0]["code"] == (
+        "ecall" if arch == "riscv" else "int $0x80")
+    assert r["verdict"] == "ok", "the restarted read must get its byte"
+
+
 def test_registers_after_rt_sigreturn_equal_those_before_the_signal(arch):
     f = traced(arch)
     assert len(f["regs_at_signal"]) == len(labtrace.USER_REGS[arch])

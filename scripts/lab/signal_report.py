@@ -46,6 +46,9 @@ def header_defines(path, prefix):
 
 
 SIGNALS = header_defines("include/uapi/linux/signal.h", "SI")
+SA = header_defines("include/uapi/linux/signal.h", "SA_")
+ORIG = {"riscv": "orig_a0", "x86": "orig_ax"}
+SYSCALL_INSN = {"riscv": "ecall", "x86": "int $0x80"}
 
 
 def functions(s):
@@ -125,6 +128,30 @@ def return_address_ok(s):
             "%s); code there: %s; rt_sigreturn is number %s" % (
                 ra, restorer, s["sa_flags"],
                 " | ".join(s["sa_flag_names"]) or "none", code, nr))
+
+
+def restart_ok(s):
+    """(held, evidence) for the restarted call of the trace's second part
+    (test_sigwait's read under SA_RESTART)."""
+    r, arch = s.get("restart") or {}, s["arch"]
+    if "after" not in r or "verdict" not in r:
+        return False, "not traced: %s" % r.get("error", "no restart part")
+    e = s["interrupted"]["errnos"]
+    code = r["code_at_pc_after"]
+    held = (r["before"]["ret"] == -e["ERESTARTSYS"] and
+            int(r["sa_flags"], 16) & SA["SA_RESTART"] != 0 and
+            r["after"]["ret"] == r["before"]["orig"] and
+            r["after"]["pc"] < r["before"]["pc"] and
+            len(code) == 2 and code[0]["address"] == r["after"]["pc"] and
+            code[0]["code"] == SYSCALL_INSN[arch] and
+            code[1]["address"] == r["before"]["pc"] and r["verdict"] == "ok")
+    return held, "%s (%d) in pid %d, sa_flags %s: %s %d → %d (%s = %d); " \
+        "pc 0x%x → 0x%x (%s); %s says: %s" % (
+            r["syscall_name"], r["syscall_nr"], r["pid"], r["sa_flags"],
+            RET[arch], r["before"]["ret"], r["after"]["ret"], ORIG[arch],
+            r["before"]["orig"], r["before"]["pc"], r["after"]["pc"],
+            " ; ".join("0x%x: %s" % (c["address"], c["code"]) for c in code),
+            r["program"], r["verdict"])
 
 
 def signal_claims(s):
@@ -225,6 +252,10 @@ def signal_claims(s):
                                        else "int $0x80"),
          "at 0x%x: %s" % (h["syscall_insn"]["address"],
                           h["syscall_insn"]["code"])),
+        ("under SA_RESTART a call that returned -ERESTARTSYS is restarted: "
+         "%s = %s, the pc back on the %s" % (RET[arch], ORIG[arch],
+                                            SYSCALL_INSN[arch]),
+         ) + restart_ok(s),
         ("after rt_sigreturn every user register equals its value before "
          "the signal",
          not differ and not cpu_differ and
@@ -293,6 +324,19 @@ def return_cell(s):
     return "pretcode at `[esp]` = `%s` = `sa_restorer`" % h["return_address"]
 
 
+def restart_cell(s):
+    r, arch = s.get("restart") or {}, s["arch"]
+    if "after" not in r:
+        return "not traced"
+    return "`%s` (%d): `%s` %d (%s) → %d (= `%s`); pc `0x%x` → `0x%x` " \
+        "(`%s`); case: %s" % (
+            r["syscall_name"], r["syscall_nr"], RET[arch],
+            r["before"]["ret"], errno_name(r["before"]["ret"], s),
+            r["after"]["ret"], ORIG[arch], r["before"]["pc"],
+            r["after"]["pc"], r["code_at_pc_after"][0]["code"]
+            if r["code_at_pc_after"] else "?", r.get("verdict", "?"))
+
+
 def differing(s):
     """The registers that differ from the interrupted ones: in pt_regs
     after restore_sigcontext, and in the CPU back in user mode (all of
@@ -334,6 +378,7 @@ def rows():
              "unchanged" if s["interrupted"]["pc_after"] ==
              s["interrupted"]["pc_before"] else "wound back"))),
         ("Kept for a restart", traced(restart_regs)),
+        ("A restarted call (test_sigwait, SA_RESTART)", restart_cell),
         ("The system-call instruction a restart re-executes",
          traced(lambda s: "`%s` at pc − %d" % (
              s["handler_stop"]["syscall_insn"]["code"],
@@ -384,8 +429,10 @@ INTRO = ("The child blocks SIGUSR1, installs an SA_SIGINFO handler and "
          "waits in sigsuspend; the parent kill()s it. Traced with "
          "`signal-breaks` (scripts/gdb/clonix.py), plus a breakpoint at "
          "the handler in user mode and at the child's first user "
-         "instruction after rt_sigreturn; the raw facts are in "
-         "`signal-<arch>.json`.")
+         "instruction after rt_sigreturn. Then, at the same prompt, "
+         "`test_sigwait` runs: its read() of a pipe, interrupted by a "
+         "handler installed with SA_RESTART, shows a restart. The raw "
+         "facts are in `signal-<arch>.json`.")
 
 
 def markdown(signals, errors):

@@ -355,6 +355,8 @@ def run_signal(gdb, qemu, arch, names):
     gdb.cmd("delete")
     back_in_user(gdb, arch, names, facts)
     gdb.cmd("delete")
+    # Set now, while the CPU is in the kernel: the restart to trace next.
+    restart_bp = restart_break(gdb, arch, names)
     gdb.child.sendline("continue")
     out = ""
     try:
@@ -372,6 +374,91 @@ def run_signal(gdb, qemu, arch, names):
     cpu = facts.get("regs_back_in_user", {})
     facts["user_regs_differing"] = sorted(r for r in before
                                           if cpu.get(r) != before[r])
+    if "Signal Complete!" in facts["console"]:
+        facts["restart"] = run_restart(gdb, qemu, arch, names, restart_bp)
+    return facts
+
+
+RESTART_PROGRAM = "test_sigwait"
+RESTART_CASE = "read of a pipe: restarted under SA_RESTART"
+
+
+def restart_break(gdb, arch, names):
+    """A breakpoint on handle_signal for a call that returned -ERESTARTSYS
+    with a handler installed with SA_RESTART; its number."""
+    sa = header_defines("include/uapi/linux/signal.h", "SA_")
+    err = header_defines("include/linux/errno.h", "E")
+    out = gdb.cmd("break handle_signal if $lab_user() && "
+                  "(ksig->ka.flags & %d) && (long)regs->%s == -%d" % (
+                      sa["SA_RESTART"], names["ret"], err["ERESTARTSYS"]))
+    return int(re.search(r"reakpoint (\d+) at", out).group(1))
+
+
+def run_restart(gdb, qemu, arch, names, number):
+    """A restarted system call, traced: at the MenuOS prompt the signals
+    lab left, run test_sigwait (user/test_sigwait.c), whose second case
+    blocks in read() of a pipe with a SIGUSR1 handler installed with
+    SA_RESTART, and is sent SIGUSR1 by a child. Stop at the handle_signal
+    that finds -ERESTARTSYS under SA_RESTART, read the interrupted call's
+    registers, let handle_signal run, read them again — the return
+    register given back the original argument, the pc moved back onto the
+    system-call instruction — and wait for the case's verdict."""
+    ret, pc, orig = names["ret"], names["pc"], \
+        "orig_a0" if arch == "riscv" else "orig_ax"
+    facts = {"program": RESTART_PROGRAM, "case": RESTART_CASE}
+    try:
+        qemu.expect("MenuOS>>", timeout=TIMEOUT)
+        qemu.send(RESTART_PROGRAM + "\r")
+        # gdb is still running from the lab's last `continue`.
+        gdb.child.expect(r"(?:Temporary b|B)reakpoint (\d+), ",
+                         timeout=TIMEOUT)
+        hit = int(gdb.child.match.group(1))
+        gdb.child.expect(gdb.PROMPT)
+        if hit != number:
+            facts["error"] = "stopped at breakpoint %d" % hit
+            return facts
+        regs = gdb.value("regs")
+        r = "((struct pt_regs *)%d)" % regs
+        facts["pid"] = gdb.value("$current()->pid")
+        facts["sa_flags"] = "0x%x" % gdb.value("ksig->ka.flags")
+        facts["sig"] = gdb.value("ksig->sig")
+        nr = gdb.value("%s->%s" % (r, "a7" if arch == "riscv" else
+                                   "orig_ax"))
+        facts["syscall_nr"] = nr
+        out = gdb.cmd("printf \"%%s\\n\", syscall_names[%d]" % nr)
+        facts["syscall_name"] = out.strip().splitlines()[-1] \
+            if out.strip() else "?"
+        facts["before"] = {"ret": signed(gdb.value("%s->%s" % (r, ret)),
+                                         arch),
+                           "pc": gdb.value("%s->%s" % (r, pc)),
+                           "orig": gdb.value("%s->%s" % (r, orig))}
+        # handle_signal's restart logic runs first, then it builds the
+        # frame: read the registers when the frame function starts.
+        frame_fns = ["setup_rt_frame"] + (["setup_frame"] if arch == "x86"
+                                          else [])
+        stops = [gdb.tbreak(fn) for fn in frame_fns]
+        hit, facts["frame_function"] = gdb.cont_number()
+        if hit not in stops:
+            facts["error"] = "stopped at breakpoint %d" % hit
+            return facts
+        facts["after"] = {"ret": gdb.value("%s->%s" % (r, ret)),
+                          "pc": gdb.value("%s->%s" % (r, pc))}
+        facts["code_at_pc_after"] = [
+            {"address": int(a, 16), "code": re.sub(r"\s+", " ", c).strip()}
+            for a, c in re.findall(r"^\s*(?:=> )?(0x[0-9a-f]+)(?: <[^>]*>)?:"
+                                   r"\s*(.*)$", gdb.cmd("x/2i 0x%x" %
+                                                        facts["after"]["pc"]),
+                                   re.M)]
+        gdb.cmd("delete")
+        gdb.child.sendline("continue")
+        qemu.expect(r"%s: %s: (\S+)" % (RESTART_PROGRAM.replace("test_", ""),
+                                        re.escape(RESTART_CASE)),
+                    timeout=TIMEOUT)
+        facts["verdict"] = qemu.match.group(1)
+    except (pexpect.TIMEOUT, pexpect.EOF, TraceError, AttributeError) as e:
+        facts["error"] = "%s: %s" % (type(e).__name__,
+                                     str(e).splitlines()[0] if str(e)
+                                     else "")
     return facts
 
 
