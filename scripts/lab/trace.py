@@ -385,12 +385,14 @@ RESTART_CASE = "read of a pipe: restarted under SA_RESTART"
 
 def restart_break(gdb, arch, names):
     """A breakpoint on handle_signal for a call that returned -ERESTARTSYS
-    with a handler installed with SA_RESTART; its number."""
-    sa = header_defines("include/uapi/linux/signal.h", "SA_")
+    with a SIGUSR1 handler installed with SA_RESTART (test_sigwait's; not
+    another process's SIGCHLD); its number."""
+    sig = header_defines("include/uapi/linux/signal.h", "S")
     err = header_defines("include/linux/errno.h", "E")
-    out = gdb.cmd("break handle_signal if $lab_user() && "
+    out = gdb.cmd("break handle_signal if $lab_user() && ksig->sig == %d && "
                   "(ksig->ka.flags & %d) && (long)regs->%s == -%d" % (
-                      sa["SA_RESTART"], names["ret"], err["ERESTARTSYS"]))
+                      sig["SIGUSR1"], sig["SA_RESTART"], names["ret"],
+                      err["ERESTARTSYS"]))
     return int(re.search(r"reakpoint (\d+) at", out).group(1))
 
 
