@@ -197,6 +197,7 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	set_task_comm(current, basename(bprm.filename));
 	do_close_on_exec();
 	flush_signal_handlers(current);
+	current->flags &= ~PF_FORKNOEXEC;	/* a parent's setpgid now fails */
 	if (current->flags & PF_KTHREAD) {
 		/* kernel_init becoming /init: now a user process. */
 		current->flags &= ~PF_KTHREAD;

@@ -15,6 +15,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/time.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/wait.h>
 #include <uapi/linux/signal.h>
@@ -66,6 +67,81 @@ static void exit_fs(struct task_struct *tsk)
 	}
 }
 
+/*
+ * Orphaned process groups (POSIX, Linux's will_become_orphaned_pgrp): a
+ * group is orphaned when no member has a parent in another group of the
+ * same session, the parent that could bring a stopped job back. Would
+ * group pgrp be orphaned without ignored_task? tasklist_lock held.
+ */
+int will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored_task)
+{
+	struct task_struct *p;
+
+	for_each_process(p) {
+		struct task_struct *parent = p->real_parent;
+
+		if (p->group_leader != p || (p->flags & PF_KTHREAD) ||
+		    !p->signal || task_pgrp_nr(p) != pgrp)
+			continue;
+		if (p == ignored_task || p->exit_state ||
+		    is_global_init(parent))
+			continue;
+		if (task_pgrp_nr(parent) != pgrp &&
+		    task_session_nr(parent) == task_session_nr(p))
+			return 0;
+	}
+	return 1;
+}
+
+/* For the tty: a background read from an orphaned group gets EIO, not a
+ * SIGTTIN nobody would answer with SIGCONT. */
+int is_current_pgrp_orphaned(void)
+{
+	int retval;
+
+	spin_lock_irq(&tasklist_lock);
+	retval = will_become_orphaned_pgrp(task_pgrp_nr(current), NULL);
+	spin_unlock_irq(&tasklist_lock);
+	return retval;
+}
+
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->group_leader == p && p->signal &&
+		    !(p->flags & PF_KTHREAD) && task_pgrp_nr(p) == pgrp &&
+		    (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/*
+ * tsk's exit (parent NULL) or its parent's exit (parent: the one going)
+ * may leave tsk's group orphaned; if the group has stopped members it
+ * gets SIGHUP then SIGCONT, so they neither stay stopped for ever nor go
+ * on unaware (POSIX; Linux's kill_orphaned_pgrp). tasklist_lock held.
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk,
+			       struct task_struct *parent)
+{
+	pid_t pgrp = task_pgrp_nr(tsk);
+	struct task_struct *ignored_task = tsk;
+
+	if (!parent)	/* we exit: were we the group's link outside? */
+		parent = tsk->real_parent;
+	else		/* our child's group: was our exit its last link? */
+		ignored_task = NULL;
+	if (task_pgrp_nr(parent) != pgrp &&
+	    task_session_nr(parent) == task_session_nr(tsk) &&
+	    will_become_orphaned_pgrp(pgrp, ignored_task) &&
+	    has_stopped_jobs(pgrp)) {
+		__kill_pgrp(pgrp, SIGHUP, 1);
+		__kill_pgrp(pgrp, SIGCONT, 1);
+	}
+}
+
 /* Give our children to pid 1 (tasklist_lock held). */
 static void forget_original_parent(struct task_struct *father)
 {
@@ -77,6 +153,8 @@ static void forget_original_parent(struct task_struct *father)
 		list_move_tail(&p->sibling, &child_reaper->children);
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = 1;
+		else if (p->group_leader == p && p->signal)
+			kill_orphaned_pgrp(p, father);
 	}
 	if (zombies)
 		wake_up(&child_reaper->signal->wait_chldexit);
@@ -90,6 +168,8 @@ static int exit_notify(struct task_struct *tsk)
 
 	spin_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk);
+	if (tsk->group_leader == tsk)
+		kill_orphaned_pgrp(tsk, NULL);
 	if (tsk->exit_signal < 0)
 		autoreap = true;
 	else
@@ -149,6 +229,8 @@ noinline void __noreturn do_exit(long code)
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
+	if (tsk->group_leader == tsk)
+		disassociate_ctty(1);	/* a session leader's tty is free */
 	tsk->exit_code = code;
 	if (exit_notify(tsk))
 		release_task(tsk);

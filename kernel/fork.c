@@ -470,6 +470,7 @@ noinline struct task_struct *copy_process(int node,
 		goto bad_fork_free;
 
 	p->flags &= ~(PF_IDLE | PF_EXITING);
+	p->flags |= PF_FORKNOEXEC;	/* until it calls execve */
 	if (args->fn)
 		p->flags |= PF_KTHREAD;
 	INIT_LIST_HEAD(&p->children);

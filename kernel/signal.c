@@ -591,32 +591,6 @@ static void do_notify_parent_cldstop(struct task_struct *tsk, int why)
  * Stopping
  */
 
-/* Would a terminal stop signal find the process group orphaned (nobody
- * in the session outside it to continue it)? Then it is discarded. */
-static bool is_current_pgrp_orphaned(void)
-{
-	pid_t pgrp = task_pgrp_nr(current);
-	struct task_struct *p;
-	bool orphaned = true;
-
-	spin_lock_irq(&tasklist_lock);
-	for_each_process(p) {
-		struct task_struct *parent = p->real_parent;
-
-		if (p->group_leader != p || !p->signal ||
-		    task_pgrp_nr(p) != pgrp || p->exit_state)
-			continue;
-		if (parent->signal && !is_global_init(parent) &&
-		    task_pgrp_nr(parent) != pgrp &&
-		    task_session_nr(parent) == task_session_nr(p)) {
-			orphaned = false;
-			break;
-		}
-	}
-	spin_unlock_irq(&tasklist_lock);
-	return orphaned;
-}
-
 /*
  * Stop for signr (0: take part in a group stop another thread started).
  * The first thread sets every other thread's JOBCTL_STOP_PENDING; the
@@ -908,16 +882,14 @@ static bool is_user_process(struct task_struct *p)
 	       p->signal && p->pid > 0 && !p->exit_state;
 }
 
-/* Send to every process of group pgrp; 0 if any got it, else the last
- * error (-ESRCH if the group is empty). */
+/* Send to every process of group pgrp (tasklist_lock held); 0 if any got
+ * it, else the last error (-ESRCH if the group is empty). */
 static int __kill_pgrp_info(int sig, siginfo_t *info, pid_t pgrp, bool priv)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	int ret = -ESRCH, err;
 	bool any = false;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p) {
 		if (!is_user_process(p) || task_pgrp_nr(p) != pgrp)
 			continue;
@@ -925,11 +897,29 @@ static int __kill_pgrp_info(int sig, siginfo_t *info, pid_t pgrp, bool priv)
 		any |= !err;
 		ret = err;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return any ? 0 : ret;
 }
 
+static int kill_pgrp_info(int sig, siginfo_t *info, pid_t pgrp, bool priv)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = __kill_pgrp_info(sig, info, pgrp, priv);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/* The tty's Ctrl-C and the like (priv: from the kernel, unchecked). */
 int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	return kill_pgrp_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO,
+			      pgrp, priv);
+}
+
+/* The same with tasklist_lock held (exit's orphaned process groups). */
+int __kill_pgrp(pid_t pgrp, int sig, int priv)
 {
 	return __kill_pgrp_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO,
 				pgrp, priv);
@@ -957,8 +947,8 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 		return ret;
 	}
 	if (pid != -1)
-		return __kill_pgrp_info(sig, info, pid ? -pid :
-					task_pgrp_nr(current), false);
+		return kill_pgrp_info(sig, info, pid ? -pid :
+				      task_pgrp_nr(current), false);
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p) {
 		if (!is_user_process(p) || p->pid <= 1 ||

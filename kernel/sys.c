@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
 #include <uapi/linux/prctl.h>
@@ -71,6 +72,140 @@ SYSCALL_DEFINE0(gettid)
 SYSCALL_DEFINE0(getppid)
 {
 	return current->group_leader->real_parent->tgid;
+}
+
+/*
+ * Process groups and sessions (Linux's names: kernel/sys.c). A process
+ * group is the set of processes whose signal->pgrp is the same pid, the
+ * pid of the process that made it; a session the set with the same
+ * signal->session, made by setsid(). Kernel threads and pid 1 start in
+ * group 0 and session 0 (init_signals), as in Linux, until pid 1 calls
+ * setsid(). Every change is made under tasklist_lock, which also keeps
+ * the task list still while we look for a group's members.
+ */
+
+/* Some process (a zombie counts, as its pid is not free yet) in process
+ * group pgrp, or NULL; tasklist_lock held. Linux's pid_task(PIDTYPE_PGID). */
+struct task_struct *find_pgrp_member(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->group_leader == p && !(p->flags & PF_KTHREAD) &&
+		    p->signal && task_pgrp_nr(p) == pgrp)
+			return p;
+	return NULL;
+}
+
+/*
+ * setpgid(2): put process pid (0: ourselves) into group pgid (0: its own
+ * pid). Only ourselves or a child of ours that has not called execve
+ * (EACCES) and is in our session (EPERM); never a session leader (EPERM);
+ * and pgid must be the pid itself or a group of our session (EPERM).
+ */
+SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
+{
+	struct task_struct *group_leader = current->group_leader, *p, *g;
+	int err;
+
+	if (!pid)
+		pid = group_leader->pid;
+	if (!pgid)
+		pgid = pid;
+	if (pgid < 0)
+		return -EINVAL;
+	spin_lock_irq(&tasklist_lock);
+	err = -ESRCH;
+	p = find_task_by_pid(pid);
+	if (!p || (p->flags & PF_KTHREAD))
+		goto out;
+	err = -EINVAL;
+	if (p->group_leader != p)	/* a thread, not a process */
+		goto out;
+	if (p->real_parent->tgid == group_leader->tgid) {	/* our child */
+		err = -EPERM;
+		if (task_session_nr(p) != task_session_nr(group_leader))
+			goto out;
+		err = -EACCES;
+		if (!(p->flags & PF_FORKNOEXEC))
+			goto out;
+	} else {
+		err = -ESRCH;
+		if (p != group_leader)
+			goto out;
+	}
+	err = -EPERM;
+	if (p->signal->leader)
+		goto out;
+	if (pgid != pid) {
+		g = find_pgrp_member(pgid);
+		if (!g || task_session_nr(g) != task_session_nr(group_leader))
+			goto out;
+	}
+	p->signal->pgrp = pgid;
+	err = 0;
+out:
+	spin_unlock_irq(&tasklist_lock);
+	return err;
+}
+
+/* getpgid(2) and getsid(2): of process pid, or ours for 0. */
+static pid_t do_getpgid(pid_t pid, bool session)
+{
+	struct task_struct *p;
+	pid_t ret = -ESRCH;
+
+	if (!pid)
+		return session ? task_session_nr(current) :
+				 task_pgrp_nr(current);
+	spin_lock_irq(&tasklist_lock);
+	p = find_task_by_pid(pid);
+	if (p && p->signal && !(p->flags & PF_KTHREAD))
+		ret = session ? task_session_nr(p) : task_pgrp_nr(p);
+	spin_unlock_irq(&tasklist_lock);
+	return ret;
+}
+
+SYSCALL_DEFINE1(getpgid, pid_t, pid)
+{
+	return do_getpgid(pid, false);
+}
+
+/* i386's old call; glibc on RISC-V asks getpgid(0). */
+SYSCALL_DEFINE0(getpgrp)
+{
+	return do_getpgid(0, false);
+}
+
+SYSCALL_DEFINE1(getsid, pid_t, pid)
+{
+	return do_getpgid(pid, true);
+}
+
+/*
+ * setsid(2): a new session and a new process group, both named by our
+ * pid, with us as the session leader and no controlling terminal. EPERM
+ * if we lead a session already or a process group has our pid as its id
+ * (we lead a group: a shell's job), as Linux.
+ */
+SYSCALL_DEFINE0(setsid)
+{
+	struct task_struct *group_leader = current->group_leader;
+	pid_t sid = group_leader->pid;
+	long err = -EPERM;
+
+	spin_lock_irq(&tasklist_lock);
+	if (group_leader->signal->leader || find_pgrp_member(sid))
+		goto out;
+	group_leader->signal->leader = true;
+	group_leader->signal->pgrp = sid;
+	group_leader->signal->session = sid;
+	err = sid;
+out:
+	spin_unlock_irq(&tasklist_lock);
+	if (err > 0)
+		proc_clear_tty(group_leader);	/* the old session's tty */
+	return err;
 }
 
 

@@ -36,8 +36,6 @@ def test_alarm_and_itimers_as_linux(menu, arch):
     assert "Child Complete!" in m.run("fork")
 
 
-@pytest.mark.xfail(reason="needs the signal core (handlers, restart_syscall)",
-                   strict=False)
 def test_timers_with_signal_handlers(menu, arch):
     m = menu(arch)
     out = run_checks(m, "test_timers handlers")

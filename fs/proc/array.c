@@ -110,7 +110,7 @@ int proc_pid_stat(struct seq_file *m)
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ",
 		   p->pid, p->comm, task_state_name(p)[0], task_ppid(p),
 		   task_pgrp_nr(p), task_session_nr(p), tty ? (int)tty->dev : 0,
-		   tty ? 1 : -1, p->flags, p->min_flt,
+		   tty ? tty_get_pgrp(tty) : -1, p->flags, p->min_flt,
 		   sig ? sig->cmin_flt : 0, 0UL, 0UL);
 	/* 14-22: utime stime cutime cstime priority nice num_threads
 	 * itrealvalue starttime */

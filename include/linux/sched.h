@@ -25,6 +25,7 @@
 /* task->flags */
 #define PF_IDLE 0x00000002	/* the idle task of a CPU */
 #define PF_EXITING 0x00000004	/* in do_exit() */
+#define PF_FORKNOEXEC 0x00000040	/* forked but did not exec (setpgid's EACCES) */
 #define PF_KTHREAD 0x00200000	/* a kernel thread: no user space */
 
 #define TASK_COMM_LEN 16

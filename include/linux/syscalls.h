@@ -216,6 +216,11 @@ SYSCALL_DECL(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5);
 SYSCALL_DECL(getpid);
 SYSCALL_DECL(getppid);
+SYSCALL_DECL(setpgid, pid_t, pid, pid_t, pgid);
+SYSCALL_DECL(getpgid, pid_t, pid);
+SYSCALL_DECL(getpgrp);
+SYSCALL_DECL(getsid, pid_t, pid);
+SYSCALL_DECL(setsid);
 SYSCALL_DECL(getuid);
 SYSCALL_DECL(gettid);
 SYSCALL_DECL(sysinfo, struct sysinfo *, info);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/reboot.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -263,16 +264,13 @@ static int Ps(int argc, char *argv[])
 }
 
 /*
- * BusyBox's shell (ash), in a child, with the environment a shell expects.
- * MenuOS waits for it: `exit` (or Ctrl-D) comes back to this prompt. The
- * words after `sh` are passed on (`sh /tmp/script`). The terminal's
- * settings are put back afterwards, in case the shell left them changed.
- *
- * Job control is off (+m): MenuOS gives the shell no session and no
- * controlling terminal (Clonix has no setsid, setpgid or foreground
- * process group yet), and an interactive ash with job control would wait
- * for a foreground group that never comes. On Linux ash turns it off by
- * itself there ("can't access tty; job control turned off").
+ * BusyBox's shell (ash), interactive with job control, with the
+ * environment a shell expects. It runs like any command, in a process
+ * group of its own in the terminal's foreground; ash then puts each of
+ * its jobs in a group of its own (Ctrl-Z, jobs, bg, fg). MenuOS waits
+ * for it: `exit` (or Ctrl-D) comes back to this prompt. The words after
+ * `sh` are passed on (`sh /tmp/script`). The terminal's settings are put
+ * back afterwards, in case the shell left them changed.
  */
 static int Shell(int argc, char *argv[])
 {
@@ -280,41 +278,41 @@ static int Shell(int argc, char *argv[])
 			 "SHELL=/usr/bin/sh", "USER=root", "LOGNAME=root", NULL };
 	char *args[MENU_MAX_ARGS];
 	struct termios tio;
-	int i, status, have_tio;
-	pid_t pid;
+	int i, have_tio, ret;
 
 	args[0] = "sh";
-	args[1] = "+m";
-	for (i = 1; i < argc && i < MENU_MAX_ARGS - 2; i++)
-		args[i + 1] = argv[i];
-	args[i + 1] = NULL;
+	for (i = 1; i < argc && i < MENU_MAX_ARGS - 1; i++)
+		args[i] = argv[i];
+	args[i] = NULL;
 	have_tio = tcgetattr(0, &tio) == 0;
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		printf("sh: fork failed: %s\n", strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		if (chdir("/") != 0)
-			_exit(127);
-		execve(BUSYBOX, args, envp);
-		printf("sh: cannot run %s: %s\n", BUSYBOX, strerror(errno));
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0) {
-		printf("sh: wait failed: %s\n", strerror(errno));
-		return -1;
-	}
+	if (chdir("/") != 0)
+		printf("sh: chdir /: %s\n", strerror(errno));
+	ret = RunForeground(BUSYBOX, args, envp);
 	if (have_tio)
 		tcsetattr(0, TCSANOW, &tio);
-	if (WIFSIGNALED(status))
-		printf("sh: killed by signal %d\n", WTERMSIG(status));
-	return 0;
+	return ret;
+}
+
+/*
+ * As init does on Linux: lead a session of our own, with the console as
+ * its controlling terminal (setsid, then TIOCSCTTY on it), and ignore
+ * the terminal's job-control signals, so Ctrl-C at the prompt only
+ * throws the line away. Run as a program (not pid 1), MenuOS may lead a
+ * group already; then it stays in its parent's session.
+ */
+static void console_init(void)
+{
+	if (setsid() < 0 && getpid() == 1)
+		printf("MenuOS: setsid: %s\n", strerror(errno));
+	if (getsid(0) == getpid() && ioctl(0, TIOCSCTTY, 0) < 0)
+		printf("MenuOS: no controlling terminal: %s\n",
+		       strerror(errno));
+	MenuIgnoreJobSignals();
 }
 
 int main(void)
 {
+	console_init();
 	printf("\n%s: type help for the commands.\n\n", CLONIX_VERSION);
 	MenuConfig("version", "show the MenuOS version", Version);
 	MenuConfig("quit", "power off the machine", Quit);

@@ -2,9 +2,12 @@
  * The MenuOS engine: a table of commands, a prompt, and a loop that reads
  * a line, splits it into words and runs the command — or, for any other
  * word, the program of that name in /bin (fork, execve, wait4), so a new
- * program in user/ needs no menu code. As pid 1 it also reaps orphans.
+ * program in user/ needs no menu code. Each program runs in its own
+ * process group in the terminal's foreground. As pid 1 it also reaps
+ * orphans.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,8 @@
 #include <unistd.h>
 
 #include "menu.h"
+
+extern char **environ;
 
 #define MAX_COMMANDS 64
 #define LINE_MAX 512
@@ -58,11 +63,80 @@ static void report_status(const char *name, int status)
 		printf("%s: exit status %d\n", name, WEXITSTATUS(status));
 }
 
+/*
+ * Job control, as a shell does it: the child gets a process group of its
+ * own (setpgid in both parent and child, so neither depends on who runs
+ * first) and the terminal's foreground (tcsetpgrp), so Ctrl-C and Ctrl-Z
+ * reach it and not us; it starts with the default signal actions we
+ * ignore. When it ends we take the terminal back (we ignore SIGTTOU, so
+ * the kernel lets a background MenuOS do that). MenuOS has no job list:
+ * a command stopped by Ctrl-Z is killed (BusyBox's `sh` has jobs, bg, fg).
+ */
+static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+				   SIGTTOU };
+
+void MenuIgnoreJobSignals(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(job_signals) / sizeof(job_signals[0]); i++)
+		signal(job_signals[i], SIG_IGN);
+}
+
+static void take_terminal(pid_t pgrp)
+{
+	if (isatty(0))
+		tcsetpgrp(0, pgrp);
+}
+
+int RunForeground(const char *path, char *argv[], char *envp[])
+{
+	int status;
+	unsigned int i;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		printf("%s: fork failed: %s\n", argv[0], strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		setpgid(0, 0);
+		take_terminal(getpid());
+		for (i = 0; i < sizeof(job_signals) / sizeof(job_signals[0]);
+		     i++)
+			signal(job_signals[i], SIG_DFL);
+		execve(path, argv, envp);
+		printf("%s: cannot run: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	setpgid(pid, pid);
+	take_terminal(pid);
+	while (waitpid(pid, &status, WUNTRACED) < 0) {
+		if (errno != EINTR) {
+			printf("%s: wait failed: %s\n", argv[0],
+			       strerror(errno));
+			take_terminal(getpgrp());
+			return -1;
+		}
+	}
+	take_terminal(getpgrp());
+	if (WIFSTOPPED(status)) {
+		printf("\n%s: stopped by signal %d; MenuOS keeps no jobs, so "
+		       "it is killed (BusyBox's sh has jobs, bg and fg)\n",
+		       argv[0], WSTOPSIG(status));
+		kill(-pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return -1;
+	}
+	report_status(argv[0], status);
+	return 0;
+}
+
 int RunProgram(int argc, char *argv[])
 {
 	char path[LINE_MAX];
-	int status;
-	pid_t pid;
 
 	(void)argc;
 	if (strchr(argv[0], '/'))
@@ -74,23 +148,7 @@ int RunProgram(int argc, char *argv[])
 		       argv[0]);
 		return -1;
 	}
-	fflush(stdout);
-	pid = fork();
-	if (pid < 0) {
-		printf("%s: fork failed: %s\n", argv[0], strerror(errno));
-		return -1;
-	}
-	if (pid == 0) {
-		execv(path, argv);
-		printf("%s: cannot run: %s\n", path, strerror(errno));
-		_exit(127);
-	}
-	if (waitpid(pid, &status, 0) < 0) {
-		printf("%s: wait failed: %s\n", argv[0], strerror(errno));
-		return -1;
-	}
-	report_status(argv[0], status);
-	return 0;
+	return RunForeground(path, argv, environ);
 }
 
 static int split(char *line, char *argv[])

@@ -15,5 +15,11 @@ int MenuConfig(const char *cmd, const char *desc, menu_handler handler);
 int ExecuteMenu(void);
 /* Run /bin/<argv[0]> (or a path) in a child process and wait for it. */
 int RunProgram(int argc, char *argv[]);
+/* Run path in a child, in a process group of its own in the terminal's
+ * foreground, and wait for it; then take the terminal back. */
+int RunForeground(const char *path, char *argv[], char *envp[]);
+/* Ignore the terminal's job-control signals (SIGINT, SIGQUIT, SIGTSTP,
+ * SIGTTIN, SIGTTOU), as an interactive shell does; children get SIG_DFL. */
+void MenuIgnoreJobSignals(void);
 
 #endif

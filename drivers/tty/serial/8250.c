@@ -1,7 +1,7 @@
 /*
  * The 8250/16550 UART: the console. Output polls until the transmitter is
  * empty; input arrives by interrupt (receive-data-available), and each
- * byte goes to the tty layer, which does echo and line editing.
+ * byte goes to the console tty's flip buffer (drivers/tty/tty_buffer.c).
  */
 #include <asm/io.h>
 #include <linux/interrupt.h>
@@ -61,20 +61,34 @@ static void serial8250_console_write(struct console *con, const char *s,
 	}
 }
 
+/* Received bytes go to the console tty's flip buffer; the line
+ * discipline sees them in process context (tty_buffer.c). */
 static void serial8250_interrupt(int irq, void *dev)
 {
 	struct uart_8250_port *up = dev;
 
 	(void)irq;
 	while (up->serial_in(up, UART_LSR) & UART_LSR_DR)
-		tty_receive_char(up->serial_in(up, UART_RX));
+		tty_insert_flip_char(console_tty.port,
+				     up->serial_in(up, UART_RX));
+	tty_flip_buffer_push(console_tty.port);
 }
 
-static void serial8250_tty_write(const char *s, unsigned int n)
+/* The tty's write: bytes as given (OPOST is the line discipline's job;
+ * only the printk console above adds a CR before each LF). */
+static void serial8250_tty_write(struct tty_struct *tty,
+				 const unsigned char *s, unsigned int n)
 {
-	if (console_port)
-		serial8250_console_write(&console_port->con, s, n);
+	(void)tty;
+	if (!console_port)
+		return;
+	while (n--)
+		serial8250_putc(console_port, *s++);
 }
+
+static const struct tty_operations serial8250_tty_ops = {
+	.write = serial8250_tty_write,
+};
 
 /* Program 115200 8N1 with FIFOs, interrupts off, and make it the console. */
 void serial8250_register(struct uart_8250_port *up)
@@ -90,7 +104,7 @@ void serial8250_register(struct uart_8250_port *up)
 	up->con.flags = 0;
 	up->con.write = serial8250_console_write;
 	console_port = up;
-	tty_set_output(serial8250_tty_write);
+	tty_register_console_driver(&serial8250_tty_ops);
 	register_console(&up->con);
 	printk("serial8250: ttyS0 at %s 0x%lx (irq = %d) is a 16550A\n",
 	       up->membase ? "MMIO" : "I/O", up->phys, up->irq);

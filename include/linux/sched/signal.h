@@ -144,6 +144,12 @@ extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
 long kernel_wait4(pid_t upid, int *stat_addr, int options,
 		  struct rusage *ru);
 void __noreturn do_group_exit(int exit_code);
+/* Orphaned process groups (tasklist_lock held for the first). */
+int will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored_task);
+int is_current_pgrp_orphaned(void);
+
+/* kernel/sys.c: a process of group pgrp, or NULL (tasklist_lock held) */
+struct task_struct *find_pgrp_member(pid_t pgrp);
 
 /* kernel/signal.c */
 /* From the kernel to one thread (SI_KERNEL), as Linux's send_sig. */
@@ -154,6 +160,7 @@ int send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
 int group_send_sig_info(int sig, siginfo_t *info, struct task_struct *p);
 /* To every process of a process group; priv: skip the permission check. */
 int kill_pgrp(pid_t pgrp, int sig, int priv);
+int __kill_pgrp(pid_t pgrp, int sig, int priv);	/* tasklist_lock held */
 /* Tell the parent about an exit (SIGCHLD with CLD_EXITED/KILLED); returns
  * true when the parent does not want the zombie (autoreap). */
 bool do_notify_parent(struct task_struct *tsk, int sig);
