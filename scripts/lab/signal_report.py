@@ -5,7 +5,9 @@ MenuOS, the parent's kill(child, SIGUSR1) followed through sys_kill →
 send_signal → complete_signal, the child's way back to user mode through
 get_signal → handle_signal → setup_rt_frame, its handler (stopped at its
 first user instruction), and the way back: sys_rt_sigreturn →
-restore_sigcontext, then the child's first user instruction after it.
+restore_sigcontext, then the child's first user instruction after it;
+then, at the same MenuOS prompt, test_sigwait's read() of a pipe under a
+SA_RESTART handler, stopped where handle_signal restarts it.
 The table compares the two architectures — the call path, the frame's
 layout and size (read from the kernel's own struct rt_sigframe), where
 the handler's return address comes from, what happened to the interrupted
