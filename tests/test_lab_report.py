@@ -7,8 +7,9 @@ the <arch>.json facts it saved next to report.md, report.html and
 kstack-<arch>.svg, and check that the report's values are the trace's.
 (Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
 business; here it is whether the report tells it faithfully.)
-The same run traces the pipe lab (`pipe` typed at MenuOS): its section's
-table and claims are checked the same way.
+The same run traces the pipe lab (`pipe` typed at MenuOS) and the signals
+lab (`signal` typed): their sections' tables and claims are checked the
+same way.
 Both architectures are required: a trace that fails fails its tests.
 """
 import copy
@@ -43,7 +44,7 @@ def lab(tmp_path_factory):
     out = tmp_path_factory.mktemp("lab")
     proc = subprocess.run(["/usr/bin/python3", REPORT, "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True,
-                          timeout=900)
+                          timeout=1500)
     return {"dir": str(out), "proc": proc}
 
 
@@ -63,7 +64,8 @@ def facts(lab, arch):
 
 
 def markdown_table(text, which=0):
-    """report.md's comparison table (which=1: the pipe lab's) as
+    """report.md's comparison table (which=1: the pipe lab's, 2: the
+    signals lab's) as
     {label: {column title: cell}}."""
     tables, previous = [], False
     for line in text.splitlines():
@@ -331,3 +333,142 @@ def test_pipe_claims_are_derived_not_typed_on(lab, arch):
         failed = [t for t, held, _ in report.pipe_report.pipe_claims(bad)
                   if not held]
         assert failed, "a spoiled pipe trace still holds every claim"
+
+
+def signal_facts(lab, arch):
+    path = os.path.join(lab["dir"], "signal-%s.json" % arch)
+    if not os.path.exists(path):
+        pytest.fail("no %s signals trace: report.py said\n%s%s" % (
+            arch, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+def signal_column(lab, arch):
+    table = markdown_table(read(lab, "report.md"), which=2)
+    assert all(TITLE[arch] in row for row in table.values()), \
+        "the signals table has no %s column" % TITLE[arch]
+    return {label: row[TITLE[arch]] for label, row in table.items()}
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_signal_lab_traced_and_its_claims_hold_on(lab, arch):
+    report = load_report_module()
+    s = signal_facts(lab, arch)
+    claims = report.signal_report.signal_claims(s)
+    failed = [(t, e) for t, held, e in claims if not held]
+    assert not failed, failed
+    assert [st["function"] for st in s["stops"]] == \
+        report.signal_report.SIGNAL_PATH
+    md = read(lab, "report.md")
+    block = md.split("**%s, signals lab**" % TITLE[arch], 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+    assert said == [("held", t) for t, _, _ in claims]
+    page = read(lab, "report.html")
+    assert "%s, signals lab</h3>" % TITLE[arch] in page
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_signal_table_values_come_from_trace_on(lab, arch):
+    s, col = signal_facts(lab, arch), signal_column(lab, arch)
+    h, f, i = s["handler_stop"], s["frame"], s["interrupted"]
+    assert col["Call path"] == " → ".join(st["function"]
+                                          for st in s["stops"])
+    assert col["The interrupted system call"] == "`%s` (%d)" % (
+        i["syscall_name"], i["syscall_nr"])
+    assert col["Its return value at handle_signal → after the restart "
+               "logic"].startswith("%d (" % i["return_before"])
+    assert "→ %d (" % i["return_after"] in \
+        col["Its return value at handle_signal → after the restart logic"]
+    assert col["sizeof(struct rt_sigframe)"] == "%d bytes" % f["size"]
+    for m in f["layout"]:
+        row = "Frame layout" if "." not in m["member"] else "Inside uc"
+        assert "`%s` +%d (%d)" % (m["member"], m["offset"], m["size"]) in \
+            col[row], (row, m)
+    assert h["return_address"] in col["Return address"]
+    assert col["Code at the return address"] == " ; ".join(
+        "`%s`" % c for c in h["trampoline"])
+    assert col["siginfo in the frame"] == \
+        "si_signo %(si_signo)d, si_code %(si_code)d, si_pid %(si_pid)d" % \
+        h["siginfo"]
+    assert col["rt_sigreturn (number, user sp)"].startswith(
+        "%d, sp `0x%x`" % (s["sigreturn"]["syscall_nr"],
+                           s["sigreturn"]["sp"]))
+    assert "`0x%x`" % s["regs_at_signal"]["sp"] in col["Where the frame goes"]
+    assert "`0x%x`" % f["sp"] in col["Where the frame goes"]
+    assert col["sa_flags"].startswith("`%s`" % s["sa_flags"])
+    assert col["Registers before the signal / after rt_sigreturn"] \
+        .startswith("all %d equal" % len(s["regs_at_signal"]))
+    assert col["Console"] == " / ".join(s["console"])
+    r = s["restart"]
+    assert col["A restarted call (test_sigwait, SA_RESTART)"].startswith(
+        "`%s` (%d): " % (r["syscall_name"], r["syscall_nr"]))
+    for v in ("%d (-ERESTARTSYS) → %d" % (r["before"]["ret"],
+                                          r["after"]["ret"]),
+              "pc `0x%x` → `0x%x`" % (r["before"]["pc"], r["after"]["pc"]),
+              "case: %s" % r["verdict"]):
+        assert v in col["A restarted call (test_sigwait, SA_RESTART)"], v
+    if arch == "x86":
+        assert "struct _fpstate` (%d bytes) at `0x%x`" % (
+            f["sizes"]["struct _fpstate"], h["fpstate"]) in col["FP state"]
+        assert col["The handler's arguments"].startswith(
+            "`[esp+4]` = %d" % h["args"]["stack"][0])
+    else:
+        v = s["vdso"]
+        assert "`0x%x`–`0x%x`" % (v["base"], v["base"] + v["size"]) in \
+            col["Return address"]
+        assert col["The handler's arguments"].startswith(
+            "`a0` = %d, `a1` = `0x%x`" % (h["args"]["a0"], h["args"]["a1"]))
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_signal_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: exactly the matching claim must stop
+    holding."""
+    report = load_report_module()
+    s = signal_facts(lab, arch)
+
+    def spoiled(change):
+        bad = copy.deepcopy(s)
+        change(bad)
+        return [t for t, held, _ in
+                report.signal_report.signal_claims(bad) if not held]
+
+    def nudge(d, key, by):
+        def change(bad):
+            target = bad
+            for k in d:
+                target = target[k]
+            target[key] = target[key] + by if not isinstance(
+                target[key], str) else hex(int(target[key], 16) + by)
+        return change
+
+    spoils = {
+        "stops reversed": lambda b: b["stops"].reverse(),
+        "handler signo": nudge(["handler_stop"], "signo", 2),
+        "handler's second argument": nudge(
+            ["handler_stop", "args"], "a1", 8) if arch == "riscv" else
+        nudge(["handler_stop", "args"], "edx", 8),
+        "si_pid": nudge(["handler_stop", "siginfo"], "si_pid", 1),
+        "saved pc": nudge(["handler_stop"], "saved_pc", 4),
+        "return address": nudge(["handler_stop"], "return_address", 4),
+        "sigreturn sp": nudge(["sigreturn"], "sp", 16),
+        "return after the restart logic":
+            nudge(["interrupted"], "return_after", -510),
+        "syscall instruction": lambda b: b["handler_stop"][
+            "syscall_insn"].update(code="nop"),
+        "a register after sigreturn":
+            nudge(["regs_after_sigreturn"], "sp", 4),
+        "a register back in user mode":
+            nudge(["regs_back_in_user"], "sp", 4),
+        "console": lambda b: b.update(console=b["console"][:-1]),
+        "child's parent": lambda b: b.update(child_ppid=0),
+        "restarted call's return register":
+            nudge(["restart", "after"], "ret", 1),
+        "restarted call's pc": nudge(["restart", "after"], "pc", 2),
+    }
+    assert not spoiled(lambda b: None)
+    for what, change in spoils.items():
+        failed = spoiled(change)
+        assert len(failed) == 1, "spoiling the %s: %s fail" % (what, failed)

@@ -5,7 +5,9 @@
 of scripts/lab/trace.py (QEMU + gdb, `fork` typed at MenuOS), saves the
 facts as build/lab/<arch>.json (and the session as <arch>.log), does the
 same for the pipe lab (`pipe` typed; pipe-<arch>.json, pipe-<arch>.log;
-its section is scripts/lab/pipe_report.py), and writes
+its section is scripts/lab/pipe_report.py) and the signals lab (`signal`
+typed; signal-<arch>.json, signal-<arch>.log; its section is
+scripts/lab/signal_report.py), and writes
 
     build/lab/report.md, build/lab/report.html   side-by-side table
     build/lab/kstack-<arch>.svg                 the child's kernel stack
@@ -55,22 +57,24 @@ def load_trace_module():
 trace = load_trace_module()
 
 
-def load_pipe_report_module():
+def load_section_module(name):
+    """scripts/lab/<name>.py: a lab's section of the report."""
     spec = importlib.util.spec_from_file_location(
-        "clonix_pipe_report", os.path.join(HERE, "pipe_report.py"))
+        "clonix_" + name, os.path.join(HERE, name + ".py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-pipe_report = load_pipe_report_module()
+pipe_report = load_section_module("pipe_report")
+signal_report = load_section_module("signal_report")
 
 
 # ---- collecting the facts ------------------------------------------------
 
 def run_trace(arch, out, lab="fork"):
-    """Trace a fork (or the pipe lab) on arch; save <arch>.json and
-    <arch>.log (pipe-<arch>.*) in out."""
+    """Trace a fork (or the pipe or signals lab) on arch; save <arch>.json
+    and <arch>.log (pipe-<arch>.*, signal-<arch>.*) in out."""
     name = arch if lab == "fork" else "%s-%s" % (lab, arch)
     stale = os.path.join(out, name + ".json")
     if os.path.exists(stale):
@@ -439,7 +443,8 @@ def claim_lines(traces):
                      for text, held, evidence in claims(traces[arch])]
 
 
-def markdown(traces, errors, stamp, pipes=None, pipe_errors=None):
+def markdown(traces, errors, stamp, pipes=None, pipe_errors=None,
+             signals=None, signal_errors=None):
     """report.md: the table, the claims, the drawings, the failures."""
     arches, rows = table(traces)
     md = ["# Clonix fork lab: RISC-V and i386 side by side", "",
@@ -462,6 +467,7 @@ def markdown(traces, errors, stamp, pipes=None, pipe_errors=None):
            for a in arches]
     md += failures_md(errors)
     md += pipe_report.markdown(pipes or {}, pipe_errors or {})
+    md += signal_report.markdown(signals or {}, signal_errors or {})
     return "\n".join(md) + "\n"
 
 
@@ -490,7 +496,8 @@ code{font-size:0.92em}.held{color:#1e8449}
 pre{background:#f4f4f4;padding:1em}"""
 
 
-def html_page(traces, errors, stamp, pipes=None, pipe_errors=None):
+def html_page(traces, errors, stamp, pipes=None, pipe_errors=None,
+              signals=None, signal_errors=None):
     """report.html: what report.md says, with the drawings inline."""
     arches, rows = table(traces)
     h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -519,11 +526,14 @@ def html_page(traces, errors, stamp, pipes=None, pipe_errors=None):
         h.append("<h2>%s: trace failed</h2><pre>%s</pre>" % (
             TITLE[arch], html.escape(why)))
     h += pipe_report.html_section(pipes or {}, pipe_errors or {}, code_html)
+    h += signal_report.html_section(signals or {}, signal_errors or {},
+                                    code_html)
     h.append("</body></html>")
     return "\n".join(h) + "\n"
 
 
-def write_report(traces, errors, out, pipes=None, pipe_errors=None):
+def write_report(traces, errors, out, pipes=None, pipe_errors=None,
+                 signals=None, signal_errors=None):
     """Write report.md, report.html and kstack-<arch>.svg; return paths."""
     stamp = provenance()
     paths = {"md": os.path.join(out, "report.md"),
@@ -533,9 +543,11 @@ def write_report(traces, errors, out, pipes=None, pipe_errors=None):
         with open(paths[arch], "w") as f:
             f.write(kstack_svg(facts))
     with open(paths["md"], "w") as f:
-        f.write(markdown(traces, errors, stamp, pipes, pipe_errors))
+        f.write(markdown(traces, errors, stamp, pipes, pipe_errors,
+                         signals, signal_errors))
     with open(paths["html"], "w") as f:
-        f.write(html_page(traces, errors, stamp, pipes, pipe_errors))
+        f.write(html_page(traces, errors, stamp, pipes, pipe_errors,
+                          signals, signal_errors))
     return paths
 
 
@@ -559,21 +571,29 @@ def main(argv=None):
     traces, errors = collect(args.arch or ARCHES, args.out, args.from_json)
     pipes, pipe_errors = collect(args.arch or ARCHES, args.out,
                                  args.from_json, "pipe")
-    paths = write_report(traces, errors, args.out, pipes, pipe_errors)
+    signals, signal_errors = collect(args.arch or ARCHES, args.out,
+                                     args.from_json, "signal")
+    paths = write_report(traces, errors, args.out, pipes, pipe_errors,
+                         signals, signal_errors)
     for arch, why in errors.items():
         print("lab-report: %s trace failed:\n%s" % (TITLE[arch], why),
               file=sys.stderr)
     for arch, why in pipe_errors.items():
         print("lab-report: %s pipe trace failed:\n%s" % (TITLE[arch], why),
               file=sys.stderr)
-    held = all_held(traces) and pipe_report.all_held(pipes)
+    for arch, why in signal_errors.items():
+        print("lab-report: %s signals trace failed:\n%s" % (TITLE[arch],
+                                                            why),
+              file=sys.stderr)
+    held = all_held(traces) and pipe_report.all_held(pipes) and \
+        signal_report.all_held(signals)
     if traces and not held:
         print("lab-report: some of the lab's claims did not hold; see the "
               "report", file=sys.stderr)
     for key in ("md", "html"):
         print("lab-report: wrote %s" % shown(paths[key]))
-    return 0 if traces and pipes and not errors and not pipe_errors and \
-        held else 1
+    return 0 if traces and pipes and signals and not errors and \
+        not pipe_errors and not signal_errors and held else 1
 
 
 if __name__ == "__main__":

@@ -230,22 +230,30 @@ USER_REGS = {
 }
 
 
+# The current task's pt_regs: task_pt_regs(current), at its stack's top.
+PT_REGS = "((struct pt_regs *)((unsigned long)$current()->stack + " \
+          "sizeof(union thread_union)) - 1)"
+
+
 def user_regs(gdb, arch):
     """The current task's saved user registers, by name."""
-    regs = "((struct pt_regs *)((unsigned long)$current()->stack + " \
-           "sizeof(union thread_union)) - 1)"
-    return {r: gdb.value("%s->%s" % (regs, r)) for r in USER_REGS[arch]}
+    return {r: gdb.value("%s->%s" % (PT_REGS, r)) for r in USER_REGS[arch]}
 
 
 def run_signal(gdb, qemu, arch, names):
     """Type `signal` at MenuOS and follow SIGUSR1 from the parent's kill to
     the child's handler and back: the sending side (sys_kill, send_signal,
     complete_signal), the child's way back to user mode (get_signal,
-    handle_signal, setup_rt_frame — its user registers read at the start,
-    the frame, the handler and its return address at the end), the
-    handler itself (a breakpoint at its user address: the signal number
-    it was given), and rt_sigreturn (restore_sigcontext: every register
-    read again and compared with the ones the signal interrupted)."""
+    handle_signal — the interrupted call's return value before and after
+    the restart logic —, setup_rt_frame — its user registers read at the
+    start, the frame, the handler and its return address at the end, the
+    frame's layout from the kernel's own struct rt_sigframe), the handler
+    itself (a breakpoint at its user address: its arguments, the siginfo
+    and saved registers in the frame, the code at its return address),
+    rt_sigreturn (where it finds the frame; restore_sigcontext: every
+    register read again and compared with the ones the signal
+    interrupted), and the child back in user mode where the signal found
+    it, its CPU registers compared once more."""
     facts = {"stops": []}
     gdb.child.sendline("continue")
     qemu.expect("MenuOS>>", timeout=TIMEOUT)
@@ -257,57 +265,87 @@ def run_signal(gdb, qemu, arch, names):
     gdb.child.expect(gdb.PROMPT)
     handler_bp = None
     frame = {}
+    child = None  # the signalled task (pid), from send_signal
     while True:
         if function is None:
             number, function = gdb.cont_number()
-        stop = {"function": function, "pid": gdb.value("$current()->pid")}
         if number == handler_bp:
-            stop["function"] = "handler"
-            if arch == "riscv":
-                stop["signo"] = gdb.value("$a0")
-                stop["return_address"] = "0x%x" % gdb.value("$ra")
-            else:  # the handler's argument, above its return address
-                stop["signo"] = gdb.value("*(int *)($esp + 4)")
-                stop["return_address"] = "0x%x" % gdb.value(
-                    "*(unsigned int *)$esp")
-            stop["sp"] = "0x%x" % gdb.value("$sp")
+            stop = {"function": "handler",
+                    "pid": user_pid(gdb, arch, facts, child)}
+            stop.update(handler_facts(gdb, arch, facts))
             facts["handler_stop"] = stop
+            function = "handler"
+        else:
+            stop = {"function": function,
+                    "pid": gdb.value("$current()->pid")}
+        if function == "handler":
+            pass
         elif function in ("send_signal", "complete_signal"):
             stop["sig"] = gdb.value("sig")
             stop["target"] = gdb.value("p->pid")
-        elif function == "handle_signal":
+            child = child or stop["target"]
+            facts.setdefault("sender_pid", stop["pid"])
+        elif function == "handle_signal" and stop["pid"] == child:
             # What the interrupted system call returned: -ERESTARTNOHAND
             # (sigsuspend), turned into -EINTR or a restart here.
-            ret = gdb.value("regs->%s" % names["ret"])
-            stop["syscall_return"] = ret - (1 << 64 if arch == "riscv"
-                                            else 1 << 32) \
-                if ret >> (63 if arch == "riscv" else 31) else ret
+            stop["syscall_return"] = signed(
+                gdb.value("regs->%s" % names["ret"]), arch)
             facts["interrupted_call_return"] = stop["syscall_return"]
+            facts["interrupted"] = interrupted_call(gdb, arch, names)
         elif function == "get_signal":
             stop["pending"] = "0x%x" % gdb.value(
                 "$current()->pending.signal | "
                 "$current()->signal->shared_pending.signal")
-        elif function in ("setup_rt_frame", "setup_frame"):
+        elif function in ("setup_rt_frame", "setup_frame") and \
+                stop["pid"] == child:
             stop["sig"] = gdb.value("ksig->sig")
+            facts["child_task"] = gdb.value("$current()")
+            facts["child_ppid"] = gdb.value("$current()->real_parent->pid")
             facts["regs_at_signal"] = user_regs(gdb, arch)
+            # After handle_signal's restart logic: what the call returns
+            # now, and whether its pc was wound back to re-execute it.
+            facts["interrupted"]["return_after"] = signed(
+                facts["regs_at_signal"][names["ret"]], arch)
+            facts["interrupted"]["pc_after"] = \
+                facts["regs_at_signal"][names["pc"]]
             facts["handler"] = "0x%x" % gdb.value("ksig->ka.handler")
             facts["sa_flags"] = "0x%x" % gdb.value("ksig->ka.flags")
             facts["sa_restorer"] = "0x%x" % gdb.value("ksig->ka.restorer")
+            flags = int(facts["sa_flags"], 16)
+            facts["sa_flag_names"] = [
+                name for name, bit in header_defines(
+                    "include/uapi/linux/signal.h", "SA_").items()
+                if flags & bit]
             facts["frame_function"] = function
+            facts["vdso"] = vdso_mapping(gdb, arch)
             gdb.cmd("finish")
             after = user_regs(gdb, arch)
             frame = {"sp": after["sp"], "pc": after[names["pc"]]}
             if arch == "riscv":
                 frame["return_address"] = after["ra"]
                 frame["return_symbol"] = "vdso rt_sigreturn"
+                frame["args"] = [after["a0"], after["a1"], after["a2"]]
             else:
                 frame["return_address"] = gdb.value(
                     "*(unsigned int *)%d" % after["sp"])
+                frame["args"] = [after["ax"], after["dx"], after["cx"]]
             frame["size"] = gdb.value("sizeof(struct rt_sigframe)")
+            frame["layout"] = frame_layout(gdb, arch)
+            frame["sizes"] = {t: gdb.value("sizeof(%s)" % t)
+                              for t in FRAME_TYPES[arch]}
             facts["frame"] = frame
             handler_bp = gdb.tbreak("*%s if %s" % (facts["handler"], (
                 "$priv == 0" if arch == "riscv" else "($cs & 3) == 3")))
-        elif function in ("restore_sigcontext",):
+        elif function in ("sys_rt_sigreturn", "sys_sigreturn") and \
+                stop["pid"] == child:
+            # The handler has returned through its return address: the
+            # system call finds the frame from the user sp.
+            regs = user_regs(gdb, arch)
+            stop["sp"] = regs["sp"]
+            stop["syscall_nr"] = gdb.value("%s->%s" % (PT_REGS,
+                                                       names["nr"]))
+            facts["sigreturn"] = dict(stop)
+        elif function == "restore_sigcontext" and stop["pid"] == child:
             gdb.cmd("finish")
             facts["regs_after_sigreturn"] = user_regs(gdb, arch)
             facts["stops"].append(stop)
@@ -315,6 +353,10 @@ def run_signal(gdb, qemu, arch, names):
         facts["stops"].append(stop)
         function = None
     gdb.cmd("delete")
+    back_in_user(gdb, arch, names, facts)
+    gdb.cmd("delete")
+    # Set now, while the CPU is in the kernel: the restart to trace next.
+    restart_bp = restart_break(gdb, arch, names)
     gdb.child.sendline("continue")
     out = ""
     try:
@@ -329,7 +371,294 @@ def run_signal(gdb, qemu, arch, names):
     before, after = facts["regs_at_signal"], facts["regs_after_sigreturn"]
     facts["regs_differing"] = sorted(r for r in before
                                      if before[r] != after[r])
+    cpu = facts.get("regs_back_in_user", {})
+    facts["user_regs_differing"] = sorted(r for r in before
+                                          if cpu.get(r) != before[r])
+    if "Signal Complete!" in facts["console"]:
+        facts["restart"] = run_restart(gdb, qemu, arch, names, restart_bp)
     return facts
+
+
+RESTART_PROGRAM = "test_sigwait"
+RESTART_CASE = "read of a pipe: restarted under SA_RESTART"
+
+
+def restart_break(gdb, arch, names):
+    """A breakpoint on handle_signal for a call that returned -ERESTARTSYS
+    with a SIGUSR1 handler installed with SA_RESTART (test_sigwait's; not
+    another process's SIGCHLD); its number."""
+    sig = header_defines("include/uapi/linux/signal.h", "S")
+    err = header_defines("include/linux/errno.h", "E")
+    out = gdb.cmd("break handle_signal if $lab_user() && ksig->sig == %d && "
+                  "(ksig->ka.flags & %d) && (long)regs->%s == -%d" % (
+                      sig["SIGUSR1"], sig["SA_RESTART"], names["ret"],
+                      err["ERESTARTSYS"]))
+    return int(re.search(r"reakpoint (\d+) at", out).group(1))
+
+
+def run_restart(gdb, qemu, arch, names, number):
+    """A restarted system call, traced: at the MenuOS prompt the signals
+    lab left, run test_sigwait (user/test_sigwait.c), whose second case
+    blocks in read() of a pipe with a SIGUSR1 handler installed with
+    SA_RESTART, and is sent SIGUSR1 by a child. Stop at the handle_signal
+    that finds -ERESTARTSYS under SA_RESTART, read the interrupted call's
+    registers, let handle_signal run, read them again — the return
+    register given back the original argument, the pc moved back onto the
+    system-call instruction — and wait for the case's verdict."""
+    ret, pc, orig = names["ret"], names["pc"], \
+        "orig_a0" if arch == "riscv" else "orig_ax"
+    facts = {"program": RESTART_PROGRAM, "case": RESTART_CASE}
+    try:
+        qemu.expect("MenuOS>>", timeout=TIMEOUT)
+        qemu.send(RESTART_PROGRAM + "\r")
+        # gdb is still running from the lab's last `continue`.
+        gdb.child.expect(r"(?:Temporary b|B)reakpoint (\d+), ",
+                         timeout=TIMEOUT)
+        hit = int(gdb.child.match.group(1))
+        gdb.child.expect(gdb.PROMPT)
+        if hit != number:
+            facts["error"] = "stopped at breakpoint %d" % hit
+            return facts
+        regs = gdb.value("regs")
+        r = "((struct pt_regs *)%d)" % regs
+        facts["pid"] = gdb.value("$current()->pid")
+        facts["sa_flags"] = "0x%x" % gdb.value("ksig->ka.flags")
+        facts["sig"] = gdb.value("ksig->sig")
+        nr = gdb.value("%s->%s" % (r, "a7" if arch == "riscv" else
+                                   "orig_ax"))
+        facts["syscall_nr"] = nr
+        out = gdb.cmd("printf \"%%s\\n\", syscall_names[%d]" % nr)
+        facts["syscall_name"] = out.strip().splitlines()[-1] \
+            if out.strip() else "?"
+        facts["before"] = {"ret": signed(gdb.value("%s->%s" % (r, ret)),
+                                         arch),
+                           "pc": gdb.value("%s->%s" % (r, pc)),
+                           "orig": gdb.value("%s->%s" % (r, orig))}
+        # handle_signal's restart logic runs first, then it builds the
+        # frame: read the registers when the frame function starts.
+        frame_fns = ["setup_rt_frame"] + (["setup_frame"] if arch == "x86"
+                                          else [])
+        stops = [gdb.tbreak(fn) for fn in frame_fns]
+        hit, facts["frame_function"] = gdb.cont_number()
+        if hit not in stops:
+            facts["error"] = "stopped at breakpoint %d" % hit
+            return facts
+        facts["after"] = {"ret": gdb.value("%s->%s" % (r, ret)),
+                          "pc": gdb.value("%s->%s" % (r, pc))}
+        facts["code_at_pc_after"] = [
+            {"address": int(a, 16), "code": re.sub(r"\s+", " ", c).strip()}
+            for a, c in re.findall(r"^\s*(?:=> )?(0x[0-9a-f]+)(?: <[^>]*>)?:"
+                                   r"\s*(.*)$", gdb.cmd("x/2i 0x%x" %
+                                                        facts["after"]["pc"]),
+                                   re.M)]
+        gdb.cmd("delete")
+        gdb.child.sendline("continue")
+        qemu.expect(r"%s: %s: (\S+)" % (RESTART_PROGRAM.replace("test_", ""),
+                                        re.escape(RESTART_CASE)),
+                    timeout=TIMEOUT)
+        facts["verdict"] = qemu.match.group(1)
+    except (pexpect.TIMEOUT, pexpect.EOF, TraceError, AttributeError) as e:
+        facts["error"] = "%s: %s" % (type(e).__name__,
+                                     str(e).splitlines()[0] if str(e)
+                                     else "")
+    return facts
+
+
+def user_pid(gdb, arch, facts, child):
+    """The pid of the task running in user mode. QEMU lets gdb read kernel
+    memory only while a RISC-V CPU is in the kernel: there the running
+    task is told by its task_struct's address (in sscratch), compared with
+    the child's read at setup_rt_frame; -1 for another task."""
+    if arch == "x86":
+        return gdb.value("$current()->pid")
+    return child if gdb.value("$sscratch") == facts["child_task"] else -1
+
+
+def signed(value, arch):
+    """A register's value as the C long it holds."""
+    bits = 64 if arch == "riscv" else 32
+    return value - (1 << bits) if value >> (bits - 1) else value
+
+
+def header_defines(path, prefix):
+    """{NAME: value} of a kernel header's `#define PREFIX... number` lines:
+    the names the kernel's code uses (the debug info has no macros)."""
+    out = {}
+    with open(os.path.join(ROOT, path)) as f:
+        for m in re.finditer(r"^#define (%s\w*)\s+(0x[0-9a-fA-F]+|\d+)\b"
+                             % prefix, f.read(), re.M):
+            out[m.group(1)] = int(m.group(2), 0)
+    return out
+
+
+# The frame's members, by path from struct rt_sigframe, in address order;
+# their offsets and sizes are read from the kernel's debug info.
+FRAME_MEMBERS = {
+    "riscv": ["info", "uc", "uc.uc_flags", "uc.uc_link", "uc.uc_stack",
+              "uc.uc_sigmask", "uc.uc_mcontext", "uc.uc_mcontext.sc_regs",
+              "uc.uc_mcontext.sc_q"],
+    "x86": ["pretcode", "sig", "pinfo", "puc", "info", "uc", "uc.uc_flags",
+            "uc.uc_link", "uc.uc_stack", "uc.uc_mcontext", "uc.uc_sigmask",
+            "retcode"],
+}
+FRAME_TYPES = {
+    "riscv": ["siginfo_t", "struct ucontext", "struct sigcontext",
+              "struct user_regs_struct", "struct __riscv_q_ext_state",
+              "struct pt_regs"],
+    "x86": ["siginfo_t", "struct ucontext", "struct sigcontext",
+            "struct _fpstate", "struct pt_regs"],
+}
+
+
+def frame_layout(gdb, arch):
+    """[{member, offset, size}] of struct rt_sigframe, read live."""
+    out = []
+    for m in FRAME_MEMBERS[arch]:
+        out.append({"member": m, "offset": gdb.value(
+            "(unsigned long)&((struct rt_sigframe *)0)->%s" % m),
+            "size": gdb.value("sizeof(((struct rt_sigframe *)0)->%s)" % m)})
+    return out
+
+
+def vdso_mapping(gdb, arch):
+    """RISC-V: where the vDSO is mapped in the current process
+    (mm->context.vdso), its image's size and the pages it takes
+    (vdso_pages_nr pages of 1 << PAGE_SHIFT bytes); None elsewhere or when
+    the kernel has no vDSO."""
+    if arch != "riscv":
+        return None
+    out = gdb.cmd("printf \"%lu %lu %lu\\n\", "
+                  "(unsigned long)$current()->mm->context.vdso, "
+                  "(unsigned long)vdso_end - (unsigned long)vdso_start, "
+                  "vdso_pages_nr")
+    m = re.search(r"^(\d+) (\d+) (\d+)\s*$", out, re.M)
+    if not m:
+        return None
+    page = 1 << header_defines("arch/riscv/include/asm/page.h",
+                               "PAGE_SHIFT")["PAGE_SHIFT"]
+    # Where in the image the trampoline is: the offset the kernel was
+    # built with (VDSO_SYMBOL), from the image's own symbol table.
+    offsets = header_defines("build/riscv/include/generated/vdso-offsets.h",
+                             "__vdso_")
+    return {"base": int(m.group(1)), "image_size": int(m.group(2)),
+            "size": int(m.group(3)) * page,
+            "rt_sigreturn_offset": offsets.get("__vdso_rt_sigreturn_offset")}
+
+
+def interrupted_call(gdb, arch, names):
+    """At handle_signal: the system call the signal interrupted — its
+    number, its return value, the original first argument (RISC-V's
+    orig_a0; i386's orig_ax is the call number) and the user pc after the
+    system-call instruction."""
+    facts = {"return_before": signed(gdb.value("regs->%s" % names["ret"]),
+                                     arch),
+             "pc_before": gdb.value("regs->%s" % names["pc"])}
+    if arch == "riscv":
+        facts["syscall_nr"] = gdb.value("regs->a7")
+        facts["orig"] = {"field": "orig_a0", "value":
+                         gdb.value("regs->orig_a0")}
+        facts["cause"] = gdb.value("regs->cause")
+        facts["exc_syscall"] = header_defines(
+            "arch/riscv/include/asm/csr.h", "EXC_SYSCALL")["EXC_SYSCALL"]
+    else:
+        facts["syscall_nr"] = gdb.value("regs->orig_ax")
+        facts["orig"] = {"field": "orig_ax", "value":
+                         gdb.value("regs->orig_ax")}
+    out = gdb.cmd("printf \"%%s\\n\", syscall_names[%d]" %
+                  facts["syscall_nr"])
+    facts["syscall_name"] = out.strip().splitlines()[-1] if out.strip() \
+        else "?"
+    errnos = header_defines("include/linux/errno.h", "E")
+    facts["errnos"] = {name: errnos[name] for name in (
+        "EINTR", "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND",
+        "ERESTART_RESTARTBLOCK")}
+    return facts
+
+
+# The size of the system-call instruction a restart winds the pc back
+# over: ecall is 4 bytes, int $0x80 two. The trace disassembles what lies
+# there to show it.
+SYSCALL_INSN_SIZE = {"riscv": 4, "x86": 2}
+
+
+def disassemble(gdb, addr, count):
+    """count instructions at addr, as ['mnemonic operands', ...]."""
+    out = gdb.cmd("x/%di 0x%x" % (count, addr))
+    return [re.sub(r"\s+", " ", line.split(":", 1)[1]).strip()
+            for line in out.splitlines() if ":" in line][:count]
+
+
+def handler_facts(gdb, arch, facts):
+    """At the handler's first instruction, in user mode: its arguments,
+    where it returns to and the code there, and what the frame at sp
+    holds (the siginfo, the saved pc and sp)."""
+    stop = {}
+    f = "((struct rt_sigframe *)$sp)"
+    if arch == "riscv":
+        stop["signo"] = gdb.value("$a0")
+        stop["return_address"] = "0x%x" % gdb.value("$ra")
+        stop["args"] = {"a0": gdb.value("$a0"), "a1": gdb.value("$a1"),
+                        "a2": gdb.value("$a2")}
+        mc = "%s->uc.uc_mcontext.sc_regs" % f
+        stop["saved_pc"] = gdb.value("%s.pc" % mc)
+        stop["saved_sp"] = gdb.value("%s.sp" % mc)
+    else:  # the handler's arguments, above its return address
+        stop["signo"] = gdb.value("*(int *)($esp + 4)")
+        stop["return_address"] = "0x%x" % gdb.value("*(unsigned int *)$esp")
+        stop["args"] = {"stack": [gdb.value("*(unsigned int *)($esp + %d)"
+                                            % i) for i in (4, 8, 12)],
+                        "eax": gdb.value("$eax"), "edx": gdb.value("$edx"),
+                        "ecx": gdb.value("$ecx")}
+        mc = "%s->uc.uc_mcontext" % f
+        stop["saved_pc"] = gdb.value("%s.ip" % mc)
+        stop["saved_sp"] = gdb.value("%s.sp" % mc)
+        stop["fpstate"] = gdb.value("%s.fpstate" % mc)
+    stop["sp"] = "0x%x" % gdb.value("$sp")
+    stop["info_at"] = gdb.value("&%s->info" % f)
+    stop["uc_at"] = gdb.value("&%s->uc" % f)
+    stop["siginfo"] = {k: signed(gdb.value("%s->info.%s" % (f, v)), arch)
+                       for k, v in (("si_signo", "si_signo"),
+                                    ("si_code", "si_code"),
+                                    ("si_pid", "_sifields._rt._pid"))}
+    stop["trampoline"] = disassemble(gdb, int(stop["return_address"], 16),
+                                     2)
+    # What a restart would re-execute: the instruction before the pc the
+    # signal interrupted.
+    pc = facts["interrupted"]["pc_before"] - SYSCALL_INSN_SIZE[arch]
+    stop["syscall_insn"] = {"address": pc,
+                            "code": (disassemble(gdb, pc, 1) or ["?"])[0]}
+    return stop
+
+
+# The CPU registers gdb shows in user mode, by pt_regs field name.
+CPU_REGS = {
+    "riscv": dict([("epc", "$pc")] + [(r, "$" + r) for r in
+                                     USER_REGS["riscv"][1:]]),
+    "x86": {"bx": "$ebx", "cx": "$ecx", "dx": "$edx", "si": "$esi",
+            "di": "$edi", "bp": "$ebp", "ax": "$eax", "ds": "$ds",
+            "es": "$es", "fs": "$fs", "gs": "$gs", "ip": "$eip", "cs": "$cs",
+            "flags": "$eflags", "sp": "$esp", "ss": "$ss"},
+}
+
+
+def back_in_user(gdb, arch, names, facts):
+    """Let the child leave rt_sigreturn and stop at its first user
+    instruction after it — the pc the signal interrupted — and read the
+    CPU's registers there. Only the child: the parent runs the same code
+    at the same addresses (MenuOS forked it), so the running task is
+    checked by value (sscratch / current_task, as in the fork trace)."""
+    regs = facts["regs_at_signal"]
+    cur = "$sscratch" if arch == "riscv" else "current_task"
+    user_mode = "$priv == 0" if arch == "riscv" else "($cs & 3) == 3"
+    bp = gdb.tbreak("*0x%x if %s && %s == %d" % (
+        regs[names["pc"]], user_mode, cur, facts["child_task"]))
+    number, _ = gdb.cont_number()
+    if number != bp:
+        return
+    facts["regs_back_in_user"] = {
+        r: gdb.value(e) & (0xffff if arch == "x86" and r in
+                           ("ds", "es", "fs", "gs", "cs", "ss") else ~0)
+        for r, e in CPU_REGS[arch].items()}
 
 
 def symbol_of(gdb, addr):
