@@ -43,6 +43,22 @@ static pid_t stopping_child(int go[2])
 	return pid;
 }
 
+/* The state letter /proc/<pid>/stat shows for pid (proc(5): T for
+ * stopped), or '?' if it cannot be read. */
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[256], *p;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return '?';
+	p = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	return p && p[1] == ' ' ? p[2] : '?';
+}
+
 static int case_stop_continue(void)
 {
 	int go[2], st = 0;
@@ -55,10 +71,13 @@ static int case_stop_continue(void)
 	st = 0;
 	r = waitpid(pid, &st, WUNTRACED | WNOHANG);
 	EXPECT(r == 0, "the stop was reported twice: %s", status_text(st));
+	EXPECT(proc_state(pid) == 'T', "/proc/%d/stat shows state %c, not T",
+	       (int)pid, proc_state(pid));
 	EXPECT(kill(pid, SIGCONT) == 0, "kill SIGCONT: %m");
 	r = waitpid(pid, &st, WCONTINUED);
 	EXPECT(r == pid && WIFCONTINUED(st),
 	       "waitpid(WCONTINUED) returned %d, status %#x", r, st);
+	EXPECT(proc_state(pid) != 'T', "still T in /proc after SIGCONT");
 	EXPECT(write(go[1], "g", 1) == 1, "write: %m");
 	r = waitpid(pid, &st, 0);
 	EXPECT(r == pid && WIFEXITED(st) && WEXITSTATUS(st) == 5,
