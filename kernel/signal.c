@@ -733,6 +733,32 @@ void set_current_blocked(u64 newset)
 	spin_unlock_irq(&current->sighand->siglock);
 }
 
+/*
+ * What becomes of a system call a signal interrupted (the arch knows it
+ * came from one), by the -ERESTART* code it returned: with a handler
+ * about to run (handler true, its sa_flags), EINTR unless SA_RESTART
+ * asks for the call again; with none, the call again — through
+ * restart_syscall for -ERESTART_RESTARTBLOCK. The arch then applies it:
+ * the result register, and the pc back onto the trap instruction.
+ */
+enum syscall_restart syscall_restart_action(long ret, bool handler,
+					    unsigned long sa_flags)
+{
+	switch (ret) {
+	case -ERESTART_RESTARTBLOCK:
+		return handler ? RESTART_EINTR : RESTART_BLOCK;
+	case -ERESTARTNOHAND:
+		return handler ? RESTART_EINTR : RESTART_AGAIN;
+	case -ERESTARTSYS:
+		return handler && !(sa_flags & SA_RESTART) ? RESTART_EINTR :
+							     RESTART_AGAIN;
+	case -ERESTARTNOINTR:
+		return RESTART_AGAIN;
+	default:
+		return RESTART_NONE;	/* a real result: it stands */
+	}
+}
+
 /* No handler ran: the mask sigsuspend/ppoll/pselect6 swapped in goes. */
 void restore_saved_sigmask(void)
 {

@@ -146,31 +146,36 @@ static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 	return 0;
 }
 
-/* An interrupted system call, now that a handler will run: EINTR, or
- * (SA_RESTART, ERESTARTNOINTR) the ecall again with its first argument. */
+/* Settle a system call the signal interrupted (syscall_restart_action):
+ * -EINTR in a0, or the ecall again — its first argument back in a0 and
+ * epc on it (a7 = restart_syscall for a restart block). */
+static void syscall_restart(struct pt_regs *regs, struct ksignal *ksig)
+{
+	if (regs->cause != EXC_SYSCALL)
+		return;
+	regs->cause = -1UL;	/* done with it: never twice */
+	switch (syscall_restart_action(regs->a0, ksig != NULL,
+				       ksig ? ksig->ka.flags : 0)) {
+	case RESTART_NONE:
+		break;
+	case RESTART_EINTR:
+		regs->a0 = -EINTR;
+		break;
+	case RESTART_BLOCK:
+		regs->a7 = __NR_restart_syscall;
+		/* fallthrough */
+	case RESTART_AGAIN:
+		regs->a0 = regs->orig_a0;
+		regs->epc -= 4;
+		break;
+	}
+}
+
 static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 {
 	int ret;
 
-	if (regs->cause == EXC_SYSCALL) {
-		regs->cause = -1UL;	/* done with it */
-		switch ((long)regs->a0) {
-		case -ERESTART_RESTARTBLOCK:
-		case -ERESTARTNOHAND:
-			regs->a0 = -EINTR;
-			break;
-		case -ERESTARTSYS:
-			if (!(ksig->ka.flags & SA_RESTART)) {
-				regs->a0 = -EINTR;
-				break;
-			}
-			/* fallthrough */
-		case -ERESTARTNOINTR:
-			regs->a0 = regs->orig_a0;
-			regs->epc -= 4;
-			break;
-		}
-	}
+	syscall_restart(regs, ksig);
 	ret = setup_rt_frame(ksig, sigmask_to_save(), regs);
 	signal_setup_done(ret, ksig, 0);
 }
@@ -183,22 +188,6 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 		handle_signal(&ksig, regs);
 		return;
 	}
-	/* No handler ran: a call the signal interrupted starts again. */
-	if (regs->cause == EXC_SYSCALL) {
-		regs->cause = -1UL;
-		switch ((long)regs->a0) {
-		case -ERESTARTNOHAND:
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-			regs->a0 = regs->orig_a0;
-			regs->epc -= 4;
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			regs->a0 = regs->orig_a0;
-			regs->a7 = __NR_restart_syscall;
-			regs->epc -= 4;
-			break;
-		}
-	}
+	syscall_restart(regs, NULL);	/* no handler: the call again */
 	restore_saved_sigmask();
 }

@@ -323,29 +323,37 @@ badframe:
  * Delivery and restart
  */
 
+/* Settle a system call the signal interrupted (syscall_restart_action):
+ * -EINTR in eax, or the int $0x80 again — the call number back in eax
+ * (0, restart_syscall, for a restart block) and eip on it. */
+static void syscall_restart(struct pt_regs *regs, struct ksignal *ksig)
+{
+	if ((long)regs->orig_ax < 0)
+		return;	/* not from a system call */
+	switch (syscall_restart_action(regs->ax, ksig != NULL,
+				       ksig ? ksig->ka.flags : 0)) {
+	case RESTART_NONE:
+		break;
+	case RESTART_EINTR:
+		regs->ax = -EINTR;
+		break;
+	case RESTART_AGAIN:
+		regs->ax = regs->orig_ax;
+		regs->ip -= 2;
+		break;
+	case RESTART_BLOCK:
+		regs->ax = __NR_restart_syscall;
+		regs->ip -= 2;
+		break;
+	}
+	regs->orig_ax = -1;	/* done with it: never twice */
+}
+
 static void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 {
 	int ret;
 
-	if ((long)regs->orig_ax >= 0) {	/* it came from a system call */
-		switch ((long)regs->ax) {
-		case -ERESTART_RESTARTBLOCK:
-		case -ERESTARTNOHAND:
-			regs->ax = -EINTR;
-			break;
-		case -ERESTARTSYS:
-			if (!(ksig->ka.flags & SA_RESTART)) {
-				regs->ax = -EINTR;
-				break;
-			}
-			/* fallthrough */
-		case -ERESTARTNOINTR:
-			regs->ax = regs->orig_ax;
-			regs->ip -= 2;	/* int $0x80 again */
-			break;
-		}
-		regs->orig_ax = -1;
-	}
+	syscall_restart(regs, ksig);
 	if (ksig->ka.flags & SA_SIGINFO)
 		ret = setup_rt_frame(ksig, sigmask_to_save(), regs);
 	else
@@ -361,22 +369,7 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
 		handle_signal(&ksig, regs);
 		return;
 	}
-	/* No handler ran: a call the signal interrupted starts again. */
-	if ((long)regs->orig_ax >= 0) {
-		switch ((long)regs->ax) {
-		case -ERESTARTNOHAND:
-		case -ERESTARTSYS:
-		case -ERESTARTNOINTR:
-			regs->ax = regs->orig_ax;
-			regs->ip -= 2;
-			break;
-		case -ERESTART_RESTARTBLOCK:
-			regs->ax = __NR_restart_syscall;
-			regs->ip -= 2;
-			break;
-		}
-		regs->orig_ax = -1;
-	}
+	syscall_restart(regs, NULL);	/* no handler: the call again */
 	restore_saved_sigmask();
 }
 

@@ -227,6 +227,14 @@ int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact);
 int sigprocmask(int how, u64 *set, u64 *oldset);
 u64 do_sigpending(void);
 long sigsuspend(u64 mask);
+enum syscall_restart {
+	RESTART_NONE,	/* the call's result stands */
+	RESTART_EINTR,	/* it returns -EINTR */
+	RESTART_AGAIN,	/* the trap instruction runs again, same arguments */
+	RESTART_BLOCK,	/* ... as restart_syscall (current->restart_block) */
+};
+enum syscall_restart syscall_restart_action(long ret, bool handler,
+					    unsigned long sa_flags);
 /* arch/<arch>/kernel/signal.c: deliver a signal or restart a system call,
  * on the way back to user mode (do_work_pending). */
 void arch_do_signal_or_restart(struct pt_regs *regs);
