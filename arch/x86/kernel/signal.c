@@ -196,10 +196,22 @@ static const u8 retcode[8] = { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0,
 static const u8 rt_retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd,
 				  0x80, 0 };
 
-/* Start the handler: eip at it, esp at the frame, user segments. */
-static void enter_handler(struct ksignal *ksig, struct pt_regs *regs,
-			  void *frame)
+/* Where the handler returns: glibc's restorer (SA_RESTORER), or the
+ * frame's own retcode. */
+static u32 return_address(struct ksignal *ksig, char *retcode)
 {
+	return ksig->ka.flags & SA_RESTORER ? ksig->ka.restorer :
+					      (u32)(unsigned long)retcode;
+}
+
+/* Start the handler: eip at it, esp at the frame, its arguments in eax,
+ * edx, ecx (as well as on the stack), user segments. */
+static void enter_handler(struct ksignal *ksig, struct pt_regs *regs,
+			  void *frame, unsigned long dx, unsigned long cx)
+{
+	regs->ax = ksig->sig;
+	regs->dx = dx;
+	regs->cx = cx;
 	regs->sp = (unsigned long)frame;
 	regs->ip = ksig->ka.handler;
 	regs->ds = __USER_DS;
@@ -217,25 +229,19 @@ static int setup_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 {
 	struct _fpstate *fp;
 	struct sigframe *frame = get_sigframe(ksig, regs, sizeof(*frame), &fp);
-	unsigned long restorer;
 	int err = 0;
 
 	if (!access_ok(frame, sizeof(*frame)) || !access_ok(fp, sizeof(*fp)))
 		return -EFAULT;
-	restorer = ksig->ka.flags & SA_RESTORER ? ksig->ka.restorer :
-		   (unsigned long)frame->retcode;
 	err |= put_user(ksig->sig, &frame->sig);
 	err |= copy_fpstate_to_sigframe(fp);
 	err |= setup_sigcontext(&frame->sc, fp, regs, (u32)set);
 	err |= put_user((unsigned long)(set >> 32), &frame->extramask[0]);
-	err |= put_user((u32)restorer, &frame->pretcode);
+	err |= put_user(return_address(ksig, frame->retcode), &frame->pretcode);
 	err |= copy_to_user(frame->retcode, retcode, sizeof(retcode));
 	if (err)
 		return -EFAULT;
-	enter_handler(ksig, regs, frame);
-	regs->ax = ksig->sig;
-	regs->dx = 0;
-	regs->cx = 0;
+	enter_handler(ksig, regs, frame, 0, 0);
 	return 0;
 }
 
@@ -246,13 +252,10 @@ static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 	struct _fpstate *fp;
 	struct rt_sigframe *frame = get_sigframe(ksig, regs, sizeof(*frame),
 						 &fp);
-	unsigned long restorer;
 	int err = 0;
 
 	if (!access_ok(frame, sizeof(*frame)) || !access_ok(fp, sizeof(*fp)))
 		return -EFAULT;
-	restorer = ksig->ka.flags & SA_RESTORER ? ksig->ka.restorer :
-		   (unsigned long)frame->retcode;
 	err |= put_user(ksig->sig, &frame->sig);
 	err |= put_user((u32)(unsigned long)&frame->info, &frame->pinfo);
 	err |= put_user((u32)(unsigned long)&frame->uc, &frame->puc);
@@ -263,14 +266,12 @@ static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 	err |= copy_fpstate_to_sigframe(fp);
 	err |= setup_sigcontext(&frame->uc.uc_mcontext, fp, regs, (u32)set);
 	err |= copy_to_user(&frame->uc.uc_sigmask, &set, sizeof(set));
-	err |= put_user((u32)restorer, &frame->pretcode);
+	err |= put_user(return_address(ksig, frame->retcode), &frame->pretcode);
 	err |= copy_to_user(frame->retcode, rt_retcode, sizeof(rt_retcode));
 	if (err)
 		return -EFAULT;
-	enter_handler(ksig, regs, frame);
-	regs->ax = ksig->sig;
-	regs->dx = (unsigned long)&frame->info;
-	regs->cx = (unsigned long)&frame->uc;
+	enter_handler(ksig, regs, frame, (unsigned long)&frame->info,
+		      (unsigned long)&frame->uc);
 	return 0;
 }
 
