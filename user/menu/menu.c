@@ -178,6 +178,13 @@ int ExecuteMenu(void)
 		printf("MenuOS>>");
 		fflush(stdout);
 		if (!fgets(line, sizeof(line), stdin)) {
+			if (ferror(stdin) && errno == EINTR) {
+				/* A caught signal ended the read: the line
+				 * is gone (ISIG flushed it), prompt again. */
+				clearerr(stdin);
+				printf("\n");
+				continue;
+			}
 			if (getpid() != 1)
 				return 0;
 			clearerr(stdin);	/* init never exits on Ctrl-D */
