@@ -180,7 +180,7 @@ def test_termios_ioctls(menu, arch):
             # sig_ignored), so the SIGWINCH stays pending:
             "a new size sends SIGWINCH to the foreground group: ")
     assert [l for l in failed if not any(c in l for c in core)] == [], out
-    assert re.search(r"19 checks", out), out
+    assert re.search(r"20 checks", out), out
 
 
 @NEEDS_CORE
@@ -218,6 +218,29 @@ def test_ctrl_c_interrupts_a_program_and_menuos_lives_on(menu, arch):
     assert time.monotonic() - t0 < 5, "Ctrl-C did not stop sleep 10"
     assert "killed by signal 2" in m.child.before, m.child.before
     assert m.run("version").strip() == "Clonix MenuOS 1.0"
+
+
+def test_ctrl_backslash_sends_sigquit(menu, arch):
+    m = menu(arch)
+    m.sendline("sleep 10")
+    m.expect("sleep 10")
+    assert quiet(m.child, 1)
+    m.child.send("\x1c")
+    m.expect(r"\^\\")
+    m.wait_prompt(timeout=5)
+    assert "killed by signal 3" in m.child.before, m.child.before
+
+
+@NEEDS_CORE
+def test_ctrl_z_stops_a_program_and_menuos_ends_it(menu, arch):
+    """MenuOS keeps no jobs: a command stopped by Ctrl-Z is killed."""
+    m = menu(arch)
+    m.sendline("sleep 10")
+    m.expect("sleep 10")
+    assert quiet(m.child, 1)
+    m.child.send("\x1a")
+    m.expect(r"stopped by signal 20", timeout=5)
+    m.wait_prompt(timeout=5)
 
 
 def test_ctrl_c_at_the_prompt_throws_the_line_away(menu, arch):
