@@ -69,8 +69,11 @@ static void report_status(const char *name, int status)
  * first) and the terminal's foreground (tcsetpgrp), so Ctrl-C and Ctrl-Z
  * reach it and not us; it starts with the default signal actions we
  * ignore. When it ends we take the terminal back (we ignore SIGTTOU, so
- * the kernel lets a background MenuOS do that). MenuOS has no job list:
- * a command stopped by Ctrl-Z is killed (BusyBox's `sh` has jobs, bg, fg).
+ * the kernel lets a background MenuOS do that). Ctrl-Z does not stop a
+ * command: as pid 1's child in a group of its own, its group is orphaned
+ * (POSIX: no parent outside it but init), and Linux drops the terminal's
+ * stop signals to such a group. MenuOS keeps no job list anyway: a command
+ * stopped otherwise (kill -STOP) is killed; BusyBox's `sh` has jobs.
  */
 static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
 				   SIGTTOU };
