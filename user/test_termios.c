@@ -19,6 +19,7 @@
  */
 #include "check.h"
 
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <sys/ioctl.h>
@@ -248,7 +249,54 @@ static int background_child(void)
 	tcgetattr(0, &t);
 	if (tcsetattr(0, TCSANOW, &t))
 		return 3;	/* SIGTTOU ignored: allowed */
+	t.c_lflag |= TOSTOP;
+	if (tcsetattr(0, TCSANOW, &t) || write(1, "", 0) != 0 ||
+	    write(1, "tostop write\n", 13) != 13)
+		return 4;	/* TOSTOP, SIGTTOU ignored: allowed */
+	t.c_lflag &= ~TOSTOP;
+	tcsetattr(0, TCSANOW, &t);
 	return 0;
+}
+
+/* A background read from an orphaned process group (nobody left in the
+ * session to continue it) is EIO, not a SIGTTIN stop. */
+static void test_orphaned_background_read(void)
+{
+	struct pollfd pfd;
+	char r = '?';
+	int p[2];
+	pid_t c;
+
+	if (pipe(p))
+		return;
+	c = fork();
+	if (c == 0) {
+		pid_t parent = getpid(), g = fork();
+
+		if (g == 0) {
+			char ch;
+			int i;
+
+			close(p[0]);
+			setpgid(0, 0);
+			for (i = 0; i < 300 && getppid() == parent; i++)
+				usleep(10000);	/* until our parent is gone */
+			signal(SIGTTIN, SIG_DFL);
+			r = read(0, &ch, 1) == -1 && errno == EIO ? 'E' : 'x';
+			write(p[1], &r, 1);
+			_exit(0);
+		}
+		_exit(0);
+	}
+	close(p[1]);
+	waitpid(c, NULL, 0);
+	pfd.fd = p[0];
+	pfd.events = POLLIN;
+	if (poll(&pfd, 1, 5000) == 1)
+		read(p[0], &r, 1);
+	close(p[0]);
+	check(r == 'E', "a background read from an orphaned group is EIO",
+	      r == '?' ? "no answer in 5 s" : "not EIO");
 }
 
 /* A background read with SIGTTIN at its default stops the process. */
@@ -328,7 +376,9 @@ static int mode_ioctls(void)
 	      NULL);
 	snprintf(d, sizeof(d), "verdict %d", in_child(background_child));
 	check(!strcmp(d, "verdict 0"), "background: read with SIGTTIN "
-	      "ignored is EIO; tcsetattr with SIGTTOU ignored works", d);
+	      "ignored is EIO; tcsetattr, and a write under TOSTOP, with "
+	      "SIGTTOU ignored work", d);
+	test_orphaned_background_read();
 
 	/* The window size, and SIGWINCH (blocked, so it stays pending). */
 	sigemptyset(&set);

@@ -199,9 +199,10 @@ static void handle_newline(struct tty_struct *tty, unsigned char c,
 	ldata->canon_head = ldata->read_head;
 }
 
-/* ISIG's characters: the signal to send (0 if c is none of them). The
- * input is flushed first unless NOFLSH, and c echoed (^C). */
-static int isig_char(struct tty_struct *tty, unsigned char c)
+/* ISIG's characters (Linux's isig): the signal to send (0 if c is none
+ * of them). The input is flushed first unless NOFLSH, and c echoed (^C);
+ * the caller sends the signal once termios_lock is dropped. */
+static noinline int isig(struct tty_struct *tty, unsigned char c)
 {
 	int sig = 0;
 
@@ -222,7 +223,8 @@ static int isig_char(struct tty_struct *tty, unsigned char c)
 
 /* One typed byte (termios_lock held); returns a signal to send to the
  * foreground process group, or 0. Linux's n_tty_receive_char_special. */
-static int n_tty_receive_char(struct tty_struct *tty, unsigned char c)
+static noinline int n_tty_receive_char(struct tty_struct *tty,
+				       unsigned char c)
 {
 	struct n_tty_data *ldata = tty->disc_data;
 	bool canon = L_FLAG(tty, ICANON);
@@ -242,7 +244,7 @@ static int n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 	} else if (c == '\n' && I_FLAG(tty, INLCR)) {
 		c = '\r';
 	}
-	if (L_FLAG(tty, ISIG) && (sig = isig_char(tty, c)))
+	if (L_FLAG(tty, ISIG) && (sig = isig(tty, c)))
 		return sig;
 	if (canon) {
 		if (is_char(tty, c, VERASE) || is_char(tty, c, VKILL) ||

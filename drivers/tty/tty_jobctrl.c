@@ -174,7 +174,7 @@ static long tiocsctty(struct tty_struct *tty, struct file *file, int arg)
 	pid_t old;
 
 	if (current->signal->leader &&
-	    task_session_nr(current) == tty->session)
+	    task_session_nr(current) == READ_ONCE(tty->session))
 		return 0;	/* ours already */
 	if (!current->signal->leader || current->signal->tty)
 		return -EPERM;
@@ -230,7 +230,7 @@ static long tiocspgrp(struct tty_struct *tty, int *p)
 	if (retval)
 		return retval;
 	if (current->signal->tty != tty ||
-	    tty->session != task_session_nr(current))
+	    READ_ONCE(tty->session) != task_session_nr(current))
 		return -ENOTTY;
 	if (copy_from_user(&pgrp, p, sizeof(pgrp)))
 		return -EFAULT;

@@ -293,21 +293,36 @@ static int Shell(int argc, char *argv[])
 	return ret;
 }
 
+/* Ctrl-C at the prompt: the handler has nothing to do but exist.
+ * Installed without SA_RESTART, it ends the prompt's read with EINTR and
+ * ExecuteMenu prompts afresh, as a shell's SIGINT handler does. */
+static void PromptInterrupted(int sig)
+{
+	(void)sig;
+}
+
 /*
  * As init does on Linux: lead a session of our own, with the console as
  * its controlling terminal (setsid, then TIOCSCTTY on it), and ignore
- * the terminal's job-control signals, so Ctrl-C at the prompt only
- * throws the line away. Run as a program (not pid 1), MenuOS may lead a
- * group already; then it stays in its parent's session.
+ * the terminal's job-control signals but SIGINT, which gives a fresh
+ * prompt. (Our children get the default actions back: RunForeground.)
+ * Run as a program (not pid 1), MenuOS may lead a group already; then
+ * it stays in its parent's session.
  */
 static void console_init(void)
 {
+	struct sigaction sa;
+
 	if (setsid() < 0 && getpid() == 1)
 		printf("MenuOS: setsid: %s\n", strerror(errno));
 	if (getsid(0) == getpid() && ioctl(0, TIOCSCTTY, 0) < 0)
 		printf("MenuOS: no controlling terminal: %s\n",
 		       strerror(errno));
 	MenuIgnoreJobSignals();
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = PromptInterrupted;	/* no SA_RESTART */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
 }
 
 int main(void)

@@ -69,30 +69,21 @@ static void report_status(const char *name, int status)
  * first) and the terminal's foreground (tcsetpgrp), so Ctrl-C and Ctrl-Z
  * reach it and not us; it starts with the default signal actions we
  * ignore. When it ends we take the terminal back (we ignore SIGTTOU, so
- * the kernel lets a background MenuOS do that). MenuOS has no job list:
- * a command stopped by Ctrl-Z is killed (BusyBox's `sh` has jobs, bg, fg).
+ * the kernel lets a background MenuOS do that). Ctrl-Z does not stop a
+ * command: as pid 1's child in a group of its own, its group is orphaned
+ * (POSIX: no parent outside it but init), and Linux drops the terminal's
+ * stop signals to such a group. MenuOS keeps no job list anyway: a command
+ * stopped otherwise (kill -STOP) is killed; BusyBox's `sh` has jobs.
  */
 static const int job_signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
 				   SIGTTOU };
 
-/* Ctrl-C at the prompt: the handler does nothing itself; the read it
- * interrupts fails with EINTR (no SA_RESTART) and the loop prints a fresh
- * prompt, as a shell does. */
-static void interrupted(int sig)
-{
-	(void)sig;
-}
-
 void MenuIgnoreJobSignals(void)
 {
-	struct sigaction sa;
 	unsigned int i;
 
 	for (i = 0; i < sizeof(job_signals) / sizeof(job_signals[0]); i++)
 		signal(job_signals[i], SIG_IGN);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = interrupted;	/* SIGINT: caught, not ignored */
-	sigaction(SIGINT, &sa, NULL);
 }
 
 static void take_terminal(pid_t pgrp)
@@ -191,7 +182,9 @@ int ExecuteMenu(void)
 		fflush(stdout);
 		if (!fgets(line, sizeof(line), stdin)) {
 			if (ferror(stdin) && errno == EINTR) {
-				clearerr(stdin);	/* Ctrl-C */
+				/* A caught signal ended the read: the line
+				 * is gone (ISIG flushed it), prompt again. */
+				clearerr(stdin);
 				printf("\n");
 				continue;
 			}

@@ -18,9 +18,9 @@ int RunProgram(int argc, char *argv[]);
 /* Run path in a child, in a process group of its own in the terminal's
  * foreground, and wait for it; then take the terminal back. */
 int RunForeground(const char *path, char *argv[], char *envp[]);
-/* Ignore the terminal's job-control signals (SIGQUIT, SIGTSTP, SIGTTIN,
- * SIGTTOU) and catch SIGINT, so Ctrl-C gives a fresh prompt, as an
- * interactive shell does; the programs it runs get SIG_DFL. */
+/* Ignore the terminal's job-control signals (SIGINT, SIGQUIT, SIGTSTP,
+ * SIGTTIN, SIGTTOU), as an interactive shell does; the programs it runs
+ * get SIG_DFL. (MenuOS's main then catches SIGINT for a fresh prompt.) */
 void MenuIgnoreJobSignals(void);
 
 #endif
