@@ -46,7 +46,8 @@ def test_timers_with_signal_handlers(menu, arch):
 
 def test_vdso_riscv_trampoline_or_none_on_i386(menu, arch):
     """RISC-V maps a vDSO (AT_SYSINFO_EHDR) whose __vdso_rt_sigreturn is
-    li a7, 139; ecall; i386 announces none (glibc's sa_restorer)."""
+    li a7, 139; ecall and whose clocks agree with the system calls; i386
+    announces none (glibc's sa_restorer)."""
     m = menu(arch)
     out = run_checks(m, "test_vdso")
     if arch == "riscv":
@@ -54,6 +55,11 @@ def test_vdso_riscv_trampoline_or_none_on_i386(menu, arch):
                  "it exports __vdso_rt_sigreturn",
                  "... with version LINUX_4.15",
                  "its code is li a7, 139 (rt_sigreturn); ecall",
+                 "it exports __vdso_clock_gettime, _gettimeofday, "
+                 "_clock_getres",
+                 "its clock_gettime agrees with the system call (1000 times)",
+                 "its gettimeofday agrees with the system call",
+                 "its clock_getres agrees; a bad clock is -EINVAL",
                  "/proc/self/maps shows it r-x as [vdso]",
                  "a fork child has it at the same place",
                  "a child's write to its vDSO is its own (copy on write)",
