@@ -2,10 +2,10 @@
 which also passes on a Linux host): alarm kills with SIGALRM and returns
 the seconds left; setitimer/getitimer values, EINVAL and EFAULT;
 ITIMER_VIRTUAL counts only user time, ITIMER_PROF all CPU time; fork does
-not inherit a pending timer, execve keeps it. The checks that need signal
-handlers (`test_timers handlers`: SIGALRM counted by a handler, an
+not inherit a pending timer, execve keeps it. The checks with signal
+handlers (`test_timers handlers`): SIGALRM counted by a handler, an
 interval re-armed in phase, nanosleep's time left after EINTR, a stopped
-sleep that ends on time) wait for the signal core."""
+sleep that ends on time. And the RISC-V vDSO (user/test_vdso.c)."""
 import re
 
 import pytest
@@ -36,8 +36,6 @@ def test_alarm_and_itimers_as_linux(menu, arch):
     assert "Child Complete!" in m.run("fork")
 
 
-@pytest.mark.xfail(reason="needs the signal core (handlers, restart_syscall)",
-                   strict=False)
 def test_timers_with_signal_handlers(menu, arch):
     m = menu(arch)
     out = run_checks(m, "test_timers handlers")
