@@ -2,10 +2,10 @@
 which also passes on a Linux host): alarm kills with SIGALRM and returns
 the seconds left; setitimer/getitimer values, EINVAL and EFAULT;
 ITIMER_VIRTUAL counts only user time, ITIMER_PROF all CPU time; fork does
-not inherit a pending timer, execve keeps it. The checks that need signal
-handlers (`test_timers handlers`: SIGALRM counted by a handler, an
+not inherit a pending timer, execve keeps it. The checks with signal
+handlers (`test_timers handlers`): SIGALRM counted by a handler, an
 interval re-armed in phase, nanosleep's time left after EINTR, a stopped
-sleep that ends on time) wait for the signal core."""
+sleep that ends on time. And the RISC-V vDSO (user/test_vdso.c)."""
 import re
 
 import pytest
@@ -44,7 +44,8 @@ def test_timers_with_signal_handlers(menu, arch):
 
 def test_vdso_riscv_trampoline_or_none_on_i386(menu, arch):
     """RISC-V maps a vDSO (AT_SYSINFO_EHDR) whose __vdso_rt_sigreturn is
-    li a7, 139; ecall; i386 announces none (glibc's sa_restorer)."""
+    li a7, 139; ecall and whose clocks agree with the system calls; i386
+    announces none (glibc's sa_restorer)."""
     m = menu(arch)
     out = run_checks(m, "test_vdso")
     if arch == "riscv":
@@ -52,6 +53,11 @@ def test_vdso_riscv_trampoline_or_none_on_i386(menu, arch):
                  "it exports __vdso_rt_sigreturn",
                  "... with version LINUX_4.15",
                  "its code is li a7, 139 (rt_sigreturn); ecall",
+                 "it exports __vdso_clock_gettime, _gettimeofday, "
+                 "_clock_getres",
+                 "its clock_gettime agrees with the system call (1000 times)",
+                 "its gettimeofday agrees with the system call",
+                 "its clock_getres agrees; a bad clock is -EINVAL",
                  "/proc/self/maps shows it r-x as [vdso]",
                  "a fork child has it at the same place",
                  "a child's write to its vDSO is its own (copy on write)",

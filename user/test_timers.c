@@ -30,6 +30,14 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static double cpu_now(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 static double tv(const struct timeval *t)
 {
 	return t->tv_sec + t->tv_usec / 1e6;
@@ -269,6 +277,22 @@ static void check_cpu_timers(void)
 	      "... and counts down while it runs in user mode", detail);
 	memset(&it, 0, sizeof(it));
 	setitimer(ITIMER_VIRTUAL, &it, NULL);
+
+	/* The CPU-time clocks count what ITIMER_PROF counts: not sleep. */
+	before = cpu_now(CLOCK_PROCESS_CPUTIME_ID);
+	sleep_for(0.3);
+	after = cpu_now(CLOCK_PROCESS_CPUTIME_ID);
+	snprintf(detail, sizeof(detail), "%.3f s over a 0.3 s sleep",
+		 after - before);
+	check(after >= before && after - before < 0.05,
+	      "CLOCK_PROCESS_CPUTIME_ID does not count sleep", detail);
+	before = cpu_now(CLOCK_THREAD_CPUTIME_ID);
+	spin_user(0.2);
+	after = cpu_now(CLOCK_THREAD_CPUTIME_ID);
+	snprintf(detail, sizeof(detail), "%.3f s for 0.2 s of spinning",
+		 after - before);
+	check(after - before >= 0.15 && after - before < 1,
+	      "CLOCK_THREAD_CPUTIME_ID counts running", detail);
 }
 
 static void check_einval(void)

@@ -2,7 +2,9 @@
  * or glibc finds it. On RISC-V (Linux and Clonix): getauxval(AT_SYSINFO_EHDR)
  * is an ELF shared object whose dynamic symbols give
  * __vdso_rt_sigreturn (version LINUX_4.15), whose code is exactly
- * `li a7, 139; ecall` (rt_sigreturn); /proc/self/maps calls it [vdso];
+ * `li a7, 139; ecall` (rt_sigreturn), and clock_gettime, gettimeofday and
+ * clock_getres that agree with the system calls; /proc/self/maps calls
+ * it [vdso];
  * a fork child has it at the same place; a child may unmap it, or make
  * it writable and write to it, without the parent seeing anything.
  * i386: Linux maps a vDSO (__kernel_rt_sigreturn, __kernel_vsyscall);
@@ -14,6 +16,8 @@
 #include <link.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -140,6 +144,67 @@ static int wait_status(pid_t pid)
 	return status;
 }
 
+static long long ts_ns(const struct timespec *t)
+{
+	return t->tv_sec * 1000000000LL + t->tv_nsec;
+}
+
+/* The vDSO's clocks agree with the system calls: each system call's
+ * reading lies between two of the vDSO's, for CLOCK_REALTIME and
+ * CLOCK_MONOTONIC; gettimeofday likewise; clock_getres says what the
+ * system call says, and both refuse a bad clock alike. */
+static void check_clocks(void)
+{
+	int (*vgettime)(clockid_t, struct timespec *);
+	int (*vgettimeofday)(struct timeval *, void *);
+	int (*vgetres)(clockid_t, struct timespec *);
+	const ElfW(Sym) *g, *t, *r;
+	const char *version = "";
+	struct timespec a, b, c, ra, rb;
+	struct timeval ta, tc;
+	char detail[160];
+	int ok = 1, i;
+
+	g = find_sym("__vdso_clock_gettime", &version);
+	t = find_sym("__vdso_gettimeofday", &version);
+	r = find_sym("__vdso_clock_getres", &version);
+	check(g && t && r && !strcmp(version, "LINUX_4.15"),
+	      "it exports __vdso_clock_gettime, _gettimeofday, _clock_getres",
+	      NULL);
+	if (!g || !t || !r)
+		return;
+	vgettime = (void *)(load_bias + g->st_value);
+	vgettimeofday = (void *)(load_bias + t->st_value);
+	vgetres = (void *)(load_bias + r->st_value);
+	detail[0] = 0;
+	for (i = 0; i < 1000 && ok; i++) {
+		clockid_t clk = i % 2 ? CLOCK_MONOTONIC : CLOCK_REALTIME;
+
+		ok = vgettime(clk, &a) == 0 &&
+		     syscall(SYS_clock_gettime, clk, &b) == 0 &&
+		     vgettime(clk, &c) == 0 && ts_ns(&a) <= ts_ns(&b) &&
+		     ts_ns(&b) <= ts_ns(&c) && a.tv_nsec < 1000000000 &&
+		     b.tv_nsec < 1000000000;
+		if (!ok)
+			snprintf(detail, sizeof(detail),
+				 "clock %d: %lld <= %lld <= %lld?", (int)clk,
+				 ts_ns(&a), ts_ns(&b), ts_ns(&c));
+	}
+	check(ok, "its clock_gettime agrees with the system call (1000 times)",
+	      detail);
+	ok = vgettimeofday(&ta, NULL) == 0 &&
+	     syscall(SYS_clock_gettime, CLOCK_REALTIME, &b) == 0 &&
+	     vgettimeofday(&tc, NULL) == 0 &&
+	     ta.tv_sec * 1000000LL + ta.tv_usec <= ts_ns(&b) / 1000 &&
+	     ts_ns(&b) / 1000 <= tc.tv_sec * 1000000LL + tc.tv_usec;
+	check(ok, "its gettimeofday agrees with the system call", NULL);
+	ok = vgetres(CLOCK_MONOTONIC, &ra) == 0 &&
+	     syscall(SYS_clock_getres, CLOCK_MONOTONIC, &rb) == 0 &&
+	     ra.tv_sec == rb.tv_sec && ra.tv_nsec == rb.tv_nsec &&
+	     vgetres(99, &ra) == -EINVAL && vgettime(99, &a) == -EINVAL;
+	check(ok, "its clock_getres agrees; a bad clock is -EINVAL", NULL);
+}
+
 static void check_riscv(unsigned long base)
 {
 	const ElfW(Ehdr) *eh = (const void *)base;
@@ -169,6 +234,8 @@ static void check_riscv(unsigned long base)
 	/* addi a7, zero, 139 and ecall */
 	check(code[0] == 0x08b00893 && code[1] == 0x00000073,
 	      "its code is li a7, 139 (rt_sigreturn); ecall", detail);
+
+	check_clocks();
 
 	maps_line(line, sizeof(line));
 	snprintf(want, sizeof(want), "%lx-", base);

@@ -92,6 +92,10 @@ static void show_map_vma(struct seq_file *m, struct mm_struct *mm,
 	else if (mm->context.vdso &&
 		 vma->vm_start == (unsigned long)mm->context.vdso)
 		name = "[vdso]";
+	else if (mm->context.vdso &&
+		 vma->vm_end == (unsigned long)mm->context.vdso &&
+		 !(flags & VM_EXEC))
+		name = "[vvar]";	/* the vDSO's data, just below it */
 	if (name) {
 		/* Linux pads to 25 + 6 * sizeof(void *) - 1 columns. */
 		seq_pad(m, ' ', 25 + sizeof(void *) * 6 - 1);

@@ -1,11 +1,13 @@
 /* Time system calls: clock_gettime, gettimeofday, nanosleep. There is no
- * real-time clock, so the time of day starts at the Unix epoch at boot.
+ * real-time clock, so the time of day starts at the Unix epoch at boot;
+ * the CPU-time clocks count the ticks charged to the process or thread.
  * do_clock_gettime and do_clock_nanosleep work on a struct timespec64;
  * the system calls copy it in and out (i386's 32-bit-time calls, in
  * arch/x86, do the same with their own layout). */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
 #include <linux/jiffies.h>
+#include <linux/posix-timers.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/time.h>
@@ -69,12 +71,33 @@ int put_old_timespec32(const struct timespec64 *ts,
 	return copy_to_user(uts, &t, sizeof(t)) ? -EFAULT : 0;
 }
 
+/* The CPU time of the calling process (all its threads, those gone too)
+ * or thread, in ns: ticks, as the tick charges them. */
+static u64 cpu_clock_sample(int which)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	u64 ns;
+
+	if (which == CLOCK_THREAD_CPUTIME_ID)
+		return (current->utime + current->stime) * TICK_NSEC;
+	spin_lock_irqsave(&sig->itimer_lock, flags);
+	ns = thread_group_sample_cputime(current, CPUCLOCK_PROF);
+	spin_unlock_irqrestore(&sig->itimer_lock, flags);
+	return ns;
+}
+
 int do_clock_gettime(int which, struct timespec64 *tp)
 {
-	u64 ns = ktime_get_ns();
+	u64 ns;
 
 	if (which < 0 || which > CLOCK_BOOTTIME)
 		return -EINVAL;
+	if (which == CLOCK_PROCESS_CPUTIME_ID ||
+	    which == CLOCK_THREAD_CPUTIME_ID)
+		ns = cpu_clock_sample(which);
+	else
+		ns = ktime_get_ns();
 	tp->tv_sec = ns / NSEC_PER_SEC;
 	tp->tv_nsec = ns % NSEC_PER_SEC;
 	return 0;

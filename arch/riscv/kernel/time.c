@@ -14,7 +14,7 @@
 #include <linux/timer.h>
 #include <linux/time.h>
 
-static u64 timebase_hz;
+u64 riscv_timebase;	/* the time CSR's rate: the vDSO's clocks use it */
 static u64 cycles_per_tick;
 static u64 next_tick;
 
@@ -35,8 +35,8 @@ u64 ktime_get_ns(void)
 {
 	u64 t = get_cycles();
 
-	return t / timebase_hz * 1000000000ULL +
-	       t % timebase_hz * 1000000000ULL / timebase_hz;
+	return t / riscv_timebase * 1000000000ULL +
+	       t % riscv_timebase * 1000000000ULL / riscv_timebase;
 }
 
 void time_init(const void *fdt)
@@ -49,13 +49,17 @@ void time_init(const void *fdt)
 		prop = fdt_getprop(fdt, cpus, "timebase-frequency", &len);
 	if (!prop || len < 4)
 		panic("device tree has no /cpus/timebase-frequency");
-	timebase_hz = fdt_read_cells(prop, len / 4);
-	if (!timebase_hz)
+	riscv_timebase = fdt_read_cells(prop, len / 4);
+	if (!riscv_timebase)
 		panic("device tree says the timebase is 0 Hz");
-	cycles_per_tick = timebase_hz / HZ;
+	cycles_per_tick = riscv_timebase / HZ;
 	printk("timer: timebase %llu Hz, HZ=%d, %llu counts per tick\n",
-	       (unsigned long long)timebase_hz, HZ,
+	       (unsigned long long)riscv_timebase, HZ,
 	       (unsigned long long)cycles_per_tick);
+
+	/* User mode may read the counter too (rdtime): the vDSO's
+	 * clock_gettime does. Each hart has its own scounteren. */
+	csr_set(CSR_SCOUNTEREN, SCOUNTEREN_TM);
 
 	next_tick = get_cycles() + cycles_per_tick;
 	sbi_set_timer(next_tick);

@@ -54,6 +54,8 @@
 #define CSR_STVAL 0x143
 #define CSR_SIP 0x144
 #define CSR_SATP 0x180
+#define CSR_SCOUNTEREN 0x106
+#define SCOUNTEREN_TM (_AC(1, UL) << 1)	/* user mode may read `time` */
 #define CSR_TIME 0xc01
 
 #ifndef __ASSEMBLY__

@@ -4,6 +4,8 @@
 
 #include <linux/types.h>
 
+extern u64 riscv_timebase;	/* its counts a second (arch/riscv/kernel/time.c) */
+
 static inline u64 get_cycles(void)
 {
 	u64 t;

@@ -1,12 +1,14 @@
 /* The vDSO's link: a small shared object, linked at 0 (the kernel maps it
  * anywhere), all in one read-and-execute PT_LOAD with its dynamic section
- * and hash tables, so a dynamic linker — or static glibc, through
+ * and hash tables (the vvar data page sits below it), so a dynamic linker — or static glibc, through
  * AT_SYSINFO_EHDR — can look its symbols up by name and version. As
  * Linux's arch/riscv/kernel/vdso/vdso.lds.S. */
 OUTPUT_ARCH(riscv)
 
 SECTIONS
 {
+	/* The vvar page (include/vdso/datapage.h) is the page below. */
+	PROVIDE(_vdso_data = . - 4096);
 	. = SIZEOF_HEADERS;
 
 	.hash		: { *(.hash) }			:text
@@ -47,6 +49,9 @@ VERSION
 	LINUX_4.15 {
 	global:
 		__vdso_rt_sigreturn;
+		__vdso_gettimeofday;
+		__vdso_clock_gettime;
+		__vdso_clock_getres;
 	local: *;
 	};
 }
