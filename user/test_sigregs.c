@@ -365,8 +365,9 @@ static int case_handler_state(void)
 }
 #endif
 
-int main(void)
+int main(int argc, char **argv)
 {
+	case_filter = argc > 1 ? argv[1] : NULL;
 	check_prog = "sigregs";
 	run_case("a handler during the kill call: every register back "
 		 "(SA_SIGINFO frame)",

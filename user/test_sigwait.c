@@ -47,14 +47,6 @@ static void sleep_ms(int ms)
 		;
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* A child that sends sig to us after ms milliseconds, then (if fd >= 0)
  * writes a byte to fd after another 200 ms, then exits with 7. */
 static pid_t signal_me_later(int sig, int ms, int fd)
@@ -387,7 +379,7 @@ static int case_alarm(void)
 	EXPECT(r == 5, "alarm(1) after alarm(5) returned %d, want 5", r);
 	t0 = now_ms();
 	while (!got_count && now_ms() - t0 < 3000)
-		pause();
+		idle();
 	took = now_ms() - t0;
 	EXPECT(got_count == 1 && got_sig == SIGALRM,
 	       "handler ran %d times, signal %d", (int)got_count,
@@ -426,7 +418,7 @@ static int case_setitimer(void)
 	       (long)now.it_interval.tv_sec, (long)now.it_interval.tv_usec,
 	       (long)now.it_value.tv_sec, (long)now.it_value.tv_usec);
 	while (got_count < 5 && now_ms() - t0 < 3000)
-		pause();
+		idle();
 	took = now_ms() - t0;
 	memset(&it, 0, sizeof(it));
 	setitimer(ITIMER_REAL, &it, NULL);
@@ -437,8 +429,9 @@ static int case_setitimer(void)
 	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	case_filter = argc > 1 ? argv[1] : NULL;
 	check_prog = "sigwait";
 	run_case("read of a pipe: EINTR without SA_RESTART", case_read_eintr);
 	run_case("read of a pipe: restarted under SA_RESTART",
