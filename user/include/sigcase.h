@@ -151,7 +151,7 @@ static inline void idle(void)
 
 static inline void run_case(const char *name, int (*fn)(void))
 {
-	run_case_ending(name, fn, 0, 10000);
+	run_case_ending(name, fn, 0, 20000);
 }
 
 #endif
