@@ -209,8 +209,8 @@ static int case_bad_signal_numbers(void)
 	int st;
 
 	if (other == 0) {
-		pause();
-		_exit(0);
+		for (;;)
+			idle();
 	}
 	si.si_signo = SIGUSR1;
 	si.si_code = SI_KERNEL;
@@ -459,10 +459,11 @@ static void battery(void)
 #endif
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	long before, after;
 
+	case_filter = argc > 1 ? argv[1] : NULL;
 	check_prog = "sigbad";
 	battery();
 	before = meminfo_free_pages();

@@ -155,7 +155,8 @@ static int case_info_other_sender(void)
 		_exit(0);
 	}
 	while (!got_count)
-		sigsuspend(&none);
+		EXPECT(sigsuspend(&none) == -1 && errno == EINTR,
+		       "sigsuspend: %m");
 	waitpid(child, &st, 0);
 	EXPECT(got_info.si_code == SI_USER && got_info.si_pid == child,
 	       "si_code %d si_pid %d, want %d", got_info.si_code,
@@ -519,8 +520,9 @@ static int case_old_signal(void)
 
 #endif
 
-int main(void)
+int main(int argc, char **argv)
 {
+	case_filter = argc > 1 ? argv[1] : NULL;
 	check_prog = "sighandler";
 	run_case("the handler gets its signal number", case_signo);
 	run_case("SA_SIGINFO, kill: si_code SI_USER, si_pid, si_uid",

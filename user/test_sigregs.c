@@ -10,8 +10,9 @@
  *    so they come in through the timer interrupt in the middle of the loop;
  * the handler (assembly too) clobbers every register it may — callee-
  * saved ones, gp and tp included, since it returns into the sigreturn
- * trampoline, not to C — and after the return every register must hold
- * its value again. On i386 the handler also checks what Linux gives it:
+ * trampoline, not to C — and the first time sleeps 1 ms (so the
+ * clobbered FP state is switched out, and only the frame holds the old
+ * one); after the return every register must hold its value again. On i386 the handler also checks what Linux gives it:
  * DF clear and a fresh FPU (x87 control word 0x37f, MXCSR 0x1f80).
  * Each case runs in a child of its own (user/include/sigcase.h). Passes on
  * Linux: qemu-riscv64 and the i386 binary run natively (qemu-i386 7.2
@@ -20,6 +21,7 @@
 #include <stdint.h>
 
 volatile int handler_runs;
+struct timespec nap = { 0, 1000000 };	/* the handler's 1 ms sleep */
 volatile uint32_t handler_eflags, handler_fcw, handler_mxcsr;
 
 #if defined(__riscv)
@@ -84,6 +86,13 @@ __asm__(".macro LOAD_ALL\n"
 	"  li t0, 0x9f\n  fscsr t0\n"
 	"  li t0, -0x21524111\n"
 	"  .irp n," F_LIST "\n fmv.d.x f\\n, t0\n .endr\n"
+	/* The first time, sleep 1 ms: a switch away saves the clobbered FP
+	 * state in the kernel, so only the frame can give the old one back.
+	 * (Only once: signals arriving while every handler slept would keep
+	 * the interrupted loop from ever running again.) */
+	"  li t2, 1\n  bne t1, t2, 3f\n"
+	"  lla a0, nap\n  li a1, 0\n  li a7, 101\n  ecall\n"
+	"3:\n"
 	"  .irp n,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
 	"25,26,27,28,29,30,31\n li x\\n, 0xbad00+\\n\n .endr\n"
 	"  ret\n");
@@ -212,6 +221,11 @@ __asm__(".macro ENTER\n"
 	"  fninit\n  pushl $0x0c7f\n  fldcw (%esp)\n"
 	"  .irp n,0,1,2,3,4,5,6,7\n fldpi\n pcmpeqd %xmm\\n, %xmm\\n\n .endr\n"
 	"  movl $0x7f9e, (%esp)\n  ldmxcsr (%esp)\n  addl $4, %esp\n"
+	/* The first time, sleep 1 ms (as on RISC-V, above). */
+	"  cmpl $1, handler_runs\n  jne 3f\n"
+	"  movl $162, %eax\n  movl $nap, %ebx\n  xorl %ecx, %ecx\n"
+	"  int $0x80\n"
+	"3:\n"
 	"  movl $0xbad00000, %eax\n  movl $0xbad00001, %ebx\n"
 	"  movl $0xbad00002, %ecx\n  movl $0xbad00003, %edx\n"
 	"  movl $0xbad00004, %esi\n  movl $0xbad00005, %edi\n"
@@ -365,8 +379,9 @@ static int case_handler_state(void)
 }
 #endif
 
-int main(void)
+int main(int argc, char **argv)
 {
+	case_filter = argc > 1 ? argv[1] : NULL;
 	check_prog = "sigregs";
 	run_case("a handler during the kill call: every register back "
 		 "(SA_SIGINFO frame)",

@@ -6,9 +6,11 @@
  * sigsuspend unblocks and waits atomically; sigtimedwait takes a blocked
  * signal with its siginfo or times out with EAGAIN; real-time signals
  * queue, standard ones coalesce; alarm and an ITIMER_REAL interval timer
- * fire on time. Each case runs in a child of its own
- * (user/include/sigcase.h). Passes on Linux (qemu-riscv64, qemu-i386 and
- * the i386 binary run natively). */
+ * fire on time — never early; how late is left loose (the man pages
+ * allow any scheduling delay, and a loaded host running QEMU delays
+ * ticks: alarm(1) was once seen at 1.8 s). Each case runs in a child of
+ * its own (user/include/sigcase.h). Passes on Linux (qemu-riscv64,
+ * qemu-i386 and the i386 binary run natively). */
 #include "sigcase.h"
 #include <sys/time.h>
 
@@ -45,14 +47,6 @@ static void sleep_ms(int ms)
 
 	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
 		;
-}
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* A child that sends sig to us after ms milliseconds, then (if fd >= 0)
@@ -158,7 +152,7 @@ static int sleep_interrupted(int flags)
 	EXPECT(r == -1 && errno == EINTR, "nanosleep returned %d, errno %s", r,
 	       strerrorname_np(errno) ?: "0");
 	left = rem.tv_sec * 1000 + rem.tv_nsec / 1000000;
-	EXPECT(left > 1000 && left < 2000, "rem %ld ms, want about 1900",
+	EXPECT(left > 0 && left < 2000, "rem %ld ms, want about 1900",
 	       left);
 	return 0;
 }
@@ -324,7 +318,7 @@ static int case_sigtimedwait_timeout(void)
 	took = now_ms() - t0;
 	EXPECT(r == -1 && errno == EAGAIN, "returned %d, errno %s", r,
 	       strerrorname_np(errno) ?: "0");
-	EXPECT(took >= 140 && took < 1000, "it took %ld ms, want 150", took);
+	EXPECT(took >= 140 && took < 5000, "it took %ld ms, want 150", took);
 	errno = 0;
 	r = sigtimedwait(&set, &info, &zero);
 	EXPECT(r == -1 && errno == EAGAIN, "a zero timeout: %d, errno %s", r,
@@ -386,13 +380,13 @@ static int case_alarm(void)
 	r = alarm(1);
 	EXPECT(r == 5, "alarm(1) after alarm(5) returned %d, want 5", r);
 	t0 = now_ms();
-	while (!got_count && now_ms() - t0 < 3000)
-		pause();
+	while (!got_count && now_ms() - t0 < 5000)
+		idle();
 	took = now_ms() - t0;
 	EXPECT(got_count == 1 && got_sig == SIGALRM,
 	       "handler ran %d times, signal %d", (int)got_count,
 	       (int)got_sig);
-	EXPECT(took >= 950 && took < 1500, "SIGALRM after %ld ms, want 1000",
+	EXPECT(took >= 950 && took < 5000, "SIGALRM after %ld ms, want 1000",
 	       took);
 	return 0;
 }
@@ -425,20 +419,21 @@ static int case_setitimer(void)
 	       "getitimer: interval %ld.%06ld value %ld.%06ld",
 	       (long)now.it_interval.tv_sec, (long)now.it_interval.tv_usec,
 	       (long)now.it_value.tv_sec, (long)now.it_value.tv_usec);
-	while (got_count < 5 && now_ms() - t0 < 3000)
-		pause();
+	while (got_count < 5 && now_ms() - t0 < 5000)
+		idle();
 	took = now_ms() - t0;
 	memset(&it, 0, sizeof(it));
 	setitimer(ITIMER_REAL, &it, NULL);
 	EXPECT(got_count >= 5, "fired %d times in %ld ms", (int)got_count,
 	       took);
-	EXPECT(took >= 230 && took < 1000,
+	EXPECT(took >= 230 && took < 5000,
 	       "5 firings took %ld ms, want about 250", took);
 	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	case_filter = argc > 1 ? argv[1] : NULL;
 	check_prog = "sigwait";
 	run_case("read of a pipe: EINTR without SA_RESTART", case_read_eintr);
 	run_case("read of a pipe: restarted under SA_RESTART",
