@@ -123,11 +123,6 @@ int poll_select_set_timeout(struct timespec64 *to, s64 sec, s64 nsec)
 	return 0;
 }
 
-static u64 timespec64_to_ns(const struct timespec64 *ts)
-{
-	return ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
-}
-
 /* Ticks to sleep until end (NULL or tv_sec < 0: for ever), or 0 if it has
  * passed. */
 static long ticks_until(const struct timespec64 *end, bool *expired)

@@ -1114,8 +1114,6 @@ int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 		}
 	}
 	spin_unlock_irq(&current->sighand->siglock);
-	if (act && sig == SIGALRM)	/* see posixtimer_rearm_itimer */
-		posixtimer_rearm_itimer(current);
 	return 0;
 }
 
@@ -1255,12 +1253,12 @@ SYSCALL_DEFINE0(pause)
 
 /*
  * rt_sigtimedwait: take one of the signals in these (which the caller
- * normally blocks) with its siginfo, waiting up to timeout ticks
- * (MAX_SCHEDULE_TIMEOUT: for ever). While waiting, those signals are
- * unblocked so that their arrival wakes us; any other unblocked signal
- * ends the wait with EINTR.
+ * normally blocks) with its siginfo, waiting until the absolute time end
+ * (ktime_get_ns; 0: not at all, ~0ULL: for ever). While waiting, those
+ * signals are unblocked so that their arrival wakes us; any other
+ * unblocked signal ends the wait with EINTR, the time with EAGAIN.
  */
-static int do_sigtimedwait(u64 these, siginfo_t *info, long timeout)
+static int do_sigtimedwait(u64 these, siginfo_t *info, u64 end)
 {
 	struct task_struct *tsk = current;
 	u64 mask;
@@ -1270,16 +1268,21 @@ static int do_sigtimedwait(u64 these, siginfo_t *info, long timeout)
 	mask = ~these;
 	spin_lock_irq(&tsk->sighand->siglock);
 	sig = dequeue_signal(tsk, mask, info);
-	if (!sig && timeout) {
+	if (!sig && end) {
 		tsk->real_blocked = tsk->blocked;
 		tsk->blocked &= mask;
 		recalc_sigpending();
 		spin_unlock_irq(&tsk->sighand->siglock);
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (!signal_pending(tsk))
-			timeout = schedule_timeout(timeout);
-		else
-			__set_current_state(TASK_RUNNING);
+		for (;;) {
+			set_current_state(TASK_INTERRUPTIBLE);
+			if (signal_pending(tsk))
+				break;
+			if (end == ~0ULL)
+				schedule();
+			else if (!schedule_hrtimeout(end))
+				break;	/* the time has come */
+		}
+		__set_current_state(TASK_RUNNING);
 		spin_lock_irq(&tsk->sighand->siglock);
 		tsk->blocked = tsk->real_blocked;
 		tsk->real_blocked = 0;
@@ -1289,25 +1292,14 @@ static int do_sigtimedwait(u64 these, siginfo_t *info, long timeout)
 	spin_unlock_irq(&tsk->sighand->siglock);
 	if (sig)
 		return sig;
-	return timeout ? -EINTR : -EAGAIN;
-}
-
-static long timespec_to_timeout(const struct timespec64 *ts)
-{
-	u64 ns;
-
-	if (ts->tv_sec >= MAX_SCHEDULE_TIMEOUT / HZ - 1)
-		return MAX_SCHEDULE_TIMEOUT;
-	ns = (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
-	return DIV_ROUND_UP(ns, NSEC_PER_SEC / HZ);
+	return signal_pending(tsk) ? -EINTR : -EAGAIN;
 }
 
 static long sigtimedwait_common(const u64 *uthese, siginfo_t *uinfo,
 				const struct timespec64 *ts, size_t sigsetsize)
 {
-	long timeout = MAX_SCHEDULE_TIMEOUT;
+	u64 end = ~0ULL, these;
 	siginfo_t info;
-	u64 these;
 	int ret;
 
 	if (sigsetsize != sizeof(u64))
@@ -1318,9 +1310,11 @@ static long sigtimedwait_common(const u64 *uthese, siginfo_t *uinfo,
 		if (ts->tv_sec < 0 || ts->tv_nsec < 0 ||
 		    ts->tv_nsec >= (long)NSEC_PER_SEC)
 			return -EINVAL;
-		timeout = timespec_to_timeout(ts);
+		end = 0;	/* a zero timeout: only what is pending now */
+		if (ts->tv_sec || ts->tv_nsec)
+			end = ktime_get_ns() + timespec64_to_ns(ts);
 	}
-	ret = do_sigtimedwait(these, &info, timeout);
+	ret = do_sigtimedwait(these, &info, end);
 	if (ret > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
 		return -EFAULT;
 	return ret;

@@ -56,6 +56,15 @@ struct itimerspec64 {
 #define USEC_PER_SEC 1000000L
 #define KTIME_MAX ((u64)0x7fffffffffffffffULL)	/* ns: the far future */
 
+/* A time in nanoseconds, saturated at KTIME_MAX as Linux's
+ * timespec64_to_ktime (a negative time is the caller's to refuse). */
+static inline u64 timespec64_to_ns(const struct timespec64 *ts)
+{
+	if ((u64)ts->tv_sec >= KTIME_MAX / NSEC_PER_SEC)
+		return KTIME_MAX;
+	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
+}
+
 /* Copy a time in or out of user space: 0 or -EFAULT. */
 int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec *uts);
 int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec *uts);
@@ -76,6 +85,8 @@ void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type);
 long do_clock_nanosleep(int which_clock, int flags,
 			const struct timespec64 *rqtp);
 long hrtimer_nanosleep(u64 rqtp, int flags, int clockid);
+/* Sleep until ktime_get_ns() reaches expires or a wake-up: 0 or -EINTR. */
+int schedule_hrtimeout(u64 expires);
 
 /* kernel/time/itimer.c: 0 or -errno. */
 struct signal_struct;

@@ -22,6 +22,26 @@
 #include <linux/sched/signal.h>
 #include <linux/time.h>
 
+/*
+ * Sleep, in the state the caller set, until the absolute time expires
+ * (ktime_get_ns) or a wake-up: 0 once the time has come, -EINTR if woken
+ * before it (Linux's schedule_hrtimeout, on the tick). The tick count is
+ * rounded up and the clock checked after, so it is never early.
+ */
+int schedule_hrtimeout(u64 expires)
+{
+	u64 now = ktime_get_ns(), ticks;
+
+	if (now >= expires) {
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	ticks = DIV_ROUND_UP(expires - now, TICK_NSEC);
+	if (ticks > MAX_SCHEDULE_TIMEOUT / 2)
+		ticks = MAX_SCHEDULE_TIMEOUT / 2;
+	schedule_timeout(ticks);
+	return ktime_get_ns() >= expires ? 0 : -EINTR;
+}
 
 /* Write the time left where the sleeper asked, in its layout. */
 static long nanosleep_copyout(struct restart_block *restart,

@@ -27,14 +27,6 @@
  * as a long): a later expiry is reached in steps, it_real_fn re-arming. */
 #define MAX_TIMER_TICKS (0x7fffffffUL / 2)
 
-/* A time in nanoseconds, saturated at KTIME_MAX as timespec64_to_ktime. */
-static u64 timespec64_to_ns(const struct timespec64 *ts)
-{
-	if ((u64)ts->tv_sec >= KTIME_MAX / NSEC_PER_SEC)
-		return KTIME_MAX;
-	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
-}
-
 static struct timespec64 ns_to_timespec64(u64 ns)
 {
 	struct timespec64 ts = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };

@@ -80,7 +80,7 @@ void run_posix_cpu_timers(struct task_struct *tsk)
 				thread_group_sample_cputime(tsk, CPUCLOCK_VIRT));
 	spin_unlock(&sig->itimer_lock);
 	if (prof)
-		send_sig(SIGPROF, tsk);
+		group_send_sig_info(SIGPROF, SEND_SIG_PRIV, tsk);
 	if (virt)
-		send_sig(SIGVTALRM, tsk);
+		group_send_sig_info(SIGVTALRM, SEND_SIG_PRIV, tsk);
 }

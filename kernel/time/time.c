@@ -22,14 +22,6 @@
 #define CLOCK_MONOTONIC_COARSE 6
 #define CLOCK_BOOTTIME 7
 
-/* A time in nanoseconds, saturated at KTIME_MAX as timespec64_to_ktime. */
-static u64 timespec64_to_ns(const struct timespec64 *ts)
-{
-	if ((u64)ts->tv_sec >= KTIME_MAX / NSEC_PER_SEC)
-		return KTIME_MAX;
-	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
-}
-
 /* The user layout of a timespec (on i386 too: glibc's *_time64 calls). */
 int get_timespec64(struct timespec64 *ts,
 			  const struct __kernel_timespec *uts)
