@@ -27,6 +27,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <linux/tty.h>
 #include <linux/wait.h>
 
@@ -371,14 +372,16 @@ static size_t raw_copy(struct n_tty_data *ldata, char *kb, size_t nr)
  * MIN = 0, TIME > 0 waits at most TIME for the first byte; MIN > 0,
  * TIME > 0 waits for the first byte, then at most TIME between bytes;
  * MIN = 0, TIME = 0 takes what is there. A signal ends the wait with
- * -ERESTARTSYS when nothing was read.
+ * -ERESTARTSYS when nothing was read. TIME is kept as an absolute end in
+ * nanoseconds (schedule_hrtimeout), so it never runs out early.
  */
 ssize_t n_tty_read(struct tty_struct *tty, struct file *file, char *kbuf,
 		   size_t nr)
 {
 	struct n_tty_data *ldata = tty->disc_data;
-	long timeout = MAX_SCHEDULE_TIMEOUT, time = 0;
+	u64 end = 0, time = 0;	/* ns; timed: end applies */
 	size_t minimum = 0, copied = 0;
+	bool timed = false;
 	DEFINE_WAIT(wait);
 	ssize_t retval;
 
@@ -388,10 +391,11 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, char *kbuf,
 	spin_lock(&tty->termios_lock);
 	if (!ldata->icanon) {
 		minimum = tty->termios.c_cc[VMIN];
-		if (minimum) {
-			time = (HZ / 10) * tty->termios.c_cc[VTIME];
-		} else {
-			timeout = (HZ / 10) * tty->termios.c_cc[VTIME];
+		time = tty->termios.c_cc[VTIME] * (NSEC_PER_SEC / 10);
+		if (!minimum) {
+			timed = true;	/* at most TIME for the first byte */
+			end = ktime_get_ns() + time;
+			time = 0;
 			minimum = 1;
 		}
 	}
@@ -405,7 +409,7 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, char *kbuf,
 		spin_lock(&tty->termios_lock);
 		if (!input_available_p(tty, false)) {
 			spin_unlock(&tty->termios_lock);
-			if (!timeout)
+			if (timed && ktime_get_ns() >= end)
 				break;	/* VTIME ran out */
 			if (file->f_flags & O_NONBLOCK) {
 				retval = -EAGAIN;
@@ -415,10 +419,10 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, char *kbuf,
 				retval = -ERESTARTSYS;
 				break;
 			}
-			if (timeout == MAX_SCHEDULE_TIMEOUT)
-				schedule();
+			if (timed)
+				schedule_hrtimeout(end);
 			else
-				timeout = schedule_timeout(timeout);
+				schedule();
 			continue;
 		}
 		if (ldata->icanon) {
@@ -432,8 +436,10 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, char *kbuf,
 		nr -= n;
 		if (copied >= minimum)
 			break;
-		if (time)
-			timeout = time;	/* VTIME: between bytes */
+		if (time) {	/* VTIME: between bytes */
+			timed = true;
+			end = ktime_get_ns() + time;
+		}
 	}
 	finish_wait(&tty->read_wait, &wait);
 	return copied ? (ssize_t)copied : retval;
