@@ -7,9 +7,13 @@ tail read before and after each. Like the fork section, every value is the
 trace's and each claim is derived from it (pipe_claims), so a spoiled fact
 makes its claim fail.
 """
-import html
+import os
+import sys
 
-TITLE = {"riscv": "RISC-V", "x86": "i386"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import section  # noqa: E402  (scripts/lab/section.py)
+
+TITLE = section.TITLE
 ARCHES = ["riscv", "x86"]
 MAKE_PATH = ["do_pipe2", "create_pipe_files"]
 ENTRIES = ("sys_pipe2", "sys_pipe")
@@ -128,50 +132,21 @@ def all_held(pipes):
 
 def markdown(pipes, errors):
     """The section of report.md."""
-    md = ["", "## The pipe lab: `pipe` typed at MenuOS", "",
-          "The parent makes a pipe, forks, and writes %d bytes; the child "
-          "reads them. Traced with `pipe-breaks` (scripts/gdb/clonix.py); "
-          "the raw facts are in `pipe-<arch>.json`." % len(MESSAGE), ""]
-    arches, table_rows = table(pipes)
-    if arches:
-        md += ["| | %s |" % " | ".join(TITLE[a] for a in arches),
-               "|---|" + "---|" * len(arches)]
-        md += ["| %s |" % " | ".join(c.replace("|", "\\|") for c in row)
-               for row in table_rows]
-        md.append("")
-    for arch in arches:
-        md += ["**%s, pipe lab**" % TITLE[arch], ""]
-        md += ["- %s: %s — %s" % ("held" if held else "DID NOT HOLD", text,
-                                  evidence)
-               for text, held, evidence in pipe_claims(pipes[arch])]
-        md.append("")
-    for arch, why in errors.items():
-        md += ["**%s, pipe lab: trace failed**:" % TITLE[arch], "", "```",
-               why, "```", ""]
-    return md
+    arches, rows = table(pipes)
+    return section.markdown(
+        "The pipe lab: `pipe` typed at MenuOS",
+        "The parent makes a pipe, forks, and writes %d bytes; the child "
+        "reads them. Traced with `pipe-breaks` (scripts/gdb/clonix.py); "
+        "the raw facts are in `pipe-<arch>.json`." % len(MESSAGE),
+        "pipe lab", arches, rows,
+        {a: pipe_claims(pipes[a]) for a in arches}, errors)
 
 
 def html_section(pipes, errors, code_html):
     """The section of report.html."""
-    h = ["<h2>The pipe lab: <code>pipe</code> typed at MenuOS</h2>",
-         "<p>The parent makes a pipe, forks, and writes %d bytes; the child "
-         "reads them.</p>" % len(MESSAGE)]
-    arches, table_rows = table(pipes)
-    if arches:
-        h.append('<table class="pipe"><tr><th></th>%s</tr>' % "".join(
-            "<th>%s</th>" % TITLE[a] for a in arches))
-        h += ["<tr>%s</tr>" % "".join("<td>%s</td>" % code_html(c)
-                                      for c in row) for row in table_rows]
-        h.append("</table>")
-    for arch in arches:
-        h.append("<h3>%s, pipe lab</h3><ul>" % TITLE[arch])
-        h += ['<li><span class="%s">%s</span>: %s — %s</li>' % (
-            "held" if held else "failed",
-            "held" if held else "DID NOT HOLD", html.escape(text),
-            html.escape(evidence))
-            for text, held, evidence in pipe_claims(pipes[arch])]
-        h.append("</ul>")
-    for arch, why in errors.items():
-        h.append("<h3>%s, pipe lab: trace failed</h3><pre>%s</pre>" % (
-            TITLE[arch], html.escape(why)))
-    return h
+    arches, rows = table(pipes)
+    return section.html_section(
+        "The pipe lab: <code>pipe</code> typed at MenuOS",
+        "The parent makes a pipe, forks, and writes %d bytes; the child "
+        "reads them." % len(MESSAGE), "pipe lab", "pipe", arches, rows,
+        {a: pipe_claims(pipes[a]) for a in arches}, errors, code_html)

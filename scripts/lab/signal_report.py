@@ -16,11 +16,14 @@ claim is derived from the trace (signal_claims), so a spoiled fact makes
 its claim fail. The only numbers not from the trace are the kernel's own
 #defines (SIGUSR1, SI_USER), read from its header.
 """
-import html
 import os
 import re
+import sys
 
-TITLE = {"riscv": "RISC-V", "x86": "i386"}
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import section  # noqa: E402  (scripts/lab/section.py)
+
+TITLE = section.TITLE
 ARCHES = ["riscv", "x86"]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -439,47 +442,16 @@ INTRO = ("The child blocks SIGUSR1, installs an SA_SIGINFO handler and "
 
 def markdown(signals, errors):
     """The section of report.md."""
-    md = ["", "## The signals lab: `signal` typed at MenuOS", "", INTRO, ""]
-    arches, table_rows = table(signals)
-    if arches:
-        md += ["| | %s |" % " | ".join(TITLE[a] for a in arches),
-               "|---|" + "---|" * len(arches)]
-        md += ["| %s |" % " | ".join(c.replace("|", "\\|") for c in row)
-               for row in table_rows]
-        md.append("")
-    for arch in arches:
-        md += ["**%s, signals lab**" % TITLE[arch], ""]
-        md += ["- %s: %s — %s" % ("held" if held else "DID NOT HOLD", text,
-                                  evidence)
-               for text, held, evidence in signal_claims(signals[arch])]
-        md.append("")
-    for arch, why in errors.items():
-        md += ["**%s, signals lab: trace failed**:" % TITLE[arch], "", "```",
-               why, "```", ""]
-    return md
+    arches, rows = table(signals)
+    return section.markdown(
+        "The signals lab: `signal` typed at MenuOS", INTRO, "signals lab",
+        arches, rows, {a: signal_claims(signals[a]) for a in arches}, errors)
 
 
 def html_section(signals, errors, code_html):
     """The section of report.html."""
-    h = ["<h2>The signals lab: <code>signal</code> typed at MenuOS</h2>",
-         "<p>%s</p>" % code_html(INTRO)]
-    arches, table_rows = table(signals)
-    if arches:
-        h.append('<table class="signal"><tr><th></th>%s</tr>' % "".join(
-            "<th>%s</th>" % TITLE[a] for a in arches))
-        h += ["<tr>%s</tr>" % "".join(
-            "<td>%s</td>" % code_html(c) for c in row)
-            for row in table_rows]
-        h.append("</table>")
-    for arch in arches:
-        h.append("<h3>%s, signals lab</h3><ul>" % TITLE[arch])
-        h += ['<li><span class="%s">%s</span>: %s — %s</li>' % (
-            "held" if held else "failed",
-            "held" if held else "DID NOT HOLD", html.escape(text),
-            html.escape(evidence))
-            for text, held, evidence in signal_claims(signals[arch])]
-        h.append("</ul>")
-    for arch, why in errors.items():
-        h.append("<h3>%s, signals lab: trace failed</h3><pre>%s</pre>" % (
-            TITLE[arch], html.escape(why)))
-    return h
+    arches, rows = table(signals)
+    return section.html_section(
+        "The signals lab: <code>signal</code> typed at MenuOS",
+        code_html(INTRO), "signals lab", "signal", arches, rows,
+        {a: signal_claims(signals[a]) for a in arches}, errors, code_html)
