@@ -164,5 +164,16 @@ def nm_functions(arch):
             if len(f) == 3 and f[1] in "Tt"}
 
 
+def load_lab_trace():
+    """scripts/lab/trace.py (the live lab traces), loaded by path: the
+    standard library has a module called trace too."""
+    import importlib.util
+    path = os.path.join(ROOT, "scripts", "lab", "trace.py")
+    spec = importlib.util.spec_from_file_location("clonix_lab_trace", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def strip_ansi(s):
     return re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", s)

@@ -9,19 +9,9 @@ import subprocess
 
 import pytest
 
-from conftest import ARCHES, ROOT, build
+from conftest import ARCHES, ROOT, build, load_lab_trace
 
-def _load_trace():
-    """scripts/lab/trace.py, by path: the standard library has a `trace`."""
-    import importlib.util
-    path = os.path.join(ROOT, "scripts", "lab", "trace.py")
-    spec = importlib.util.spec_from_file_location("clonix_lab_trace", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-labtrace = _load_trace()
+labtrace = load_lab_trace()
 
 _traces = {}
 
