@@ -89,6 +89,88 @@ static void exec_mmap(struct mm_struct *mm)
 		mmdrop(active_mm);	/* a kernel thread's borrowed mm */
 }
 
+/*
+ * execve from a thread (Linux's de_thread): the other threads are killed
+ * (zap_other_threads) and waited for; if we are not the leader, we wait
+ * for it to become a zombie too, take over its pid — the process's — and
+ * its place in the process tree, and reap it. Then we are a one-thread
+ * process with the process's pid, as if the leader had called execve.
+ * -EAGAIN if a group exit or another execve got there first, or we are
+ * killed meanwhile.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	spinlock_t *lock = &tsk->sighand->siglock;
+	struct task_struct *leader;
+	pid_t tid;
+
+	if (thread_group_empty(tsk))
+		goto no_thread_group;
+	spin_lock_irq(lock);
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		spin_unlock_irq(lock);
+		return -EAGAIN;
+	}
+	sig->group_exec_task = tsk;
+	sig->notify_count = zap_other_threads(tsk);
+	if (!thread_group_leader(tsk))
+		sig->notify_count--;	/* the leader stays, a zombie */
+	while (sig->notify_count) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		spin_unlock_irq(lock);
+		schedule();
+		if (fatal_signal_pending(tsk))
+			goto killed;
+		spin_lock_irq(lock);
+	}
+	spin_unlock_irq(lock);
+
+	if (!thread_group_leader(tsk)) {
+		leader = tsk->group_leader;
+		for (;;) {
+			spin_lock_irq(&tasklist_lock);
+			sig->notify_count = -1;	/* exit_notify wakes us */
+			if (leader->exit_state)
+				break;
+			__set_current_state(TASK_INTERRUPTIBLE);
+			spin_unlock_irq(&tasklist_lock);
+			schedule();
+			if (fatal_signal_pending(tsk))
+				goto killed;
+		}
+		/* Swap pids: we become the process's pid, the leader dies
+		 * with ours. We take its place as its parent's child. */
+		tid = tsk->pid;
+		tsk->pid = leader->pid;
+		leader->pid = tid;
+		tsk->start_time = leader->start_time;
+		tsk->real_parent = leader->real_parent;
+		tsk->parent = leader->parent;
+		list_replace_init(&leader->sibling, &tsk->sibling);
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk;
+		tsk->exit_signal = SIGCHLD;
+		leader->exit_signal = -1;
+		leader->exit_state = EXIT_DEAD;
+		proc_pid_transfer(leader, tsk);
+		spin_unlock_irq(&tasklist_lock);
+		release_task(leader);
+	}
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+no_thread_group:
+	tsk->exit_signal = SIGCHLD;	/* a new program: its parent hears */
+	return 0;
+
+killed:
+	spin_lock_irq(&tasklist_lock);
+	sig->group_exec_task = NULL;
+	sig->notify_count = 0;
+	spin_unlock_irq(&tasklist_lock);
+	return -EAGAIN;
+}
+
 /* Signal handlers point into the old program: back to SIG_DFL. */
 static void flush_signal_handlers(struct task_struct *t)
 {
@@ -179,6 +261,11 @@ noinline int do_execve(const char *filename, const char *const *argv,
 		}
 	}
 	err = load_elf_binary(&bprm);
+	if (err)
+		goto out;
+	err = de_thread(current);	/* the only thread left */
+	if (!err)
+		err = unshare_sighand(current);
 	if (err)
 		goto out;
 

@@ -142,46 +142,80 @@ static void kill_orphaned_pgrp(struct task_struct *tsk,
 	}
 }
 
-/* Give our children to pid 1 (tasklist_lock held). */
+/* A thread of p's process that is not exiting, or NULL. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	list_for_each_entry(t, &p->signal->thread_head, thread_node)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return NULL;
+}
+
+/* Give our children to another thread of our process, which can wait
+ * for them as we could, or else to init (Linux's find_new_reaper and
+ * reparent_leader; tasklist_lock held). */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *p, *n;
+	struct task_struct *p, *n, *reaper = find_alive_thread(father);
 	int zombies = 0;
 
+	if (!reaper)
+		reaper = child_reaper;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
-		p->real_parent = p->parent = child_reaper;
-		list_move_tail(&p->sibling, &child_reaper->children);
+		p->real_parent = p->parent = reaper;
+		list_move_tail(&p->sibling, &reaper->children);
+		if (reaper->signal != father->signal)
+			p->exit_signal = SIGCHLD;	/* nobody slays init */
 		if (p->exit_state == EXIT_ZOMBIE)
 			zombies = 1;
-		else if (p->group_leader == p && p->signal)
+		else if (thread_group_leader(p) && p->signal)
 			kill_orphaned_pgrp(p, father);
 	}
 	if (zombies)
-		wake_up(&child_reaper->signal->wait_chldexit);
+		wake_up(&reaper->signal->wait_chldexit);
 }
 
-/* Become a zombie and tell the parent (do_notify_parent); threads, and
- * children of a parent that ignores SIGCHLD, are reaped at once instead. */
-static int exit_notify(struct task_struct *tsk)
+/*
+ * Become a zombie and tell the parent (do_notify_parent). A thread, or
+ * the child of a parent that ignores SIGCHLD, is reaped at once instead.
+ * A leader whose threads live on stays a zombie its parent does not hear
+ * of until the last thread goes (release_task).
+ */
+static int exit_notify(struct task_struct *tsk, bool group_dead)
 {
 	bool autoreap;
 
 	spin_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk);
-	if (tsk->group_leader == tsk)
-		kill_orphaned_pgrp(tsk, NULL);
-	if (tsk->exit_signal < 0)
-		autoreap = true;
+	if (group_dead)
+		kill_orphaned_pgrp(tsk->group_leader, NULL);
+	if (thread_group_leader(tsk))
+		autoreap = thread_group_empty(tsk) &&
+			   (tsk->exit_signal < 0 ||
+			    do_notify_parent(tsk, tsk->exit_signal));
 	else
-		autoreap = do_notify_parent(tsk, tsk->exit_signal);
+		autoreap = true;
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
+	/* an execve in another thread waits for the leader to be gone */
+	if (tsk->signal->notify_count < 0)
+		wake_up_process(tsk->signal->group_exec_task);
 	spin_unlock_irq(&tasklist_lock);
 	return autoreap;
 }
 
-/* Called when the parent has collected p's status (or p reaps itself). */
+/*
+ * Called when the parent has collected p's status (or p reaps itself).
+ * The last thread of a process whose leader is already a zombie tells the
+ * leader's parent now, and reaps the leader too if nobody will wait.
+ */
 noinline void release_task(struct task_struct *p)
 {
+	struct task_struct *leader = p->group_leader;
+	struct signal_struct *sig = p->signal;
+	bool zap_leader = false;
+
 	spin_lock_irq(&tasklist_lock);
 	if (p->sighand) {
 		spin_lock(&p->sighand->siglock);
@@ -193,6 +227,18 @@ noinline void release_task(struct task_struct *p)
 	nr_threads--;
 	if (!(p->flags & PF_KTHREAD))
 		nr_processes_user--;
+	if (sig && leader != p) {
+		/* de_thread counts the other threads out */
+		if (sig->notify_count > 0 && !--sig->notify_count)
+			wake_up_process(sig->group_exec_task);
+		if (thread_group_empty(leader) &&
+		    leader->exit_state == EXIT_ZOMBIE) {
+			zap_leader = leader->exit_signal < 0 ||
+				     do_notify_parent(leader, leader->exit_signal);
+			if (zap_leader)
+				leader->exit_state = EXIT_DEAD;
+		}
+	}
 	spin_unlock_irq(&tasklist_lock);
 	proc_flush_pid(p);	/* /proc/<pid> goes */
 	free_pid(p->pid);
@@ -212,27 +258,38 @@ noinline void release_task(struct task_struct *p)
 		p->sighand = NULL;
 	}
 	put_task_struct(p);
+	if (zap_leader)
+		release_task(leader);
 }
 
 noinline void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
+	bool group_dead;
 
-	if (tsk == child_reaper)
-		panic("Attempted to kill init! exitcode=0x%08lx", code);
 	if (is_idle_task(tsk))
 		panic("Attempted to kill the idle task!");
 	tsk->flags |= PF_EXITING;
+	if (tsk == child_reaper) {
+		/* init lives on in another of its threads, if it has one */
+		spin_lock_irq(&tasklist_lock);
+		child_reaper = find_alive_thread(tsk);
+		spin_unlock_irq(&tasklist_lock);
+		if (!child_reaper)
+			panic("Attempted to kill init! exitcode=0x%08lx", code);
+	}
 	/* The last thread out stops the process's timers (group_dead). */
-	if (!__atomic_sub_fetch(&tsk->signal->live, 1, __ATOMIC_ACQ_REL))
+	group_dead = !__atomic_sub_fetch(&tsk->signal->live, 1,
+					 __ATOMIC_ACQ_REL);
+	if (group_dead)
 		itimer_exit(tsk->signal);
 	exit_mm();
 	exit_files(tsk);
 	exit_fs(tsk);
-	if (tsk->group_leader == tsk)
+	if (group_dead)
 		disassociate_ctty(1);	/* a session leader's tty is free */
 	tsk->exit_code = code;
-	if (exit_notify(tsk))
+	if (exit_notify(tsk, group_dead))
 		release_task(tsk);
 
 	/* The last schedule(): finish_task_switch frees our stack. */
@@ -241,23 +298,27 @@ noinline void __noreturn do_exit(long code)
 	panic("do_exit: a dead task ran again");
 }
 
-/* Exit every thread of the process: the others get SIGKILL. */
+/*
+ * exit_group(2), and a fatal signal: every thread of the process exits
+ * (zap_other_threads sends the others SIGKILL) with one exit code. A
+ * thread zapped by another's execve (de_thread) just goes.
+ */
 void __noreturn do_group_exit(int exit_code)
 {
 	struct signal_struct *sig = current->signal;
-	struct task_struct *t;
+	struct sighand_struct *sighand = current->sighand;
 
-	if (sig->flags & SIGNAL_GROUP_EXIT)
+	spin_lock_irq(&sighand->siglock);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		exit_code = sig->group_exit_code;	/* already decided */
-	sig->group_exit_code = exit_code;
-	sig->flags |= SIGNAL_GROUP_EXIT;
-	if (sig->nr_threads > 1) {
-		spin_lock_irq(&tasklist_lock);
-		for_each_process(t)
-			if (t->signal == sig && t != current)
-				send_sig(SIGKILL, t);
-		spin_unlock_irq(&tasklist_lock);
+	} else if (sig->group_exec_task) {
+		exit_code = 0;
+	} else {
+		sig->group_exit_code = exit_code;
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
 	}
+	spin_unlock_irq(&sighand->siglock);
 	do_exit(exit_code);
 }
 
@@ -274,13 +335,39 @@ static void account_reaped_child(struct task_struct *p)
 
 /* Is p one of the children wait4's pid selects: that pid (> 0), any (-1),
  * our process group (0), or group -pid (< -1)? */
-static int eligible_child(pid_t upid, const struct task_struct *p)
+static int eligible_pid(pid_t upid, const struct task_struct *p)
 {
 	if (upid > 0)
 		return p->pid == upid;
 	if (upid == -1)
 		return 1;
 	return task_pgrp_nr(p) == (upid ? -upid : task_pgrp_nr(current));
+}
+
+/* ... and of the kind asked for: __WALL any child; __WCLONE only "clone"
+ * children (which signal their parent with something else than SIGCHLD,
+ * or nothing); otherwise only those that send SIGCHLD. */
+static int eligible_child(pid_t upid, int options, const struct task_struct *p)
+{
+	if (!eligible_pid(upid, p))
+		return 0;
+	if (!(options & __WALL) &&
+	    ((p->exit_signal != SIGCHLD) ^ !!(options & __WCLONE)))
+		return 0;
+	return 1;
+}
+
+/* The children wait4 looks at: those of every thread of our process
+ * (Linux's do_wait), or only ours with __WNOTHREAD. One child list after
+ * another; NULL at the end (tasklist_lock held). */
+static struct task_struct *next_waiter(struct task_struct *t, int options)
+{
+	if (options & __WNOTHREAD)
+		return NULL;
+	if (t->thread_node.next == &t->signal->thread_head)
+		return NULL;
+	return list_entry(t->thread_node.next, struct task_struct,
+			  thread_node);
 }
 
 /* WUNTRACED: a stopped child not yet reported; its status says which
@@ -313,15 +400,45 @@ static int wait_task_continued(struct task_struct *p, int options, int *status)
 }
 
 /*
- * Wait for a child to exit. upid > 0: that child; -1 (or 0, or a group):
- * any child. Returns the reaped child's pid, 0 with WNOHANG when none has
- * exited yet, -ECHILD when there is no such child.
+ * One child, for wait4 (Linux's wait_consider_task; tasklist_lock held):
+ * -1 if the pid and options do not select it, 0 if they do but it has
+ * nothing to report yet, else its pid — a stop or continue to report, or
+ * a zombie reaped — with *status set and tasklist_lock dropped. A leader
+ * whose threads live on is not reaped yet (delay_group_leader).
+ */
+static pid_t wait_consider_task(struct task_struct *p, pid_t upid, int options,
+				int *status)
+{
+	pid_t pid = p->pid;
+
+	if (!eligible_child(upid, options, p))
+		return -1;
+	if (!p->exit_state && (wait_task_stopped(p, options, status) ||
+			       wait_task_continued(p, options, status))) {
+		spin_unlock_irq(&tasklist_lock);
+		return pid;
+	}
+	if (p->exit_state != EXIT_ZOMBIE || delay_group_leader(p))
+		return 0;
+	*status = p->exit_code;
+	p->exit_state = EXIT_DEAD;
+	account_reaped_child(p);
+	spin_unlock_irq(&tasklist_lock);
+	release_task(p);
+	return pid;
+}
+
+/*
+ * Wait for a child to exit (or stop or continue, with WUNTRACED and
+ * WCONTINUED). upid > 0: that child; -1 any; 0 our group; < -1 group -upid.
+ * Every thread's children count, unless __WNOTHREAD. Returns the child's
+ * pid, 0 with WNOHANG when none is ready, -ECHILD when there is no such
+ * child.
  */
 noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 			   struct rusage *ru)
 {
 	DEFINE_WAIT(wait);
-	struct task_struct *p;
 	long retval;
 
 	(void)ru;
@@ -329,40 +446,31 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 			__WCLONE | __WALL))
 		return -EINVAL;
 	for (;;) {
-		int found = 0, status;
+		struct task_struct *t, *p;
+		int found = 0, status = 0;
+		pid_t pid = 0;
 
 		prepare_to_wait(&current->signal->wait_chldexit, &wait,
 				TASK_INTERRUPTIBLE);
 		spin_lock_irq(&tasklist_lock);
-		list_for_each_entry(p, &current->children, sibling) {
-			if (!eligible_child(upid, p))
-				continue;
-			found = 1;
-			if (!p->exit_state &&
-			    (wait_task_stopped(p, options, &status) ||
-			     wait_task_continued(p, options, &status))) {
-				spin_unlock_irq(&tasklist_lock);
-				finish_wait(&current->signal->wait_chldexit,
-					    &wait);
-				retval = p->pid;
-				if (stat_addr && put_user(status, stat_addr))
-					return -EFAULT;
-				return retval;
+		t = options & __WNOTHREAD ? current :
+		    list_first_entry(&current->signal->thread_head,
+				     struct task_struct, thread_node);
+		for (; t && pid <= 0; t = next_waiter(t, options)) {
+			list_for_each_entry(p, &t->children, sibling) {
+				pid = wait_consider_task(p, upid, options,
+							 &status);
+				if (pid >= 0)
+					found = 1;
+				if (pid > 0)
+					break;	/* tasklist_lock dropped */
 			}
-			if (p->exit_state == EXIT_ZOMBIE) {
-				status = p->exit_code;
-
-				p->exit_state = EXIT_DEAD;
-				account_reaped_child(p);
-				spin_unlock_irq(&tasklist_lock);
-				finish_wait(&current->signal->wait_chldexit,
-					    &wait);
-				retval = p->pid;
-				release_task(p);
-				if (stat_addr && put_user(status, stat_addr))
-					return -EFAULT;
-				return retval;
-			}
+		}
+		if (pid > 0) {
+			finish_wait(&current->signal->wait_chldexit, &wait);
+			if (stat_addr && put_user(status, stat_addr))
+				return -EFAULT;
+			return pid;
 		}
 		spin_unlock_irq(&tasklist_lock);
 		if (!found) {

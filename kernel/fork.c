@@ -218,6 +218,30 @@ noinline int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/* execve: signal actions shared with another process (CLONE_SIGHAND
+ * without CLONE_THREAD) are copied first, so resetting the new program's
+ * handlers leaves the other's alone (Linux's unshare_sighand). */
+int unshare_sighand(struct task_struct *me)
+{
+	struct sighand_struct *old = me->sighand, *new;
+
+	if (READ_ONCE(old->count) == 1)
+		return 0;
+	new = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!new)
+		return -ENOMEM;
+	spin_lock_init(&new->siglock);
+	new->count = 1;
+	spin_lock_irq(&tasklist_lock);
+	spin_lock(&old->siglock);
+	memcpy(new->action, old->action, sizeof(new->action));
+	me->sighand = new;
+	spin_unlock(&old->siglock);
+	spin_unlock_irq(&tasklist_lock);
+	__cleanup_sighand(old);
+	return 0;
+}
+
 void __cleanup_sighand(struct sighand_struct *sighand)
 {
 	if (!__atomic_sub_fetch(&sighand->count, 1, __ATOMIC_ACQ_REL) &&
@@ -443,7 +467,9 @@ noinline struct task_struct *copy_process(int node,
 		return ERR_PTR(-EINVAL);
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return ERR_PTR(-EINVAL);
-	if ((clone_flags & (CLONE_PARENT | CLONE_THREAD)) &&
+	/* init's siblings would be children of the idle task, which never
+	 * reaps them: Linux refuses them. (init may have threads.) */
+	if ((clone_flags & CLONE_PARENT) &&
 	    (current->signal->flags & SIGNAL_UNKILLABLE))
 		return ERR_PTR(-EINVAL);
 	if (clone_flags & (CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS |
@@ -536,10 +562,11 @@ noinline struct task_struct *copy_process(int node,
 		p->exit_signal = args->exit_signal;
 	}
 
-	/* Link the child into the process tree. */
+	/* Link the child into the process tree: CLONE_PARENT and threads
+	 * share our parent; a thread never signals it (exit_signal -1). */
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD)) {
 		p->real_parent = current->real_parent;
-		if (clone_flags & CLONE_PARENT)
+		if (!(clone_flags & CLONE_THREAD))
 			p->exit_signal = current->group_leader->exit_signal;
 	} else {
 		p->real_parent = current;
@@ -554,7 +581,10 @@ noinline struct task_struct *copy_process(int node,
 	spin_lock(&p->sighand->siglock);
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	spin_unlock(&p->sighand->siglock);
-	list_add_tail(&p->sibling, &p->real_parent->children);
+	/* Only a process (its leader) is its parent's child; a thread is
+	 * found through its group (signal->thread_head). */
+	if (thread_group_leader(p))
+		list_add_tail(&p->sibling, &p->real_parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
 	total_forks++;

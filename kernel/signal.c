@@ -311,6 +311,28 @@ static bool prepare_signal(int sig, struct task_struct *p, bool force)
 	return !sig_ignored(p, sig, force);
 }
 
+/* SIGKILL to every other thread of p's process, for exit_group and for
+ * an execve from a thread (siglock held). Returns how many others there
+ * are, exited ones included (de_thread counts them out). */
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	p->signal->group_stop_count = 0;
+	for_each_thread(p, t) {
+		if (t == p)
+			continue;
+		t->jobctl &= ~JOBCTL_STOP_PENDING;
+		count++;
+		if (t->exit_state)
+			continue;	/* already gone */
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, true);
+	}
+	return count;
+}
+
 /* Would t act on sig now? */
 static bool wants_signal(int sig, struct task_struct *t)
 {

@@ -145,6 +145,21 @@ int proc_pid_instantiate(struct task_struct *task)
 	return 0;
 }
 
+/* execve from a thread (de_thread): the thread takes over the leader's
+ * pid, and /proc/<pid> now shows it (tasklist_lock held). */
+void proc_pid_transfer(struct task_struct *old, struct task_struct *new)
+{
+	char name[16];
+	struct inode *dir;
+
+	if (!proc_root)
+		return;
+	snprintf(name, sizeof(name), "%d", new->tgid);
+	dir = ramfs_lookup(proc_root, name, strlen(name));
+	if (dir && dir->i_private == old)
+		dir->i_private = new;
+}
+
 /* The process has been reaped: its /proc/<pid> goes. */
 void proc_flush_pid(struct task_struct *task)
 {

@@ -275,6 +275,7 @@ extern struct super_block proc_sb;	/* the super block of /proc's inodes */
 void proc_root_init(void);
 int proc_pid_instantiate(struct task_struct *task);
 void proc_flush_pid(struct task_struct *task);
+void proc_pid_transfer(struct task_struct *old, struct task_struct *new);
 
 /* fs/initramfs.c */
 int populate_rootfs(const void *archive, unsigned long size);

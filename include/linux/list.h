@@ -59,6 +59,22 @@ static inline void list_move_tail(struct list_head *entry,
 	list_add_tail(entry, head);
 }
 
+/* Exactly one entry on the list. */
+static inline int list_is_singular(const struct list_head *head)
+{
+	return head->next != head && head->next == head->prev;
+}
+
+static inline void list_replace_init(struct list_head *old,
+				     struct list_head *new)
+{
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+	INIT_LIST_HEAD(old);
+}
+
 static inline int list_empty(const struct list_head *head)
 {
 	return head->next == head;

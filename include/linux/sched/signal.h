@@ -59,6 +59,10 @@ struct signal_struct {
 	struct wait_queue_head wait_chldexit;	/* parents in wait4 */
 	struct rlimit rlim[RLIM_NLIMITS];
 	struct sigpending shared_pending;	/* sent to the whole process */
+	/* execve from a thread (de_thread): the thread that waits for the
+	 * others to go, and how many it still waits for (-1: the leader). */
+	struct task_struct *group_exec_task;
+	int notify_count;
 	int group_stop_count;	/* threads yet to stop for a group stop */
 	int group_exit_code;	/* ... or the stop signal while stopping */
 
@@ -97,6 +101,25 @@ struct signal_struct {
 
 /* task->jobctl */
 #define JOBCTL_STOP_PENDING (1U << 17)	/* this thread owes a group stop */
+
+/* Threads (Linux's names): the leader is the task whose pid is the
+ * process's (tgid); the group is empty when only p is left on its list;
+ * a leader that exits before its threads stays a zombie, unreported,
+ * until the last of them is gone (delay_group_leader). */
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+static inline bool thread_group_empty(const struct task_struct *p)
+{
+	return list_is_singular(&p->signal->thread_head);
+}
+
+static inline bool delay_group_leader(const struct task_struct *p)
+{
+	return thread_group_leader(p) && !thread_group_empty(p);
+}
 
 static inline pid_t task_pgrp_nr(const struct task_struct *p)
 {
@@ -167,6 +190,9 @@ bool do_notify_parent(struct task_struct *tsk, int sig);
 bool get_signal(struct ksignal *ksig);
 void signal_setup_done(int failed, struct ksignal *ksig, int stepping);
 void set_current_blocked(u64 newset);
+/* SIGKILL to every other thread of p's process (siglock held); returns how
+ * many others there are. */
+int zap_other_threads(struct task_struct *p);
 void flush_signals(struct task_struct *t);
 void flush_sigqueue(struct sigpending *queue);
 static inline void init_sigpending(struct sigpending *sig)
@@ -242,5 +268,6 @@ void arch_do_signal_or_restart(struct pt_regs *regs);
 /* kernel/fork.c helpers used at exit */
 void put_signal_struct(struct signal_struct *sig);
 void __cleanup_sighand(struct sighand_struct *sighand);
+int unshare_sighand(struct task_struct *me);
 
 #endif
