@@ -420,7 +420,9 @@ static pid_t wait_consider_task(struct task_struct *p, pid_t upid, int options,
 	}
 	if (p->exit_state != EXIT_ZOMBIE || delay_group_leader(p))
 		return 0;
-	*status = p->exit_code;
+	/* the process's status: exit_group's, or its leader's own exit */
+	*status = p->signal->flags & SIGNAL_GROUP_EXIT ?
+			  p->signal->group_exit_code : p->exit_code;
 	p->exit_state = EXIT_DEAD;
 	account_reaped_child(p);
 	spin_unlock_irq(&tasklist_lock);
