@@ -439,8 +439,10 @@ static int do_send_sig_info(int sig, siginfo_t *info, struct task_struct *p,
 
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (!p->sighand || p->exit_state)
-		return 0;	/* it is past caring */
+	/* A dead task is past caring; but a leader that exited before its
+	 * threads still stands for its process (a live thread takes it). */
+	if (!p->sighand || (p->exit_state && !(group && delay_group_leader(p))))
+		return 0;
 	spin_lock_irqsave(&p->sighand->siglock, flags);
 	ret = send_signal(sig, info, p, group);
 	spin_unlock_irqrestore(&p->sighand->siglock, flags);
@@ -927,7 +929,8 @@ static int kill_one(int sig, siginfo_t *info, struct task_struct *p,
 static bool is_user_process(struct task_struct *p)
 {
 	return p->group_leader == p && !(p->flags & PF_KTHREAD) &&
-	       p->signal && p->pid > 0 && !p->exit_state;
+	       p->signal && p->pid > 0 &&
+	       (!p->exit_state || delay_group_leader(p));
 }
 
 /* Send to every process of group pgrp (tasklist_lock held); 0 if any got
@@ -989,7 +992,8 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	if (pid > 0) {
 		spin_lock_irq(&tasklist_lock);
 		p = find_task_by_pid(pid);
-		if (p && p->tgid == pid && p->signal && !p->exit_state)
+		if (p && p->tgid == pid && p->signal &&
+		    (!p->exit_state || delay_group_leader(p)))
 			ret = kill_one(sig, info, p, false);
 		spin_unlock_irq(&tasklist_lock);
 		return ret;
