@@ -222,6 +222,17 @@ def test_rdinit_chooses_the_first_program(boot, arch):
     assert m.wait_exit()[0] != 0
 
 
+def test_init_cannot_clone_a_sibling(boot, arch):
+    """clone(CLONE_PARENT) from pid 1 used to give the child the idle task
+    as its parent, which never reaped it (its task, stack and pid leaked):
+    Linux refuses it with EINVAL, and so does Clonix."""
+    m = boot(arch, append="rdinit=/bin/test_clone")
+    m.expect(r"init may not clone a sibling: CLONE_PARENT is EINVAL: ok")
+    m.expect(r"clone: \d+ checks, 0 failed")
+    m.expect(r"Kernel panic - not syncing: Attempted to kill init!")
+    assert m.wait_exit()[0] != 0
+
+
 def test_init_is_tried_when_rdinit_is_missing(boot, arch):
     m = boot(arch, append="rdinit=/nonexistent init=/bin/hello")
     m.expect(r"Run /nonexistent as init process")
