@@ -72,6 +72,20 @@ def test_thread_signals(menu, arch):
     assert "does not block it: ok" in out
 
 
+def test_sched_calls(menu, arch):
+    """sched_*affinity, the policy calls, sched_rr_get_interval, getcpu
+    and membarrier with their man pages' answers and errnos
+    (user/test_sched.c; kernel/sched/syscalls.c)."""
+    m = menu(arch)
+    out = run_checks(m, "test_sched")
+    assert "sched_getaffinity: returns whole longs, CPU 0 set: ok" in out
+    assert "a mask without an online CPU is EINVAL: ok" in out
+    assert "root may set SCHED_FIFO 10, reported back: ok" in out
+    assert "SCHED_FIFO for a user is EPERM: ok" in out
+    assert "PRIVATE_EXPEDITED unregistered is EPERM: ok" in out
+    assert "getcpu: a CPU we have, node 0: ok" in out
+
+
 def test_sched_calls_and_quiet_rseq(menu, arch):
     """What glibc asks the scheduler (affinity, policy, getcpu,
     membarrier), and glibc's rseq registration at every start answered
