@@ -4,7 +4,8 @@
  * pthread_barrier_*, sem_overview(7), pthread_rwlock_*, pthread_exit(3),
  * pthread_cancel(3), pthread_mutexattr_setrobust(3), clone(2), tgkill(2),
  * signal(7)), and the thread-group corners of issue 12: a leader that
- * exits first, exit() and execve() from a thread, CLONE_THREAD|CLONE_PARENT.
+ * exits first, exit() and execve() from a thread, CLONE_THREAD|CLONE_PARENT,
+ * and, run as init, clone(CLONE_PARENT) from pid 1.
  *
  * Each case runs in its own child process with a time limit, so a case
  * that hangs (a futex that never wakes, a wait4 that never returns) is one
@@ -976,6 +977,31 @@ static void case_sched(void)
 	      "sched: membarrier QUERY lists commands", NULL);
 }
 
+/*
+ * Run as init (rdinit=/bin/test_pthread; issue 12 (c)): init is
+ * SIGNAL_UNKILLABLE, so a signal it has no handler for does not kill it,
+ * even SIGKILL from itself, and clone(CLONE_PARENT) from it is EINVAL
+ * (its child would have no parent to reap it). These run in init itself:
+ * a forked case would not be pid 1.
+ */
+static int init_checks(void)
+{
+	long pid;
+
+	check_prog = "test_pthread";
+	kill(1, SIGTERM);
+	kill(1, SIGKILL);
+	check(1, "init: SIGTERM and SIGKILL from itself do not kill init",
+	      NULL);
+	pid = syscall(SYS_clone, CLONE_PARENT | SIGCHLD, 0, 0, 0, 0);
+	if (pid == 0)
+		_exit(0);	/* the bug: a child with no parent to reap it */
+	check_errno(pid, EINVAL, "init: clone(CLONE_PARENT) from init");
+	check_errno(waitpid(-1, NULL, WNOHANG), ECHILD,
+		    "init: and no child was made");
+	return check_summary();
+}
+
 static const struct {
 	const char *name;
 	void (*fn)(void);
@@ -1040,6 +1066,8 @@ int main(int argc, char **argv)
 
 	if (argc == 3 && strcmp(argv[1], "--exec-child") == 0)
 		return exec_child(argv[2]);
+	if (getpid() == 1)
+		return init_checks();
 	check_prog = "test_pthread";
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	/* MenuOS passes the bare name: the program is /bin/<name> */
