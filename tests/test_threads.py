@@ -103,11 +103,12 @@ def test_sched_calls_and_quiet_rseq(menu, arch):
 def test_init_cannot_clone_parent(boot, arch):
     """Issue 12 (c): init is SIGNAL_UNKILLABLE (its own SIGTERM and SIGKILL
     do not kill it) and clone(CLONE_PARENT) from it is EINVAL, as Linux,
-    instead of a child whose parent is the idle task, never reaped."""
+    instead of a child whose parent is the idle task, never reaped; but
+    init may still create threads (only CLONE_PARENT is refused)."""
     m = boot(arch, append="rdinit=/bin/test_pthread")
     m.expect(r"Run /bin/test_pthread as init process")
     match = m.expect(r"test_pthread: (\d+) checks, (\d+) failed")
     assert "FAILED" not in m.output, m.output
-    assert int(match.group(1)) == 3 and int(match.group(2)) == 0
+    assert int(match.group(1)) == 4 and int(match.group(2)) == 0
     m.expect(r"Kernel panic - not syncing: Attempted to kill init! "
              r"exitcode=0x00000000")

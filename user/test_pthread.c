@@ -984,6 +984,8 @@ static void case_sched(void)
  * (its child would have no parent to reap it). These run in init itself:
  * a forked case would not be pid 1.
  */
+static char init_stack[4096];
+
 static int init_checks(void)
 {
 	long pid;
@@ -999,6 +1001,13 @@ static int init_checks(void)
 	check_errno(pid, EINVAL, "init: clone(CLONE_PARENT) from init");
 	check_errno(waitpid(-1, NULL, WNOHANG), ECHILD,
 		    "init: and no child was made");
+	/* Only CLONE_PARENT is refused: init may have threads (Linux). */
+	pid = clone_touching_stack(CLONE_VM | CLONE_SIGHAND | CLONE_THREAD,
+				   (unsigned long)(init_stack +
+						   sizeof(init_stack)));
+	check(pid > 0, "init: may create a thread (CLONE_THREAD)",
+	      pid < 0 ? strerror(-pid) : NULL);
+	ms_sleep(100);	/* it stores on its stack and exits */
 	return check_summary();
 }
 
