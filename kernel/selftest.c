@@ -3,7 +3,9 @@
  * inside the running kernel, what only the kernel can see: that kernel
  * threads created through kthreadd run interleaved and sleep on timers,
  * that exhausting memory gives clean failures (NULL, -ENOMEM) and that
- * everything comes back afterwards, to the page. Each check prints
+ * everything comes back afterwards, to the page; that many kthreads asked
+ * for at once, by creators that reuse their stack at once, each get their
+ * own function and data (kernel/kthread.c). Each check prints
  * "selftest: <name>: ok" or "... FAILED: why"; the summary line is what the
  * QEMU tests look for.
  */
@@ -77,6 +79,96 @@ static void test_kthreads_interleave(void)
 	      "timer sleeps last", "msleep returned too early");
 	check(nr_free_pages() == before, "kthread exit frees everything",
 	      "free pages differ after the workers exited");
+}
+
+/*
+ * kthread_run from several creators at once, each scribbling over its
+ * stack right after each call: every new thread must still run with its
+ * own data, and the pid kthread_run returns must be the thread's. The
+ * request lives on the heap and the new thread completes it after reading
+ * it (kernel/kthread.c); a request on the creator's stack, completed by
+ * kthreadd, passes this only while the new thread always runs before its
+ * creator wakes, as it happens to on one CPU today.
+ */
+#define CREATORS 4
+#define CHILDREN 25
+#define COOKIE 0x6b746872UL	/* "kthr" */
+
+static pid_t child_pid[CREATORS * CHILDREN];	/* as the child saw it */
+static pid_t returned_pid[CREATORS * CHILDREN];	/* as kthread_run said */
+static int children_ok;
+static struct completion children_done, creators_done;
+
+static int kthread_child(void *arg)
+{
+	unsigned long v = (unsigned long)arg;
+	unsigned long i = v >> 16;
+
+	if ((v & 0xffff) == (COOKIE & 0xffff) && i < CREATORS * CHILDREN) {
+		child_pid[i] = current->pid;
+		children_ok++;
+	}
+	complete(&children_done);
+	return 0;
+}
+
+/* Overwrite the stack below the caller: where a request on the
+ * creator's stack would have been. */
+static noinline void scribble_stack(void)
+{
+	volatile unsigned char junk[512];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(junk); i++)
+		junk[i] = 0xa5;
+}
+
+static int kthread_creator(void *arg)
+{
+	long c = (long)arg;
+	int i;
+
+	for (i = 0; i < CHILDREN; i++) {
+		unsigned long n = c * CHILDREN + i;
+
+		returned_pid[n] = kthread_run(kthread_child,
+					      (void *)(n << 16 |
+						       (COOKIE & 0xffff)),
+					      "selftest-kchild");
+		scribble_stack();
+	}
+	complete(&creators_done);
+	return 0;
+}
+
+static void test_kthread_requests(void)
+{
+	unsigned long before = nr_free_pages();
+	int i, started = 0, pids_match = 0;
+
+	children_ok = 0;
+	init_completion(&children_done);
+	init_completion(&creators_done);
+	for (i = 0; i < CREATORS; i++)
+		started += kthread_run(kthread_creator, (void *)(long)i,
+				       "selftest-kcreat") > 0;
+	for (i = 0; i < started; i++)
+		wait_for_completion(&creators_done);
+	for (i = 0; i < started * CHILDREN; i++)
+		if (returned_pid[i] > 0)
+			wait_for_completion(&children_done);
+	msleep(20);	/* let them exit and be reaped */
+	for (i = 0; i < CREATORS * CHILDREN; i++)
+		pids_match += returned_pid[i] > 0 &&
+			      returned_pid[i] == child_pid[i];
+	check(started == CREATORS && children_ok == CREATORS * CHILDREN,
+	      "kthread_run: each thread gets its own fn and data",
+	      "a kthread ran with a clobbered request");
+	check(pids_match == CREATORS * CHILDREN,
+	      "kthread_run returns the new thread's pid",
+	      "a returned pid is not the thread's");
+	check(nr_free_pages() == before, "kthread requests are freed",
+	      "free pages differ after the kthreads exited");
 }
 
 /* Take every free page, then give them all back. */
@@ -173,6 +265,7 @@ void boot_selftests(void)
 {
 	test_pid_wrap();
 	test_kthreads_interleave();
+	test_kthread_requests();
 	test_page_exhaustion();
 	test_slab_returns_pages();
 	printk("selftest: %d passed, %d failed\n", passed, failed);

@@ -1,6 +1,9 @@
 /* System calls Clonix does not implement: -ENOSYS, and a note on the
  * console the first time each number is used, so a student sees what a
- * program asked for. */
+ * program asked for. A call that programs probe for and are built to do
+ * without (rseq: glibc registers every new thread with it) gets its own
+ * quiet entry below instead: the answer is the same -ENOSYS, without a
+ * note that would only be noise. */
 #include <linux/errno.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -24,5 +27,24 @@ long sys_ni_syscall(unsigned long nr)
 		       "-ENOSYS\n", current->comm, current->pid, nr,
 		       name ? name : "unknown to Linux");
 	}
+	return -ENOSYS;
+}
+
+/*
+ * rseq(2), restartable sequences, is optional in Linux too (CONFIG_RSEQ):
+ * glibc calls it for every thread it starts, and on any error marks the
+ * thread's struct rseq "registration failed" (cpu_id = -2) and uses the
+ * getcpu call instead. Registration is a promise Clonix cannot keep yet:
+ * the kernel must abort a thread's registered critical section whenever
+ * it is preempted or takes a signal, and rewrite cpu_id on every return
+ * to user mode. So the answer is Linux's without CONFIG_RSEQ, -ENOSYS,
+ * quietly: glibc expects it and nothing is missing for the program.
+ */
+SYSCALL_DEFINE4(rseq, void *, rseq, u32, rseq_len, int, flags, u32, sig)
+{
+	(void)rseq;
+	(void)rseq_len;
+	(void)flags;
+	(void)sig;
 	return -ENOSYS;
 }

@@ -80,6 +80,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;	/* pages mapped */
 	mm_context_t context;	/* the architecture's: the vDSO's address */
+	int membarrier_state;	/* MEMBARRIER_CMD_REGISTER_* done by its threads */
 };
 
 extern struct mm_struct init_mm;

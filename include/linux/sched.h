@@ -61,6 +61,9 @@ struct task_struct {
 	int on_rq;		/* queued on the run queue */
 	int prio;
 	int time_slice;		/* ticks left before preemption */
+	unsigned int policy;	/* SCHED_NORMAL, SCHED_FIFO, ... (sched/syscalls.c) */
+	unsigned int rt_priority;	/* 1..99 for SCHED_FIFO/RR, else 0 */
+	bool sched_reset_on_fork;	/* children start as SCHED_NORMAL */
 	struct list_head run_list;	/* run-queue link */
 
 	struct list_head tasks;	/* every task, from init_task */

@@ -172,6 +172,27 @@ SYSCALL_DECL(alarm, unsigned int, seconds);
 SYSCALL_DECL(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz);
 SYSCALL_DECL(time, long *, tloc);
 SYSCALL_DECL(sched_yield);
+struct sched_param;
+struct old_timespec32;
+SYSCALL_DECL(sched_setscheduler, pid_t, pid, int, policy,
+		struct sched_param *, param);
+SYSCALL_DECL(sched_setparam, pid_t, pid, struct sched_param *, param);
+SYSCALL_DECL(sched_getscheduler, pid_t, pid);
+SYSCALL_DECL(sched_getparam, pid_t, pid, struct sched_param *, param);
+SYSCALL_DECL(sched_get_priority_max, int, policy);
+SYSCALL_DECL(sched_get_priority_min, int, policy);
+SYSCALL_DECL(sched_rr_get_interval, pid_t, pid,
+		struct __kernel_timespec *, interval);
+SYSCALL_DECL(sched_rr_get_interval_time32, pid_t, pid,
+		struct old_timespec32 *, interval);
+SYSCALL_DECL(sched_getaffinity, pid_t, pid, unsigned int, len,
+		unsigned long *, user_mask_ptr);
+SYSCALL_DECL(sched_setaffinity, pid_t, pid, unsigned int, len,
+		unsigned long *, user_mask_ptr);
+SYSCALL_DECL(getcpu, unsigned int *, cpup, unsigned int *, nodep,
+		void *, unused);
+SYSCALL_DECL(membarrier, int, cmd, unsigned int, flags, int, cpu_id);
+SYSCALL_DECL(rseq, void *, rseq, u32, rseq_len, int, flags, u32, sig);
 SYSCALL_DECL(kill, pid_t, pid, int, sig);
 SYSCALL_DECL(tkill, pid_t, pid, int, sig);
 SYSCALL_DECL(tgkill, pid_t, tgid, pid_t, pid, int, sig);

@@ -24,6 +24,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/uaccess.h>
+#include <uapi/linux/sched.h>
 
 #define TASK_NEW 0x0800	/* created, not yet woken by wake_up_new_task */
 
@@ -88,6 +89,11 @@ noinline int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	if (is_idle_task(current))
 		p->prio = DEFAULT_PRIO;
 	p->time_slice = SCHED_TIMESLICE_TICKS;
+	if (p->sched_reset_on_fork) {	/* sched_setscheduler(2) */
+		p->policy = SCHED_NORMAL;
+		p->rt_priority = 0;
+		p->sched_reset_on_fork = false;
+	}
 	INIT_LIST_HEAD(&p->run_list);
 	p->thread_info.cpu = current->thread_info.cpu;
 	p->thread_info.preempt_count = 0;

@@ -115,7 +115,14 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(146, sys_writev),
 	SC(147, sys_getsid),
 	SC(148, sys_fdatasync),
+	SC(154, sys_sched_setparam),
+	SC(155, sys_sched_getparam),
+	SC(156, sys_sched_setscheduler),
+	SC(157, sys_sched_getscheduler),
 	SC(158, sys_sched_yield),
+	SC(159, sys_sched_get_priority_max),
+	SC(160, sys_sched_get_priority_min),
+	SC(161, sys_sched_rr_get_interval_time32),
 	SC(162, sys_nanosleep_time32),
 	SC(163, sys_mremap),
 	SC(164, sys_setresuid16),
@@ -170,6 +177,8 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(224, sys_gettid),
 	SC(238, sys_tkill),
 	SC(239, sys_sendfile64),
+	SC(241, sys_sched_setaffinity),
+	SC(242, sys_sched_getaffinity),
 	SC(243, sys_set_thread_area),
 	SC(244, sys_get_thread_area),
 	SC(252, sys_exit_group),
@@ -196,6 +205,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(308, sys_pselect6_time32),	/* pselect6 */
 	SC(309, sys_ppoll_time32),	/* ppoll */
 	SC(311, sys_set_robust_list),
+	SC(318, sys_getcpu),
 	SC(320, sys_utimensat_time32),
 	SC(324, sys_ia32_fallocate),	/* 64-bit offsets in two registers */
 	SC(330, sys_dup3),
@@ -204,7 +214,9 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(340, sys_prlimit64),
 	SC(353, sys_renameat2),
 	SC(355, sys_getrandom),
+	SC(375, sys_membarrier),
 	SC(383, sys_statx),
+	SC(386, sys_rseq),	/* quietly -ENOSYS: kernel/sys_ni.c */
 	SC(403, sys_clock_gettime),	/* clock_gettime64 */
 	SC(406, sys_clock_getres),	/* clock_getres_time64 */
 	SC(407, sys_clock_nanosleep),	/* clock_nanosleep_time64 */
@@ -212,6 +224,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(413, sys_pselect6),	/* pselect6_time64 */
 	SC(414, sys_ppoll),	/* ppoll_time64 */
 	SC(421, sys_rt_sigtimedwait),	/* rt_sigtimedwait_time64 */
+	SC(423, sys_sched_rr_get_interval),	/* sched_rr_get_interval_time64 */
 	SC(439, sys_faccessat2),
 };
 
