@@ -170,6 +170,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(224, sys_gettid),
 	SC(238, sys_tkill),
 	SC(239, sys_sendfile64),
+	SC(240, sys_futex_time32),	/* futex: 32-bit timespec */
 	SC(243, sys_set_thread_area),
 	SC(244, sys_get_thread_area),
 	SC(252, sys_exit_group),
@@ -196,6 +197,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(308, sys_pselect6_time32),	/* pselect6 */
 	SC(309, sys_ppoll_time32),	/* ppoll */
 	SC(311, sys_set_robust_list),
+	SC(312, sys_get_robust_list),
 	SC(320, sys_utimensat_time32),
 	SC(324, sys_ia32_fallocate),	/* 64-bit offsets in two registers */
 	SC(330, sys_dup3),
@@ -212,6 +214,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(413, sys_pselect6),	/* pselect6_time64 */
 	SC(414, sys_ppoll),	/* ppoll_time64 */
 	SC(421, sys_rt_sigtimedwait),	/* rt_sigtimedwait_time64 */
+	SC(422, sys_futex),	/* futex_time64 */
 	SC(439, sys_faccessat2),
 };
 
