@@ -97,7 +97,9 @@ long do_futex(u32 *uaddr, int op, u32 val, u64 *timeout, u32 *uaddr2,
 		flags |= FLAGS_SHARED;
 	if (op & FUTEX_CLOCK_REALTIME) {
 		flags |= FLAGS_CLOCKRT;
-		if (cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET &&
+		/* Not FUTEX_WAIT, whose timeout is relative: Linux 4.5
+		 * allowed it, 5.14 took that back. */
+		if (cmd != FUTEX_WAIT_BITSET &&
 		    cmd != FUTEX_WAIT_REQUEUE_PI && cmd != FUTEX_LOCK_PI2)
 			return -ENOSYS;
 	}
