@@ -13,6 +13,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/jiffies.h>
@@ -172,6 +173,7 @@ noinline void start_kernel(void)
 	sched_init();
 	cred_init();
 	fork_init();
+	futex_init();
 	arch_late_setup();
 	printk("kallsyms: %d symbols\n", kallsyms_num());
 	printk("init_task: pid %d \"%s\", kernel stack %p-%p (THREAD_SIZE "

@@ -10,6 +10,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/futex.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -22,11 +23,22 @@
 
 struct task_struct *child_reaper = &init_task;
 
-/* The address space is no longer ours; a vfork parent may go on. */
+/*
+ * The address space is no longer ours (exit, or exec): the robust futexes
+ * we hold are released while it is still there; if others share it (our
+ * threads), the CLONE_CHILD_CLEARTID word is zeroed and its waiter woken
+ * — pthread_join sleeps on it; a vfork parent may go on.
+ */
 void mm_release(struct task_struct *tsk)
 {
+	futex_exit_release(tsk);
 	if (tsk->clear_child_tid) {
-		put_user(0, tsk->clear_child_tid);
+		if (tsk->mm &&
+		    __atomic_load_n(&tsk->mm->mm_users, __ATOMIC_RELAXED) > 1) {
+			put_user(0, tsk->clear_child_tid);
+			do_futex((u32 *)tsk->clear_child_tid, FUTEX_WAKE, 1,
+				 NULL, NULL, 0, 0);
+		}
 		tsk->clear_child_tid = NULL;
 	}
 	if (tsk->vfork_done) {

@@ -518,6 +518,7 @@ noinline struct task_struct *copy_process(int node,
 				   args->child_tid : NULL;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ?
 				     args->child_tid : NULL;
+	p->robust_list = NULL;	/* a new thread registers its own */
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
 	p->min_flt = 0;

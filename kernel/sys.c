@@ -215,14 +215,6 @@ SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
 	return current->pid;
 }
 
-/* Robust futex lists are only read by futex code, which Clonix lacks;
- * accepting the registration is what Linux without futex users does. */
-SYSCALL_DEFINE2(set_robust_list, void *, head, size_t, len)
-{
-	(void)head;
-	return len == 3 * sizeof(long) ? 0 : -EINVAL;
-}
-
 SYSCALL_DEFINE0(sched_yield)
 {
 	yield();

@@ -563,7 +563,7 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 
 /* The PTE of a present page at addr in mm, or NULL; unlike
  * walk_page_table it adds no table (Linux's follow_pte). */
-static pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
+pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd;
 	pmd_t *pmd;

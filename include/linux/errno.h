@@ -38,8 +38,10 @@
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define ELOOP 40
+#define EWOULDBLOCK EAGAIN	/* a futex word that is not the value */
 #define EOVERFLOW 75
 #define EOPNOTSUPP 95
+#define ETIMEDOUT 110
 
 /*
  * Never seen by user space (Linux's include/linux/errno.h): a system call

@@ -105,6 +105,9 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr,
 		    unsigned long end, unsigned long floor,
 		    unsigned long ceiling);
 pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr);
+/* The PTE of a present page at addr, or NULL; adds no table (mmap_lock
+ * held). */
+pte_t *follow_pte(struct mm_struct *mm, unsigned long addr);
 /* What handle_mm_fault returns besides 0 (Linux's vm_fault_t bits). */
 #define VM_FAULT_OOM 0x000001	/* no page to be had */
 #define VM_FAULT_SIGBUS 0x000002	/* a file page past the end of file */

@@ -3,7 +3,8 @@
  * -ERESTART_RESTARTBLOCK leaves in current->restart_block the function
  * that restart_syscall(2) calls instead of re-running it, with what it
  * needs — nanosleep the absolute end of its sleep and where the time left
- * goes, so a stopped and continued sleep ends when it should have. */
+ * goes, a futex wait its word, value and end — so a stopped and continued
+ * sleep ends when it should have. */
 #ifndef _LINUX_RESTART_BLOCK_H
 #define _LINUX_RESTART_BLOCK_H
 
@@ -24,6 +25,13 @@ struct restart_block {
 			void *rmtp;	/* user address for the time left */
 			u64 expires;	/* in jiffies */
 		} nanosleep;
+		struct {	/* futex_wait_restart */
+			u32 *uaddr;
+			u32 val;
+			u32 flags;	/* FLAGS_* of kernel/futex */
+			u32 bitset;
+			u64 time;	/* absolute end, ns of ktime_get_ns */
+		} futex;
 	};
 };
 

@@ -40,6 +40,7 @@ struct files_struct;
 struct signal_struct;
 struct sighand_struct;
 struct completion;
+struct robust_list_head;
 
 /* Signals waiting for a task or a process (Linux's struct sigpending):
  * the set, and the siginfo of each queued one (struct sigqueue). A
@@ -112,6 +113,7 @@ struct task_struct {
 	struct completion *vfork_done;	/* for CLONE_VFORK */
 	int *set_child_tid;	/* CLONE_CHILD_SETTID */
 	int *clear_child_tid;	/* CLONE_CHILD_CLEARTID */
+	struct robust_list_head *robust_list;	/* set_robust_list */
 
 	/* CPU-specific state; must stay last, as in Linux. */
 	struct thread_struct thread;

@@ -156,7 +156,15 @@ SYSCALL_DECL(fstat, unsigned int, fd, struct stat *, statbuf);
 SYSCALL_DECL(statx, int, dfd, const char *, filename, unsigned int, flags,
 		unsigned int, mask, struct statx *, buffer);
 SYSCALL_DECL(set_tid_address, int *, tidptr);
-SYSCALL_DECL(set_robust_list, void *, head, size_t, len);
+struct robust_list_head;
+struct old_timespec32;
+SYSCALL_DECL(set_robust_list, struct robust_list_head *, head, size_t, len);
+SYSCALL_DECL(get_robust_list, int, pid, struct robust_list_head **, head_ptr,
+	     size_t *, len_ptr);
+SYSCALL_DECL(futex, u32 *, uaddr, int, op, u32, val,
+	     const struct __kernel_timespec *, utime, u32 *, uaddr2, u32, val3);
+SYSCALL_DECL(futex_time32, u32 *, uaddr, int, op, u32, val,
+	     const struct old_timespec32 *, utime, u32 *, uaddr2, u32, val3);
 SYSCALL_DECL(nanosleep, const struct __kernel_timespec *, rqtp,
 		struct __kernel_timespec *, rmtp);
 SYSCALL_DECL(clock_gettime, int, which, struct __kernel_timespec *, tp);

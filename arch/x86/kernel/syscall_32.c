@@ -177,6 +177,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(224, sys_gettid),
 	SC(238, sys_tkill),
 	SC(239, sys_sendfile64),
+	SC(240, sys_futex_time32),	/* futex: 32-bit timespec */
 	SC(241, sys_sched_setaffinity),
 	SC(242, sys_sched_getaffinity),
 	SC(243, sys_set_thread_area),
@@ -205,6 +206,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(308, sys_pselect6_time32),	/* pselect6 */
 	SC(309, sys_ppoll_time32),	/* ppoll */
 	SC(311, sys_set_robust_list),
+	SC(312, sys_get_robust_list),
 	SC(318, sys_getcpu),
 	SC(320, sys_utimensat_time32),
 	SC(324, sys_ia32_fallocate),	/* 64-bit offsets in two registers */
@@ -224,6 +226,7 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	SC(413, sys_pselect6),	/* pselect6_time64 */
 	SC(414, sys_ppoll),	/* ppoll_time64 */
 	SC(421, sys_rt_sigtimedwait),	/* rt_sigtimedwait_time64 */
+	SC(422, sys_futex),	/* futex_time64 */
 	SC(423, sys_sched_rr_get_interval),	/* sched_rr_get_interval_time64 */
 	SC(439, sys_faccessat2),
 };
