@@ -1,6 +1,6 @@
 """Futexes on both architectures (user/test_futex.c, which also passes on
-a Linux host): FUTEX_WAIT/WAKE between processes sharing MAP_SHARED memory
-and between clone(CLONE_VM) tasks, EAGAIN, ETIMEDOUT never early (relative,
+a Linux host): FUTEX_WAIT/WAKE between processes sharing MAP_SHARED memory (anonymous,
+and a file mapped by each on its own) and between clone(CLONE_VM) tasks, EAGAIN, ETIMEDOUT never early (relative,
 absolute on CLOCK_MONOTONIC and CLOCK_REALTIME, i386's futex_time64),
 FUTEX_WAKE_BITSET, FUTEX_REQUEUE and FUTEX_CMP_REQUEUE, FUTEX_WAKE_OP,
 private vs shared keys, EINTR and restarts, bad input, robust lists and a
@@ -22,6 +22,8 @@ def test_futex_operations_as_linux(menu, arch):
         "FUTEX_WAIT_BITSET: absolute CLOCK_MONOTONIC deadline",
         "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME: absolute deadline",
         "FUTEX_WAKE wakes it: returns 1",
+        "MAP_SHARED file: a waiter through another mapping of the page is "
+        "woken",
         "FUTEX_WAKE_PRIVATE does not wake another process's shared waiter",
         "clone(CLONE_VM): a private waiter is woken by FUTEX_WAKE_PRIVATE",
         "clone(CLONE_VM): a shared waiter on private memory is woken",
@@ -33,6 +35,8 @@ def test_futex_operations_as_linux(menu, arch):
         "FUTEX_OP_OPARG_SHIFT: oparg is 1 << oparg",
         "a handled signal ends FUTEX_WAIT: EINTR",
         "a handled signal ends a timed FUTEX_WAIT: EINTR",
+        "SA_RESTART: FUTEX_WAIT waits on after the handler",
+        "SA_RESTART: a timed FUTEX_WAIT still ends with EINTR",
         "after SIGSTOP and SIGCONT the waiter waits on",
         "a timed wait stopped and continued times out when it should "
         "(ETIMEDOUT, never early)",

@@ -1,16 +1,18 @@
 /* test_futex: the futex system call as futex(2) describes it, through raw
  * syscall(SYS_futex, ...): wait and wake between processes sharing
- * MAP_SHARED|MAP_ANONYMOUS memory and between clone(CLONE_VM) tasks;
- * EAGAIN when the word is not the value; ETIMEDOUT never early, for the
- * relative FUTEX_WAIT timeout and the absolute FUTEX_WAIT_BITSET one on
- * both clocks (i386 also through futex_time64); FUTEX_WAKE_BITSET's
- * matching; FUTEX_REQUEUE and FUTEX_CMP_REQUEUE; FUTEX_WAKE_OP's every
- * operation and comparison; private futexes are not shared ones; EINTR
- * when a handled signal comes, and a wait that goes on after SIGSTOP and
- * SIGCONT; bad input (EINVAL, EFAULT, ENOSYS); set_robust_list and
- * get_robust_list, a robust futex whose owner dies (FUTEX_OWNER_DIED and
- * a woken waiter) and the list_op_pending entry; CLONE_CHILD_CLEARTID
- * zeroing the tid and waking the waiter (what pthread_join sleeps on).
+ * MAP_SHARED|MAP_ANONYMOUS memory, through two mappings of a file, and
+ * between clone(CLONE_VM) tasks; EAGAIN when the word is not the value;
+ * ETIMEDOUT never early, for the relative FUTEX_WAIT timeout and the
+ * absolute FUTEX_WAIT_BITSET one on both clocks (i386 also through
+ * futex_time64); FUTEX_WAKE_BITSET's matching; FUTEX_REQUEUE and
+ * FUTEX_CMP_REQUEUE; FUTEX_WAKE_OP's every operation and comparison;
+ * private futexes are not shared ones; EINTR when a handled signal comes
+ * (SA_RESTART restarts only an untimed wait), and a wait that goes on
+ * after SIGSTOP and SIGCONT; bad input (EINVAL, EFAULT, ENOSYS);
+ * set_robust_list and get_robust_list, a robust futex whose owner dies
+ * (FUTEX_OWNER_DIED and a woken waiter) and the list_op_pending entry;
+ * CLONE_CHILD_CLEARTID zeroing the tid and waking the waiter (what
+ * pthread_join sleeps on).
  * It passes on a Linux host too (qemu-riscv64, qemu-i386, native i386). */
 #include "check.h"
 #include <limits.h>
@@ -410,11 +412,14 @@ static void test_wake_op(unsigned int *sh)
 }
 
 static volatile sig_atomic_t got_usr1;
+static unsigned int *handled;	/* in shared memory: the parent sees it */
 
 static void on_usr1(int sig)
 {
 	(void)sig;
 	got_usr1 = 1;
+	if (handled)
+		__atomic_store_n(handled, 1, __ATOMIC_SEQ_CST);
 }
 
 static void test_signals(unsigned int *sh)
@@ -443,6 +448,46 @@ static void test_signals(unsigned int *sh)
 		      "a handled signal ends a timed FUTEX_WAIT: EINTR" :
 		      "a handled signal ends FUTEX_WAIT: EINTR", NULL);
 	}
+
+	/* SA_RESTART: an untimed wait (-ERESTARTSYS) goes on after the
+	 * handler; a timed one (-ERESTART_RESTARTBLOCK) still ends with
+	 * EINTR, as signal(7) says of futex waits. */
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGUSR1, &sa, NULL);
+	handled = &sh[10];
+	for (timed = 0; timed < 2; timed++) {
+		*f = 0;
+		*handled = 0;
+		pid = fork();
+		if (pid == 0) {
+			struct timespec t = ns_ts(5000 * MS);
+			long r = futex(f, FUTEX_WAIT, 0, timed ? &t : NULL,
+				       NULL, 0);
+
+			if (timed)
+				_exit(r == -1 && errno == EINTR ? 0 : 1);
+			_exit(r == 0 ? 0 : 1);
+		}
+		wait_for_waiters(f, 0, 1);
+		kill(pid, SIGUSR1);
+		if (!timed) {
+			long long end = now_ns(CLOCK_MONOTONIC) + 5000 * MS;
+
+			while (!__atomic_load_n(handled, __ATOMIC_SEQ_CST) &&
+			       now_ns(CLOCK_MONOTONIC) < end)
+				usleep(1000);
+			check(*handled && wait_for_waiters(f, 0, 1),
+			      "SA_RESTART: FUTEX_WAIT waits on after the handler",
+			      NULL);
+			futex(f, FUTEX_WAKE, 1, NULL, NULL, 0);
+			check(reap(pid) == 0, "... and a FUTEX_WAKE wakes it",
+			      NULL);
+		} else {
+			check(reap(pid) == 0, "SA_RESTART: a timed FUTEX_WAIT "
+			      "still ends with EINTR", NULL);
+		}
+	}
+	handled = NULL;
 
 	/* No handler: SIGSTOP and SIGCONT do not end the wait. */
 	*f = 0;
@@ -474,6 +519,46 @@ static void test_signals(unsigned int *sh)
 	kill(pid, SIGCONT);
 	check(reap(pid) == 0, "a timed wait stopped and continued times out "
 	      "when it should (ETIMEDOUT, never early)", NULL);
+}
+
+/* A futex in a MAP_SHARED file mapping is the file's page: a process
+ * mapping the same file on its own (another address, another offset)
+ * meets it — the key is (inode, page index, offset), not the address. */
+static void test_file_mapping(void)
+{
+	char path[64];
+	unsigned int *mine;
+	pid_t pid;
+	int fd;
+	long r = -1;
+
+	snprintf(path, sizeof(path), "/tmp/futex.%d", getpid());
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || ftruncate(fd, 2 * 4096)) {
+		check(0, "a two-page file in /tmp", strerror(errno));
+		return;
+	}
+	mine = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	pid = fork();
+	if (pid == 0) {
+		/* Only the second page, mapped anew (not inherited). */
+		unsigned int *page1 = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+					   MAP_SHARED, fd, 4096);
+		struct timespec t = ns_ts(5000 * MS);
+
+		munmap(mine, 2 * 4096);
+		if (page1 == MAP_FAILED)
+			_exit(3);
+		_exit(futex(&page1[2], FUTEX_WAIT, 0, &t, NULL, 0) == 0 ? 0 : 1);
+	}
+	if (wait_for_waiters(&mine[1024 + 2], 0, 1))
+		r = futex(&mine[1024 + 2], FUTEX_WAKE, 1, NULL, NULL, 0);
+	check(r == 1, "MAP_SHARED file: a waiter through another mapping of "
+	      "the page is woken", NULL);
+	check(reap(pid) == 0, "... its FUTEX_WAIT returned 0", NULL);
+	munmap(mine, 2 * 4096);
+	close(fd);
+	unlink(path);
 }
 
 static void test_bad_input(unsigned int *sh)
@@ -698,6 +783,7 @@ int main(void)
 	}
 	test_value_and_timeouts();
 	test_wake_between_processes(sh);
+	test_file_mapping();
 	test_wake_clone_vm();
 	test_bitset(sh);
 	test_requeue(sh);
