@@ -4,8 +4,9 @@ and a file mapped by each on its own) and between clone(CLONE_VM) tasks, EAGAIN,
 absolute on CLOCK_MONOTONIC and CLOCK_REALTIME, i386's futex_time64),
 FUTEX_WAKE_BITSET, FUTEX_REQUEUE and FUTEX_CMP_REQUEUE, FUTEX_WAKE_OP,
 private vs shared keys, EINTR and restarts, bad input, robust lists and a
-robust futex whose owner dies, CLONE_CHILD_CLEARTID's wake — and no page
-lost."""
+robust futex whose owner dies, CLONE_CHILD_CLEARTID's wake, glibc's
+process-shared condition variables and a robust mutex (EOWNERDEAD) — and
+no page lost."""
 import pytest
 
 from conftest import USER_ARCHES, free_pages, run_checks
@@ -55,6 +56,12 @@ def test_futex_operations_as_linux(menu, arch):
         "the list_op_pending lock (still 0): its waiter is woken",
         "CLONE_CHILD_CLEARTID wakes the waiter on the tid",
         "... which slept until then (FUTEX_WAIT returned 0)",
+        "process-shared pthread_cond_wait and pthread_cond_signal between "
+        "two processes",
+        "pthread_cond_timedwait: ETIMEDOUT, never early",
+        "a robust mutex whose owner died: pthread_mutex_lock gives "
+        "EOWNERDEAD",
+        "... made consistent, it locks and unlocks again",
     ]:
         assert f"futex: {line}: ok" in out, out
     if arch == "x86":

@@ -12,10 +12,12 @@
  * set_robust_list and get_robust_list, a robust futex whose owner dies
  * (FUTEX_OWNER_DIED and a woken waiter) and the list_op_pending entry;
  * CLONE_CHILD_CLEARTID zeroing the tid and waking the waiter (what
- * pthread_join sleeps on).
+ * pthread_join sleeps on); glibc's process-shared condition variables
+ * and a robust mutex whose owner dies (EOWNERDEAD).
  * It passes on a Linux host too (qemu-riscv64, qemu-i386, native i386). */
 #include "check.h"
 #include <limits.h>
+#include <pthread.h>
 #include <linux/futex.h>
 #include <sched.h>
 #include <signal.h>
@@ -771,6 +773,95 @@ static void test_clone_child_cleartid(void)
 	reap(pid);
 }
 
+/* glibc's own futex users between processes: a PTHREAD_PROCESS_SHARED
+ * condition variable and mutex, a timed wait that is not early, and a
+ * robust mutex whose owner dies (EOWNERDEAD, pthread_mutex_consistent). */
+struct shared_sync {
+	pthread_mutex_t m, robust;
+	pthread_cond_t c;
+	int ready, seen;
+};
+
+static void test_glibc_shared(void)
+{
+	struct shared_sync *s = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pthread_mutexattr_t ma;
+	pthread_condattr_t ca;
+	struct timespec t;
+	long long start;
+	pid_t pid;
+	int r;
+
+	pthread_mutexattr_init(&ma);
+	pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED);
+	pthread_mutex_init(&s->m, &ma);
+	pthread_mutexattr_setrobust(&ma, PTHREAD_MUTEX_ROBUST);
+	pthread_mutex_init(&s->robust, &ma);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED);
+	pthread_cond_init(&s->c, &ca);
+
+	pid = fork();
+	if (pid == 0) {
+		pthread_mutex_lock(&s->m);
+		while (!s->ready)
+			pthread_cond_wait(&s->c, &s->m);
+		s->seen = 1;
+		pthread_cond_signal(&s->c);
+		pthread_mutex_unlock(&s->m);
+		_exit(0);
+	}
+	usleep(50000);	/* most likely asleep in pthread_cond_wait by now */
+	pthread_mutex_lock(&s->m);
+	s->ready = 1;
+	pthread_cond_signal(&s->c);
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += 5;
+	r = 0;
+	while (!s->seen && r == 0)
+		r = pthread_cond_timedwait(&s->c, &s->m, &t);
+	pthread_mutex_unlock(&s->m);
+	check(s->seen && reap(pid) == 0, "process-shared pthread_cond_wait "
+	      "and pthread_cond_signal between two processes", NULL);
+
+	pthread_mutex_lock(&s->m);
+	start = now_ns(CLOCK_REALTIME);
+	t = ns_ts(start + 100 * MS);
+	r = pthread_cond_timedwait(&s->c, &s->m, &t);
+	check(r == ETIMEDOUT && now_ns(CLOCK_REALTIME) >= start + 100 * MS,
+	      "pthread_cond_timedwait: ETIMEDOUT, never early", strerror(r));
+	pthread_mutex_unlock(&s->m);
+
+	if (syscall(SYS_get_robust_list, 0, &(void *){ 0 }, &(size_t){ 0 }) &&
+	    errno == ENOSYS && !running_on_clonix()) {
+		printf("futex: robust mutex: skipped (qemu-user does not "
+		       "emulate robust lists)\n");
+		goto out;
+	}
+	s->ready = 0;
+	pid = fork();
+	if (pid == 0) {
+		pthread_mutex_lock(&s->robust);
+		__atomic_store_n(&s->ready, 1, __ATOMIC_SEQ_CST);
+		usleep(100000);	/* the parent blocks on it meanwhile */
+		_exit(0);	/* dies holding it */
+	}
+	while (!__atomic_load_n(&s->ready, __ATOMIC_SEQ_CST))
+		usleep(1000);
+	r = pthread_mutex_lock(&s->robust);
+	check(r == EOWNERDEAD, "a robust mutex whose owner died: "
+	      "pthread_mutex_lock gives EOWNERDEAD", strerror(r));
+	check(pthread_mutex_consistent(&s->robust) == 0 &&
+	      pthread_mutex_unlock(&s->robust) == 0 &&
+	      pthread_mutex_lock(&s->robust) == 0 &&
+	      pthread_mutex_unlock(&s->robust) == 0,
+	      "... made consistent, it locks and unlocks again", NULL);
+	reap(pid);
+out:
+	munmap(s, 4096);
+}
+
 int main(void)
 {
 	unsigned int *sh = shared_page();
@@ -792,6 +883,7 @@ int main(void)
 	test_bad_input(sh);
 	test_robust_lists(sh);
 	test_clone_child_cleartid();
+	test_glibc_shared();
 	munmap(sh, 4096);
 	return check_summary();
 }
