@@ -1,19 +1,23 @@
 /* test_futex: the futex system call as futex(2) describes it, through raw
  * syscall(SYS_futex, ...): wait and wake between processes sharing
- * MAP_SHARED|MAP_ANONYMOUS memory and between clone(CLONE_VM) tasks;
- * EAGAIN when the word is not the value; ETIMEDOUT never early, for the
- * relative FUTEX_WAIT timeout and the absolute FUTEX_WAIT_BITSET one on
- * both clocks (i386 also through futex_time64); FUTEX_WAKE_BITSET's
- * matching; FUTEX_REQUEUE and FUTEX_CMP_REQUEUE; FUTEX_WAKE_OP's every
- * operation and comparison; private futexes are not shared ones; EINTR
- * when a handled signal comes, and a wait that goes on after SIGSTOP and
- * SIGCONT; bad input (EINVAL, EFAULT, ENOSYS); set_robust_list and
- * get_robust_list, a robust futex whose owner dies (FUTEX_OWNER_DIED and
- * a woken waiter) and the list_op_pending entry; CLONE_CHILD_CLEARTID
- * zeroing the tid and waking the waiter (what pthread_join sleeps on).
+ * MAP_SHARED|MAP_ANONYMOUS memory, through two mappings of a file, and
+ * between clone(CLONE_VM) tasks; EAGAIN when the word is not the value;
+ * ETIMEDOUT never early, for the relative FUTEX_WAIT timeout and the
+ * absolute FUTEX_WAIT_BITSET one on both clocks (i386 also through
+ * futex_time64); FUTEX_WAKE_BITSET's matching; FUTEX_REQUEUE and
+ * FUTEX_CMP_REQUEUE; FUTEX_WAKE_OP's every operation and comparison;
+ * private futexes are not shared ones; EINTR when a handled signal comes
+ * (SA_RESTART restarts only an untimed wait), and a wait that goes on
+ * after SIGSTOP and SIGCONT; bad input (EINVAL, EFAULT, ENOSYS);
+ * set_robust_list and get_robust_list, a robust futex whose owner dies
+ * (FUTEX_OWNER_DIED and a woken waiter) and the list_op_pending entry;
+ * CLONE_CHILD_CLEARTID zeroing the tid and waking the waiter (what
+ * pthread_join sleeps on); glibc's process-shared condition variables
+ * and a robust mutex whose owner dies (EOWNERDEAD).
  * It passes on a Linux host too (qemu-riscv64, qemu-i386, native i386). */
 #include "check.h"
 #include <limits.h>
+#include <pthread.h>
 #include <linux/futex.h>
 #include <sched.h>
 #include <signal.h>
@@ -157,7 +161,7 @@ static void test_value_and_timeouts(void)
 	      "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME: absolute deadline",
 	      detail);
 
-	t = ns_ts(now_ns(CLOCK_MONOTONIC) - 1000 * MS);
+	t = ns_ts(1);	/* 1 ns after boot (Clonix's clock starts at 0) */
 	check_errno(futex(&word, FUTEX_WAIT_BITSET_PRIVATE, 1, &t, NULL,
 			  FUTEX_BITSET_MATCH_ANY), ETIMEDOUT,
 		    "FUTEX_WAIT_BITSET with a past deadline: ETIMEDOUT at once");
@@ -410,11 +414,14 @@ static void test_wake_op(unsigned int *sh)
 }
 
 static volatile sig_atomic_t got_usr1;
+static unsigned int *handled;	/* in shared memory: the parent sees it */
 
 static void on_usr1(int sig)
 {
 	(void)sig;
 	got_usr1 = 1;
+	if (handled)
+		__atomic_store_n(handled, 1, __ATOMIC_SEQ_CST);
 }
 
 static void test_signals(unsigned int *sh)
@@ -443,6 +450,46 @@ static void test_signals(unsigned int *sh)
 		      "a handled signal ends a timed FUTEX_WAIT: EINTR" :
 		      "a handled signal ends FUTEX_WAIT: EINTR", NULL);
 	}
+
+	/* SA_RESTART: an untimed wait (-ERESTARTSYS) goes on after the
+	 * handler; a timed one (-ERESTART_RESTARTBLOCK) still ends with
+	 * EINTR, as signal(7) says of futex waits. */
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGUSR1, &sa, NULL);
+	handled = &sh[10];
+	for (timed = 0; timed < 2; timed++) {
+		*f = 0;
+		*handled = 0;
+		pid = fork();
+		if (pid == 0) {
+			struct timespec t = ns_ts(5000 * MS);
+			long r = futex(f, FUTEX_WAIT, 0, timed ? &t : NULL,
+				       NULL, 0);
+
+			if (timed)
+				_exit(r == -1 && errno == EINTR ? 0 : 1);
+			_exit(r == 0 ? 0 : 1);
+		}
+		wait_for_waiters(f, 0, 1);
+		kill(pid, SIGUSR1);
+		if (!timed) {
+			long long end = now_ns(CLOCK_MONOTONIC) + 5000 * MS;
+
+			while (!__atomic_load_n(handled, __ATOMIC_SEQ_CST) &&
+			       now_ns(CLOCK_MONOTONIC) < end)
+				usleep(1000);
+			check(*handled && wait_for_waiters(f, 0, 1),
+			      "SA_RESTART: FUTEX_WAIT waits on after the handler",
+			      NULL);
+			futex(f, FUTEX_WAKE, 1, NULL, NULL, 0);
+			check(reap(pid) == 0, "... and a FUTEX_WAKE wakes it",
+			      NULL);
+		} else {
+			check(reap(pid) == 0, "SA_RESTART: a timed FUTEX_WAIT "
+			      "still ends with EINTR", NULL);
+		}
+	}
+	handled = NULL;
 
 	/* No handler: SIGSTOP and SIGCONT do not end the wait. */
 	*f = 0;
@@ -474,6 +521,46 @@ static void test_signals(unsigned int *sh)
 	kill(pid, SIGCONT);
 	check(reap(pid) == 0, "a timed wait stopped and continued times out "
 	      "when it should (ETIMEDOUT, never early)", NULL);
+}
+
+/* A futex in a MAP_SHARED file mapping is the file's page: a process
+ * mapping the same file on its own (another address, another offset)
+ * meets it — the key is (inode, page index, offset), not the address. */
+static void test_file_mapping(void)
+{
+	char path[64];
+	unsigned int *mine;
+	pid_t pid;
+	int fd;
+	long r = -1;
+
+	snprintf(path, sizeof(path), "/tmp/futex.%d", getpid());
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || ftruncate(fd, 2 * 4096)) {
+		check(0, "a two-page file in /tmp", strerror(errno));
+		return;
+	}
+	mine = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	pid = fork();
+	if (pid == 0) {
+		/* Only the second page, mapped anew (not inherited). */
+		unsigned int *page1 = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+					   MAP_SHARED, fd, 4096);
+		struct timespec t = ns_ts(5000 * MS);
+
+		munmap(mine, 2 * 4096);
+		if (page1 == MAP_FAILED)
+			_exit(3);
+		_exit(futex(&page1[2], FUTEX_WAIT, 0, &t, NULL, 0) == 0 ? 0 : 1);
+	}
+	if (wait_for_waiters(&mine[1024 + 2], 0, 1))
+		r = futex(&mine[1024 + 2], FUTEX_WAKE, 1, NULL, NULL, 0);
+	check(r == 1, "MAP_SHARED file: a waiter through another mapping of "
+	      "the page is woken", NULL);
+	check(reap(pid) == 0, "... its FUTEX_WAIT returned 0", NULL);
+	munmap(mine, 2 * 4096);
+	close(fd);
+	unlink(path);
 }
 
 static void test_bad_input(unsigned int *sh)
@@ -686,6 +773,95 @@ static void test_clone_child_cleartid(void)
 	reap(pid);
 }
 
+/* glibc's own futex users between processes: a PTHREAD_PROCESS_SHARED
+ * condition variable and mutex, a timed wait that is not early, and a
+ * robust mutex whose owner dies (EOWNERDEAD, pthread_mutex_consistent). */
+struct shared_sync {
+	pthread_mutex_t m, robust;
+	pthread_cond_t c;
+	int ready, seen;
+};
+
+static void test_glibc_shared(void)
+{
+	struct shared_sync *s = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pthread_mutexattr_t ma;
+	pthread_condattr_t ca;
+	struct timespec t;
+	long long start;
+	pid_t pid;
+	int r;
+
+	pthread_mutexattr_init(&ma);
+	pthread_mutexattr_setpshared(&ma, PTHREAD_PROCESS_SHARED);
+	pthread_mutex_init(&s->m, &ma);
+	pthread_mutexattr_setrobust(&ma, PTHREAD_MUTEX_ROBUST);
+	pthread_mutex_init(&s->robust, &ma);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setpshared(&ca, PTHREAD_PROCESS_SHARED);
+	pthread_cond_init(&s->c, &ca);
+
+	pid = fork();
+	if (pid == 0) {
+		pthread_mutex_lock(&s->m);
+		while (!s->ready)
+			pthread_cond_wait(&s->c, &s->m);
+		s->seen = 1;
+		pthread_cond_signal(&s->c);
+		pthread_mutex_unlock(&s->m);
+		_exit(0);
+	}
+	usleep(50000);	/* most likely asleep in pthread_cond_wait by now */
+	pthread_mutex_lock(&s->m);
+	s->ready = 1;
+	pthread_cond_signal(&s->c);
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += 5;
+	r = 0;
+	while (!s->seen && r == 0)
+		r = pthread_cond_timedwait(&s->c, &s->m, &t);
+	pthread_mutex_unlock(&s->m);
+	check(s->seen && reap(pid) == 0, "process-shared pthread_cond_wait "
+	      "and pthread_cond_signal between two processes", NULL);
+
+	pthread_mutex_lock(&s->m);
+	start = now_ns(CLOCK_REALTIME);
+	t = ns_ts(start + 100 * MS);
+	r = pthread_cond_timedwait(&s->c, &s->m, &t);
+	check(r == ETIMEDOUT && now_ns(CLOCK_REALTIME) >= start + 100 * MS,
+	      "pthread_cond_timedwait: ETIMEDOUT, never early", strerror(r));
+	pthread_mutex_unlock(&s->m);
+
+	if (syscall(SYS_get_robust_list, 0, &(void *){ 0 }, &(size_t){ 0 }) &&
+	    errno == ENOSYS && !running_on_clonix()) {
+		printf("futex: robust mutex: skipped (qemu-user does not "
+		       "emulate robust lists)\n");
+		goto out;
+	}
+	s->ready = 0;
+	pid = fork();
+	if (pid == 0) {
+		pthread_mutex_lock(&s->robust);
+		__atomic_store_n(&s->ready, 1, __ATOMIC_SEQ_CST);
+		usleep(100000);	/* the parent blocks on it meanwhile */
+		_exit(0);	/* dies holding it */
+	}
+	while (!__atomic_load_n(&s->ready, __ATOMIC_SEQ_CST))
+		usleep(1000);
+	r = pthread_mutex_lock(&s->robust);
+	check(r == EOWNERDEAD, "a robust mutex whose owner died: "
+	      "pthread_mutex_lock gives EOWNERDEAD", strerror(r));
+	check(pthread_mutex_consistent(&s->robust) == 0 &&
+	      pthread_mutex_unlock(&s->robust) == 0 &&
+	      pthread_mutex_lock(&s->robust) == 0 &&
+	      pthread_mutex_unlock(&s->robust) == 0,
+	      "... made consistent, it locks and unlocks again", NULL);
+	reap(pid);
+out:
+	munmap(s, 4096);
+}
+
 int main(void)
 {
 	unsigned int *sh = shared_page();
@@ -698,6 +874,7 @@ int main(void)
 	}
 	test_value_and_timeouts();
 	test_wake_between_processes(sh);
+	test_file_mapping();
 	test_wake_clone_vm();
 	test_bitset(sh);
 	test_requeue(sh);
@@ -706,6 +883,7 @@ int main(void)
 	test_bad_input(sh);
 	test_robust_lists(sh);
 	test_clone_child_cleartid();
+	test_glibc_shared();
 	munmap(sh, 4096);
 	return check_summary();
 }

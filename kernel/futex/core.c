@@ -298,8 +298,9 @@ enum {
  * walking the list (a bad address). Shared wakes, as Linux: a robust lock
  * may be shared between processes, so glibc waits on it as shared.
  */
-static int handle_futex_death(u32 *uaddr, struct task_struct *curr, bool pi,
-			      bool pending_op)
+static noinline int handle_futex_death(u32 *uaddr,
+					struct task_struct *curr, bool pi,
+					bool pending_op)
 {
 	struct mm_struct *mm = curr->mm;
 	u32 uval, nval, mval;
@@ -352,7 +353,7 @@ static int fetch_robust_entry(struct robust_list **entry,
  * then the entry it was taking or releasing (list_op_pending). Any bad
  * pointer ends the walk quietly, as Linux.
  */
-static void exit_robust_list(struct task_struct *curr)
+static noinline void exit_robust_list(struct task_struct *curr)
 {
 	struct robust_list_head *head = curr->robust_list;
 	struct robust_list *entry, *next_entry, *pending;
