@@ -961,6 +961,10 @@ def clone_lab(gdb, qemu, arch, names, command, done, ni_bp):
         "ret_from_fork": "0x%x" % gdb.value("&ret_from_fork"),
     }
     facts["clone_wrapper"] = user_symbol(arch, user_pc)
+    # What a student's gdb helpers show now (scripts/gdb/clonix.py).
+    facts["lx_ps"] = gdb.cmd("lx-ps").strip("\r\n").replace("\r", "")
+    facts["lx_threads"] = gdb.cmd("lx-threads %d" % facts["pid"]).strip(
+        "\r\n").replace("\r", "")
 
     # Both now leave the kernel at the same user pc, in either order: the
     # new task (first through ret_from_fork) and its creator, told apart
