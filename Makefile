@@ -133,11 +133,11 @@ $(O)/rootfs/bin/%: user/%.c $(wildcard user/include/*.h)
 	@echo "  USERCC  $@"
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(or $(USER_LDMODE_$*),-static) -o $@ $<
 
-# MenuOS (user/menu/) is /init.
+# MenuOS (user/menu/) is /init; its `thread` command uses pthreads.
 $(O)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
-	$(Q)$(USER_CC) $(USER_CFLAGS) -static -o $@ $(filter %.c,$^)
+	$(Q)$(USER_CC) $(USER_CFLAGS) -static -pthread -o $@ $(filter %.c,$^)
 
 # BusyBox, from Debian's source package (downloaded once into
 # ~/.cache/clonix), cross-built once per architecture: scripts/busybox.sh.

@@ -7,9 +7,9 @@ the <arch>.json facts it saved next to report.md, report.html and
 kstack-<arch>.svg, and check that the report's values are the trace's.
 (Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
 business; here it is whether the report tells it faithfully.)
-The same run traces the pipe lab (`pipe` typed at MenuOS) and the signals
-lab (`signal` typed): their sections' tables and claims are checked the
-same way.
+The same run traces the pipe lab (`pipe` typed at MenuOS), the signals
+lab (`signal` typed) and the threads lab (`fork` then `thread` typed):
+their sections' tables and claims are checked the same way.
 Both architectures are required: a trace that fails fails its tests.
 """
 import copy
@@ -65,7 +65,7 @@ def facts(lab, arch):
 
 def markdown_table(text, which=0):
     """report.md's comparison table (which=1: the pipe lab's, 2: the
-    signals lab's) as
+    signals lab's, 3: the threads lab's) as
     {label: {column title: cell}}."""
     tables, previous = [], False
     for line in text.splitlines():
@@ -472,3 +472,163 @@ def test_signal_claims_are_derived_not_typed_on(lab, arch):
     for what, change in spoils.items():
         failed = spoiled(change)
         assert len(failed) == 1, "spoiling the %s: %s fail" % (what, failed)
+
+
+def thread_facts(lab, arch):
+    path = os.path.join(lab["dir"], "thread-%s.json" % arch)
+    if not os.path.exists(path):
+        pytest.fail("no %s threads trace: report.py said\n%s%s" % (
+            arch, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_thread_lab_traced_and_its_claims_hold_on(lab, arch):
+    report = load_report_module()
+    t = thread_facts(lab, arch)
+    claims = report.thread_report.thread_claims(t, arch)
+    failed = [(c, e) for c, held, e in claims if not held]
+    assert not failed, failed
+    assert t["thread"]["call_path"] == report.thread_report.LAB_PATH
+    md = read(lab, "report.md")
+    block = md.split("**%s, threads lab**" % TITLE[arch], 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+    assert said == [("held", c) for c, _, _ in claims]
+    assert "%s, threads lab</h3>" % TITLE[arch] in read(lab, "report.html")
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_thread_table_values_come_from_trace_on(lab, arch):
+    t = thread_facts(lab, arch)
+    f, c = t["fork"], t["thread"]
+    table = markdown_table(read(lab, "report.md"), which=3)
+    col = {label: row[TITLE[arch]] for label, row in table.items()}
+
+    def pair(a, b):
+        return "fork: %s · pthread_create: %s" % (a, b)
+
+    assert col["Call path"] == pair(" → ".join(f["call_path"]),
+                                    " → ".join(c["call_path"]))
+    assert col["System calls"].endswith("`clone` (%d)" % c["syscall_nr"])
+    for e in c["enosys"]:
+        assert "`%s` (%d) → ENOSYS" % (e["name"], e["nr"]) in \
+            col["System calls"]
+    assert col["Clone flags"].startswith("fork: %s: " % f["flags_hex"])
+    assert "pthread_create: %s: " % c["flags_hex"] in col["Clone flags"]
+    for n in c["flag_names"]:
+        assert n.replace("CLONE_", "") in col["Clone flags"]
+    for step in report_steps():
+        cell = [v for k, v in col.items() if k.startswith("`%s`" % step)][0]
+        s, sf = c["steps"][step], f["steps"][step]
+        assert cell == pair(
+            "%s (%s %d)" % ("shared" if sf["shared"] else "copied",
+                            sf["count_field"], sf["new_count"]),
+            "%s (%s %d)" % ("shared" if s["shared"] else "copied",
+                            s["count_field"], s["new_count"]))
+    assert col["pid / tgid (creator's tgid)"] == pair(
+        "%d / %d (%d)" % (f["pid"], f["tgid"], f["creator_tgid"]),
+        "%d / %d (%d)" % (c["pid"], c["tgid"], c["creator_tgid"]))
+    assert col["signal->thread_head (pids)"] == pair(
+        ", ".join(map(str, f["thread_group"])),
+        ", ".join(map(str, c["thread_group"])))
+    assert col["exit_signal"] == pair(f["task_exit_signal"],
+                                      c["task_exit_signal"])
+    sp = col["pt_regs sp (clone's newsp; creator's sp)"]
+    assert "pthread_create: 0x%x (0x%x; 0x%x)" % (
+        c["regs"]["new"]["sp"], c["newsp"], c["regs"]["creator"]["sp"]) in sp
+    tp = [v for k, v in col.items() if k.startswith("Thread pointer")][0]
+    if arch == "riscv":
+        assert "pthread_create: tp 0x%x (creator's 0x%x)" % (
+            c["regs"]["new"]["tls"]["tp"],
+            c["regs"]["creator"]["tls"]["tp"]) in tp
+    else:
+        assert "pthread_create: %%gs 0x%x → GDT %d, tls_array[%d] base 0x%x" \
+            % (c["regs"]["new"]["tls"]["gs"],
+               c["regs"]["new"]["tls"]["gdt_entry"],
+               c["regs"]["new"]["tls"]["tls_slot"],
+               c["regs"]["new"]["tls"]["base"]) in tp
+    assert "`%s`" % c["first_user_new"]["symbol"] in \
+        col["First user instruction of the new task"]
+    assert col["Console"] == " / ".join(c["console"])
+
+
+def report_steps():
+    return load_report_module().thread_report.STEPS
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_thread_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: exactly the claim about it must stop
+    holding."""
+    report = load_report_module()
+    t = thread_facts(lab, arch)
+
+    def spoiled(change):
+        bad = copy.deepcopy(t)
+        change(bad)
+        return [c for c, held, _ in
+                report.thread_report.thread_claims(bad, arch) if not held]
+
+    def setter(which, *path, value=None, by=None):
+        def change(bad):
+            target = bad[which]
+            for k in path[:-1]:
+                target = target[k]
+            target[path[-1]] = value if by is None else target[path[-1]] + by
+        return change
+
+    tls = setter("thread", "tls_arg", by=8) if arch == "riscv" else \
+        setter("thread", "user_desc", "base_addr", by=8)
+    spoils = {
+        # what is spoiled: (the change, words of the claim that must fail)
+        "the thread's call path": (
+            lambda b: b["thread"]["call_path"].remove("dup_task_struct"),
+            "same lab breakpoints"),
+        "a call other than clone3 answered ENOSYS": (
+            lambda b: b["thread"]["enosys"].append({"nr": 98,
+                                                    "name": "futex"}),
+            "clone system call"),
+        "CLONE_SETTLS": (
+            lambda b: b["thread"]["flag_names"].remove("CLONE_SETTLS"),
+            "asks for a thread"),
+        "the thread's exit signal in the flags": (
+            setter("thread", "exit_signal", value=17), "asks for a thread"),
+        "fork's mm shared": (
+            lambda b: b["fork"]["steps"]["copy_mm"].update(
+                shared=True, new=b["fork"]["steps"]["copy_mm"]["creator"]),
+            "each copy_* step"),
+        "a shared count not raised": (
+            setter("thread", "steps", "copy_files", "new_count", value=1),
+            "each copy_* step"),
+        "the thread's group_leader": (
+            setter("thread", "group_leader_pid", by=1), "own pid"),
+        "the thread on its creator's children": (
+            setter("thread", "on_creator_children", value=True),
+            "never on a children list"),
+        "the thread's exit_signal": (
+            setter("thread", "task_exit_signal", value=17),
+            "exit_signal is -1"),
+        "the thread's sp": (
+            lambda b: b["thread"]["regs"]["new"].update(
+                sp=b["thread"]["regs"]["new"]["sp"] + 16), "newsp"),
+        "the TLS clone was given": (tls, "CLONE_SETTLS copy_thread"),
+        "the new task's return register": (
+            lambda b: b["thread"]["regs"]["new"].update(ret=5),
+            "ret_from_fork"),
+        "the first user pc": (
+            setter("thread", "first_user_new", "pc", by=2),
+            "first user instruction"),
+        "the first user function": (
+            setter("thread", "first_user_new", "symbol",
+                   value="start_thread+0x10"), "first user instruction"),
+        "the console": (
+            lambda b: b["thread"].update(console=b["thread"]["console"][:-1]),
+            "is joined"),
+    }
+    assert not spoiled(lambda b: None)
+    for what, (change, words) in spoils.items():
+        failed = spoiled(change)
+        assert len(failed) == 1 and words in failed[0], \
+            "spoiling %s: %s fail" % (what, failed)

@@ -2,8 +2,14 @@
 
 Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
 
-  lx-ps                 every task: pid, ppid, state, comm, kernel stack,
-                        saved resume address (thread.ra / thread.ip)
+  lx-ps                 every task: tgid, pid, ppid, state, comm, kernel
+                        stack, saved resume address (thread.ra / thread.ip);
+                        a task of a process with threads is marked
+                        (thread group leader / thread of tgid N)
+  lx-threads [PID]      the threads of a process (default: current's), from
+                        signal->thread_head: each one's tid, state, user pc,
+                        user sp and thread pointer (RISC-V tp; i386 the base
+                        of the TLS slot %gs selects)
   lx-task [PID|EXPR]    one task's key fields (default: current)
   lx-regs [PID|EXPR]    the pt_regs at the top of its kernel stack
   lx-kstack [PID|EXPR]  a picture of its kernel stack
@@ -167,9 +173,36 @@ class LabUserFunction(gdb.Function):
         return 1 if int(current_task()["mm"]) != 0 else 0
 
 
+def thread_group(t):
+    """The tasks of t's process, from signal->thread_head (linked through
+    task->thread_node), the leader first; [] if t has no signal_struct."""
+    if int(t["signal"]) == 0:
+        return []
+    head = t["signal"]["thread_head"]
+    offset = int(gdb.parse_and_eval(
+        "&((struct task_struct *)0)->thread_node"))
+    out, node = [], head["next"]
+    while int(node) != int(head.address) and len(out) < 4096:
+        out.append(gdb.Value(int(node) - offset).cast(task_type()))
+        node = node["next"]
+    return out
+
+
+def thread_mark(t):
+    """'' for a process of one task; else what t is in its group."""
+    n = len(thread_group(t))
+    if n < 2:
+        return ""
+    if int(t["group_leader"]) == int(t):
+        return "(thread group leader, %d threads)" % n
+    return "(thread of tgid %d)" % int(t["tgid"])
+
+
 class Ps(gdb.Command):
-    """lx-ps: list every task (pid, ppid, state, comm, kernel stack range,
-    the address it resumes at when switched back in)."""
+    """lx-ps: list every task (tgid, pid, ppid, state, comm, kernel stack
+    range, the address it resumes at when switched back in). A thread's
+    tgid is its process's pid; the tasks of a process with more than one
+    thread are marked."""
 
     def __init__(self):
         super().__init__("lx-ps", gdb.COMMAND_DATA)
@@ -178,17 +211,64 @@ class Ps(gdb.Command):
         size = thread_size()
         cur = int(current_task())
         field = resume_field()
-        gdb.write("%-18s %5s %5s %-2s %-16s %-37s %s\n" % (
-            "TASK", "PID", "PPID", "ST", "COMM", "KERNEL STACK",
+        gdb.write("%-18s %5s %5s %5s %-2s %-16s %-37s %s\n" % (
+            "TASK", "TGID", "PID", "PPID", "ST", "COMM", "KERNEL STACK",
             "RESUMES AT (thread.%s)" % field))
         for t in tasks():
             stack = int(t["stack"])
             resume = int(t["thread"][field])
             where = "(running now)" if int(t) == cur else \
                 "0x%x %s" % (resume, symbol(resume))
-            gdb.write("0x%-16x %5d %5d %-2s %-16s 0x%x-0x%x %s\n" % (
-                int(t), int(t["pid"]), int(t["real_parent"]["pid"]),
-                state_name(t), comm(t), stack, stack + size, where))
+            mark = thread_mark(t)
+            gdb.write("0x%-16x %5d %5d %5d %-2s %-16s 0x%x-0x%x %s%s\n" % (
+                int(t), int(t["tgid"]), int(t["pid"]),
+                int(t["real_parent"]["pid"]), state_name(t), comm(t), stack,
+                stack + size, where, "  " + mark if mark else ""))
+
+
+def thread_pointer(t):
+    """The thread pointer t has in user mode, from its pt_regs: RISC-V's
+    tp; on i386 the base of the TLS slot its %gs selects
+    (thread.tls_array, GDT entries 6..8)."""
+    regs = task_pt_regs(t)
+    if arch() == "riscv":
+        return "tp 0x%x" % int(regs["tp"])
+    gs = int(regs["gs"]) & 0xffff
+    slot = (gs >> 3) - 6
+    if not 0 <= slot < 3:
+        return "%%gs 0x%x" % gs
+    d = t["thread"]["tls_array"][slot]
+    a, b = int(d["a"]), int(d["b"])
+    return "%%gs 0x%x base 0x%x" % (
+        gs, (a >> 16) | ((b & 0xff) << 16) | (b & 0xff000000))
+
+
+class Threads(gdb.Command):
+    """lx-threads [PID]: the threads of PID's process (default: the
+    current task's), from signal->thread_head: each one's tid, state,
+    comm, the user pc and sp in its pt_regs, and its thread pointer."""
+
+    def __init__(self):
+        super().__init__("lx-threads", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        t = find_task(arg)
+        if int(t["mm"]) == 0:
+            raise gdb.GdbError("pid %d is a kernel thread" % int(t["pid"]))
+        pc = "epc" if arch() == "riscv" else "ip"
+        group = thread_group(t)
+        gdb.write("process %d (%s): %d thread(s), signal_struct 0x%x, "
+                  "mm 0x%x\n" % (int(t["tgid"]), comm(t), len(group),
+                                 int(t["signal"]), int(t["mm"])))
+        gdb.write("%-18s %5s %-2s %-16s %-18s %-18s %s\n" % (
+            "TASK", "TID", "ST", "COMM", "USER PC", "USER SP",
+            "THREAD POINTER"))
+        for th in group:
+            regs = task_pt_regs(th)
+            gdb.write("0x%-16x %5d %-2s %-16s 0x%-16x 0x%-16x %s%s\n" % (
+                int(th), int(th["pid"]), state_name(th), comm(th),
+                int(regs[pc]), int(regs["sp"]), thread_pointer(th),
+                "  (leader)" if int(th["group_leader"]) == int(th) else ""))
 
 
 class Task(gdb.Command):
@@ -661,6 +741,7 @@ CurrentFunction("current")
 CurrentFunction("lx_current")
 LabUserFunction()
 Ps()
+Threads()
 Task()
 Regs()
 KStack()

@@ -7,7 +7,9 @@ facts as build/lab/<arch>.json (and the session as <arch>.log), does the
 same for the pipe lab (`pipe` typed; pipe-<arch>.json, pipe-<arch>.log;
 its section is scripts/lab/pipe_report.py) and the signals lab (`signal`
 typed; signal-<arch>.json, signal-<arch>.log; its section is
-scripts/lab/signal_report.py), and writes
+scripts/lab/signal_report.py) and the threads lab (`fork` then `thread`
+typed; thread-<arch>.json, thread-<arch>.log; its section is
+scripts/lab/thread_report.py), and writes
 
     build/lab/report.md, build/lab/report.html   side-by-side table
     build/lab/kstack-<arch>.svg                 the child's kernel stack
@@ -68,6 +70,7 @@ def load_section_module(name):
 
 pipe_report = load_section_module("pipe_report")
 signal_report = load_section_module("signal_report")
+thread_report = load_section_module("thread_report")
 
 
 # ---- collecting the facts ------------------------------------------------
@@ -444,7 +447,8 @@ def claim_lines(traces):
 
 
 def markdown(traces, errors, stamp, pipes=None, pipe_errors=None,
-             signals=None, signal_errors=None):
+             signals=None, signal_errors=None, threads=None,
+             thread_errors=None):
     """report.md: the table, the claims, the drawings, the failures."""
     arches, rows = table(traces)
     md = ["# Clonix fork lab: RISC-V and i386 side by side", "",
@@ -468,6 +472,7 @@ def markdown(traces, errors, stamp, pipes=None, pipe_errors=None,
     md += failures_md(errors)
     md += pipe_report.markdown(pipes or {}, pipe_errors or {})
     md += signal_report.markdown(signals or {}, signal_errors or {})
+    md += thread_report.markdown(threads or {}, thread_errors or {})
     return "\n".join(md) + "\n"
 
 
@@ -497,7 +502,8 @@ pre{background:#f4f4f4;padding:1em}"""
 
 
 def html_page(traces, errors, stamp, pipes=None, pipe_errors=None,
-              signals=None, signal_errors=None):
+              signals=None, signal_errors=None, threads=None,
+              thread_errors=None):
     """report.html: what report.md says, with the drawings inline."""
     arches, rows = table(traces)
     h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -528,12 +534,15 @@ def html_page(traces, errors, stamp, pipes=None, pipe_errors=None,
     h += pipe_report.html_section(pipes or {}, pipe_errors or {}, code_html)
     h += signal_report.html_section(signals or {}, signal_errors or {},
                                     code_html)
+    h += thread_report.html_section(threads or {}, thread_errors or {},
+                                    code_html)
     h.append("</body></html>")
     return "\n".join(h) + "\n"
 
 
 def write_report(traces, errors, out, pipes=None, pipe_errors=None,
-                 signals=None, signal_errors=None):
+                 signals=None, signal_errors=None, threads=None,
+                 thread_errors=None):
     """Write report.md, report.html and kstack-<arch>.svg; return paths."""
     stamp = provenance()
     paths = {"md": os.path.join(out, "report.md"),
@@ -544,10 +553,10 @@ def write_report(traces, errors, out, pipes=None, pipe_errors=None,
             f.write(kstack_svg(facts))
     with open(paths["md"], "w") as f:
         f.write(markdown(traces, errors, stamp, pipes, pipe_errors,
-                         signals, signal_errors))
+                         signals, signal_errors, threads, thread_errors))
     with open(paths["html"], "w") as f:
         f.write(html_page(traces, errors, stamp, pipes, pipe_errors,
-                          signals, signal_errors))
+                          signals, signal_errors, threads, thread_errors))
     return paths
 
 
@@ -573,8 +582,10 @@ def main(argv=None):
                                  args.from_json, "pipe")
     signals, signal_errors = collect(args.arch or ARCHES, args.out,
                                      args.from_json, "signal")
+    threads, thread_errors = collect(args.arch or ARCHES, args.out,
+                                     args.from_json, "thread")
     paths = write_report(traces, errors, args.out, pipes, pipe_errors,
-                         signals, signal_errors)
+                         signals, signal_errors, threads, thread_errors)
     for arch, why in errors.items():
         print("lab-report: %s trace failed:\n%s" % (TITLE[arch], why),
               file=sys.stderr)
@@ -585,15 +596,20 @@ def main(argv=None):
         print("lab-report: %s signals trace failed:\n%s" % (TITLE[arch],
                                                             why),
               file=sys.stderr)
+    for arch, why in thread_errors.items():
+        print("lab-report: %s threads trace failed:\n%s" % (TITLE[arch],
+                                                            why),
+              file=sys.stderr)
     held = all_held(traces) and pipe_report.all_held(pipes) and \
-        signal_report.all_held(signals)
+        signal_report.all_held(signals) and thread_report.all_held(threads)
     if traces and not held:
         print("lab-report: some of the lab's claims did not hold; see the "
               "report", file=sys.stderr)
     for key in ("md", "html"):
         print("lab-report: wrote %s" % shown(paths[key]))
-    return 0 if traces and pipes and signals and not errors and \
-        not pipe_errors and not signal_errors and held else 1
+    return 0 if traces and pipes and signals and threads and \
+        not errors and not pipe_errors and not signal_errors and \
+        not thread_errors and held else 1
 
 
 if __name__ == "__main__":

@@ -143,6 +143,10 @@ def trace(arch, log=None, lab="fork"):
             gdb.cmd("signal-breaks")
             facts.update(run_signal(gdb, qemu, arch, names))
             return facts
+        if lab == "thread":
+            gdb.cmd("lab-breaks")
+            facts.update(run_thread(gdb, qemu, arch, names))
+            return facts
         gdb.cmd("lab-breaks")  # set while paging is still off
         facts.update(run_fork(gdb, qemu, arch, names))
         return facts
@@ -783,6 +787,257 @@ def run_fork(gdb, qemu, arch, names):
     return facts
 
 
+# The threads lab: `fork` and then `thread` typed at MenuOS, both followed
+# through the fork lab's breakpoints, with the same facts read for each.
+
+# What clone shares or copies, one copy_* step each: the task_struct
+# field it fills in, and the count that says how many tasks hold it.
+COPY_STEPS = [("copy_files", "files", "files->count"),
+              ("copy_fs", "fs", "fs->users"),
+              ("copy_sighand", "sighand", "sighand->count"),
+              ("copy_signal", "signal", "signal->nr_threads"),
+              ("copy_mm", "mm", "mm->mm_users")]
+
+
+def clone_flag_names(flags):
+    """The CLONE_* names of the bits set in flags (the low byte, CSIGNAL,
+    is the exit signal and is left out)."""
+    defines = header_defines("include/uapi/linux/signal.h", "CLONE_")
+    return [name for name, bit in sorted(defines.items(),
+                                         key=lambda kv: kv[1])
+            if bit & ~0xff and flags & bit]
+
+
+def task_list(gdb, head, member, limit=64):
+    """The pids of the tasks on the list at head (an expression for a
+    struct list_head), linked through task_struct.member."""
+    first = gdb.value("&(%s)" % head)
+    offset = gdb.value("&((struct task_struct *)0)->%s" % member)
+    pids, node = [], gdb.value("(%s).next" % head)
+    while node != first and len(pids) < limit:
+        pids.append(gdb.value("((struct task_struct *)%d)->pid" %
+                              (node - offset)))
+        node = gdb.value("((struct list_head *)%d)->next" % node)
+    return pids
+
+
+def user_symbol(arch, addr):
+    """'function+0xoff' for an address in MenuOS (/init, static and not
+    position-independent), from its own symbol table."""
+    nm = {"riscv": "riscv64-linux-gnu-nm", "x86": "i686-linux-gnu-nm"}[arch]
+    try:
+        out = subprocess.run([nm, "-n", os.path.join(
+            ROOT, "build", arch, "rootfs", "init")], capture_output=True,
+            text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    best = None
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] in "TtWw" and \
+                not parts[2].startswith("$"):
+            value = int(parts[0], 16)
+            if value <= addr:
+                best = (parts[2], value)
+            else:
+                break
+    return "%s+0x%x" % (best[0], addr - best[1]) if best else ""
+
+
+def tls_facts(gdb, arch, task, regs):
+    """The thread pointer a task will have in user mode. RISC-V: tp, in
+    its pt_regs. i386: %gs selects a GDT slot; the task's TLS slots are
+    thread.tls_array (copied into the GDT when it is switched in), and the
+    base of the one %gs selects is the thread pointer."""
+    if arch == "riscv":
+        return {"tp": gdb.value("%s->tp" % regs)}
+    gs = gdb.value("%s->gs" % regs) & 0xffff
+    first = header_defines("arch/x86/include/asm/segment.h",
+                           "GDT_ENTRY_TLS_")["GDT_ENTRY_TLS_MIN"]
+    slot = (gs >> 3) - first
+    out = {"gs": gs, "gdt_entry": gs >> 3, "tls_slot": slot}
+    if 0 <= slot < 3:
+        d = "%s->thread.tls_array[%d]" % (task, slot)
+        a, b = gdb.value("%s.a" % d), gdb.value("%s.b" % d)
+        out["descriptor"] = "0x%08x%08x" % (b, a)
+        out["base"] = (a >> 16) | ((b & 0xff) << 16) | (b & 0xff000000)
+    return out
+
+
+def clone_lab(gdb, qemu, arch, names, command, done, ni_bp):
+    """Type command at MenuOS (the inferior running) and follow the clone
+    it makes through the lab breakpoints: clone's arguments at sys_clone,
+    the new task at copy_thread and after copy_process returns (what it
+    shares with its creator, its ids, its pt_regs and TLS), then its
+    first instruction (ret_from_fork) and its first user instruction.
+    System calls answered -ENOSYS before the clone (clone3) are noted."""
+    facts = {"command": command, "call_path": [], "enosys": []}
+    gdb.cmd("enable %d" % ni_bp)  # gdb holds the machine at the prompt
+    gdb.child.sendline("continue")
+    gdb.child.expect("Continuing")
+    qemu.send(command + "\r")
+    gdb.child.expect(r"(?:Temporary b|B)reakpoint (\d+), "
+                     r"(?:0x[0-9a-f]+ in )?([\w?]+) ", timeout=TIMEOUT)
+    number, function = int(gdb.child.match.group(1)), gdb.child.match.group(2)
+    gdb.child.expect(gdb.PROMPT)
+    while True:
+        if number == ni_bp:
+            nr = gdb.value("nr")
+            out = gdb.cmd("printf \"%%s\\n\", syscall_names[%d]" % nr)
+            facts["enosys"].append({"nr": nr, "name": out.strip()})
+        else:
+            facts["call_path"].append(function)
+        if function == "sys_clone":
+            gdb.cmd("disable %d" % ni_bp)
+            parent = gdb.value("$current()")
+            gdb.cmd("set $creator = (struct task_struct *)%d" % parent)
+            facts["syscall_nr"] = gdb.value("%s->%s" % (PT_REGS,
+                                                        names["nr"]))
+            facts["flags"] = gdb.value("clone_flags")
+            facts["newsp"] = gdb.value("newsp")
+            facts["tls_arg"] = gdb.value("tls")
+        if function == "copy_thread":
+            break
+        number, function = gdb.cont_number()
+    facts["flags_hex"] = "0x%x" % facts["flags"]
+    facts["flag_names"] = clone_flag_names(facts["flags"])
+    facts["exit_signal"] = facts["flags"] & 0xff
+    child = gdb.value("p")
+    gdb.cmd("set $child = (struct task_struct *)%d" % child)
+    if arch == "x86" and facts["flags"] & 0x80000:  # CLONE_SETTLS
+        u = "((struct user_desc *)%d)" % facts["tls_arg"]
+        facts["user_desc"] = {"entry_number": gdb.value("%s->entry_number"
+                                                        % u),
+                              "base_addr": gdb.value("%s->base_addr" % u)}
+    gdb.cmd("finish")  # copy_thread returns to copy_process
+    gdb.cmd("finish")  # copy_process returns the new task to kernel_clone
+    t, c = "$child", "$creator"
+    pregs = "((struct pt_regs *)((unsigned long)%s->stack + " \
+            "sizeof(union thread_union)) - 1)" % c
+    cregs = "((struct pt_regs *)((unsigned long)%s->stack + " \
+            "sizeof(union thread_union)) - 1)" % t
+    facts["steps"] = {}
+    for step, field, count in COPY_STEPS:
+        mine, theirs = gdb.value("%s->%s" % (c, field)), \
+            gdb.value("%s->%s" % (t, field))
+        facts["steps"][step] = {
+            "field": field, "creator": "0x%x" % mine, "new": "0x%x" % theirs,
+            "shared": mine == theirs,
+            "count_field": count.split("->")[1],
+            "creator_count": gdb.value("%s->%s" % (c, count)),
+            "new_count": gdb.value("%s->%s" % (t, count))}
+    facts.update({
+        "creator_pid": gdb.value("%s->pid" % c),
+        "creator_tgid": gdb.value("%s->tgid" % c),
+        "pid": gdb.value("%s->pid" % t),
+        "tgid": gdb.value("%s->tgid" % t),
+        "group_leader_pid": gdb.value("%s->group_leader->pid" % t),
+        "group_leader_is_self": gdb.value("%s->group_leader == %s" % (t, t)),
+        "real_parent_pid": gdb.value("%s->real_parent->pid" % t),
+        "creator_real_parent_pid": gdb.value("%s->real_parent->pid" % c),
+        "task_exit_signal": signed(gdb.value("%s->exit_signal" % t), arch),
+        "creator_children": task_list(gdb, "%s->children" % c, "sibling"),
+        "real_parent_children": task_list(
+            gdb, "%s->real_parent->children" % t, "sibling"),
+        "thread_group": task_list(gdb, "%s->signal->thread_head" % t,
+                                  "thread_node"),
+    })
+    facts["on_creator_children"] = facts["pid"] in facts["creator_children"]
+    facts["on_real_parent_children"] = \
+        facts["pid"] in facts["real_parent_children"]
+    user_pc = gdb.value("%s->%s" % (pregs, names["pc"]))
+    resume = gdb.value("%s->thread.%s" % (t, names["resume"]))
+    facts["regs"] = {
+        "creator": {"sp": gdb.value("%s->sp" % pregs), "pc": user_pc,
+                    "tls": tls_facts(gdb, arch, c, pregs)},
+        "new": {"sp": gdb.value("%s->sp" % cregs),
+                "pc": gdb.value("%s->%s" % (cregs, names["pc"])),
+                "ret": gdb.value("%s->%s" % (cregs, names["ret"])),
+                "tls": tls_facts(gdb, arch, t, cregs)},
+        "return_register": names["ret"],
+        "resume_field": "thread." + names["resume"],
+        "resume": "0x%x" % resume,
+        "resume_symbol": symbol_of(gdb, resume),
+        "ret_from_fork": "0x%x" % gdb.value("&ret_from_fork"),
+    }
+    facts["clone_wrapper"] = user_symbol(arch, user_pc)
+    # What a student's gdb helpers show now (scripts/gdb/clonix.py).
+    facts["lx_ps"] = gdb.cmd("lx-ps").strip("\r\n").replace("\r", "")
+    facts["lx_threads"] = gdb.cmd("lx-threads %d" % facts["pid"]).strip(
+        "\r\n").replace("\r", "")
+
+    # Both now leave the kernel at the same user pc, in either order: the
+    # new task (first through ret_from_fork) and its creator, told apart
+    # by the current task pointer, as in the fork trace.
+    user_mode = "$priv == 0" if arch == "riscv" else "($cs & 3) == 3"
+    cur = "$sscratch" if arch == "riscv" else "current_task"
+    events = {gdb.breakpoint_number("ret_from_fork"): "ret_from_fork"}
+    for who, task in (("new", child), ("creator", parent)):
+        events[gdb.tbreak("*0x%x if %s && %s == %d" % (
+            user_pc, user_mode, cur, task))] = who
+    seen = set()
+    while len(seen) < 3:
+        number, function = gdb.cont_number()
+        what = events.get(number)
+        if what is None or what in seen:
+            continue
+        seen.add(what)
+        if what == "ret_from_fork":
+            facts["call_path"].append(function)
+            facts["pid_at_ret_from_fork"] = gdb.value("$current()->pid")
+            continue
+        here = {"pc": gdb.value(names["upc"]), "sp": gdb.value("$sp"),
+                "ret": signed(gdb.value(names["uret"]), arch)}
+        if arch == "riscv":
+            here["tp"] = gdb.value("$tp")
+        else:
+            here["gs"] = gdb.value("$gs") & 0xffff
+        here["symbol"] = user_symbol(arch, here["pc"])
+        here["code"] = disassemble(gdb, here["pc"], 4)
+        facts["first_user_" + what] = here
+    for number, what in events.items():
+        if what != "ret_from_fork" and what not in seen:
+            gdb.cmd("delete %d" % number)
+    gdb.child.sendline("continue")
+    out = ""
+    try:
+        qemu.expect(done, timeout=TIMEOUT)
+        out = qemu.before + qemu.after
+    except pexpect.TIMEOUT:
+        out = qemu.before
+    facts["console"] = [
+        l.strip() for l in out.replace("\r", "").split("\n")
+        if l.strip().startswith(("This is", "Child Complete",
+                                 "Thread Complete", "pthread_"))]
+    qemu.expect("MenuOS>>", timeout=TIMEOUT)
+    interrupt(gdb)
+    return facts
+
+
+def interrupt(gdb):
+    """Stop the running machine (Ctrl-C to gdb) and wait for the prompt."""
+    gdb.child.sendintr()
+    gdb.child.expect(gdb.PROMPT)
+
+
+def run_thread(gdb, qemu, arch, names):
+    """Type `fork` and then `thread` at MenuOS, each followed through the
+    fork lab's breakpoints (clone_lab), so the report can set the thread
+    glibc's pthread_create makes beside the process fork makes."""
+    ni_bp = int(re.search(r"Breakpoint (\d+) at",
+                          gdb.cmd("break sys_ni_syscall if $lab_user()")
+                          ).group(1))
+    gdb.cmd("disable %d" % ni_bp)
+    gdb.child.sendline("continue")
+    qemu.expect("MenuOS>>", timeout=TIMEOUT)
+    interrupt(gdb)
+    facts = {"fork": clone_lab(gdb, qemu, arch, names, "fork",
+                               "Child Complete!", ni_bp)}
+    facts["thread"] = clone_lab(gdb, qemu, arch, names, "thread",
+                                "Thread Complete!", ni_bp)
+    return facts
+
+
 def machine_facts(gdb, arch, user_pc):
     """Entry and exit instructions and the trap vector, read live."""
     facts = {}
@@ -820,7 +1075,7 @@ def main():
     ap.add_argument("--json", help="write the facts here")
     ap.add_argument("--log", help="write the gdb and console session here")
     ap.add_argument("--lab", default="fork",
-                    choices=("fork", "pipe", "signal"))
+                    choices=("fork", "pipe", "signal", "thread"))
     args = ap.parse_args()
     log = open(args.log, "w") if args.log else None
     facts = trace(args.arch, log, args.lab)

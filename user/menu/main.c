@@ -4,15 +4,20 @@
  * the program students trace in gdb from sys_clone to ret_from_fork, and
  * `pipe` the pipe lab's, traced from sys_pipe2 to pipe_read.
  * `signal` the signals lab's, traced from sys_kill to the handler and back
- * through rt_sigreturn.
+ * through rt_sigreturn. `thread` the threads lab's: pthread_create traced
+ * through the same breakpoints as `fork`.
  */
+#define _GNU_SOURCE /* pthread_tryjoin_np */
 #include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/reboot.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -128,6 +133,62 @@ static int ForkProcess(int argc, char *argv[])
 		waitpid(pid, NULL, 0);
 		printf("Child Complete!\n");
 	}
+	return 0;
+}
+
+/* The threads lab: pthread_create makes a thread of this process (clone
+ * with CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|
+ * CLONE_SETTLS|...), traced through the fork lab's breakpoints. The new
+ * thread has its own tid but the process's pid. */
+static void *NewThread(void *arg)
+{
+	(void)arg;
+	printf("This is the new Thread! tid %ld, pid %d\n",
+	       (long)syscall(SYS_gettid), getpid());
+	fflush(stdout);
+	return NULL;
+}
+
+/* Does the kernel have futex? pthread_join sleeps on the thread's tid word
+ * with FUTEX_WAIT, and glibc aborts if futex answers ENOSYS. */
+static int HaveFutex(void)
+{
+	int word = 0;
+
+	return syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL,
+		       0) >= 0 || errno != ENOSYS;
+}
+
+static int ThreadProcess(int argc, char *argv[])
+{
+	pthread_t thread;
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	int err;
+
+	(void)argc;
+	(void)argv;
+	fflush(stdout);
+	err = pthread_create(&thread, NULL, NewThread, NULL);
+	if (err) {
+		printf("pthread_create: %s\n", strerror(err));
+		return -1;
+	}
+	printf("This is the main Thread! tid %ld, pid %d\n",
+	       (long)syscall(SYS_gettid), getpid());
+	fflush(stdout);
+	if (HaveFutex()) {
+		err = pthread_join(thread, NULL);
+	} else {
+		/* No futex yet: poll until the kernel has cleared the
+		 * thread's tid word (CLONE_CHILD_CLEARTID), then join. */
+		while ((err = pthread_tryjoin_np(thread, NULL)) == EBUSY)
+			nanosleep(&tick, NULL);
+	}
+	if (err) {
+		printf("pthread_join: %s\n", strerror(err));
+		return -1;
+	}
+	printf("Thread Complete!\n");
 	return 0;
 }
 
@@ -339,6 +400,8 @@ int main(void)
 		   PipeProcess);
 	MenuConfig("signal", "a parent signals its child, whose handler runs",
 		   SignalProcess);
+	MenuConfig("thread", "make a thread with pthread_create and join it",
+		   ThreadProcess);
 	MenuConfig("exec", "fork and execute /bin/hello", Exec);
 	MenuConfig("ps", "list every task", Ps);
 	MenuConfig("sh", "BusyBox's shell (exit comes back here)", Shell);
