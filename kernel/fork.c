@@ -519,7 +519,7 @@ noinline struct task_struct *copy_process(int node,
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ?
 				     args->child_tid : NULL;
 	p->robust_list = NULL;	/* a new thread registers its own */
-	p->start_time = jiffies;
+	p->start_time = ktime_get_ns();	/* the clock /proc/uptime reads */
 	p->utime = p->stime = 0;
 	p->min_flt = 0;
 	if (args->name)

@@ -119,7 +119,7 @@ int proc_pid_stat(struct seq_file *m)
 		   (unsigned long long)(sig ? sig->cutime : 0),
 		   (unsigned long long)(sig ? sig->cstime : 0),
 		   p->prio - MAX_RT_PRIO, nice, sig ? sig->nr_threads : 1,
-		   (unsigned long long)p->start_time);
+		   (unsigned long long)(p->start_time / (NSEC_PER_SEC / HZ)));
 	/* 23-30: vsize rss rsslim startcode endcode startstack kstkesp
 	 * kstkeip (0 unless the task is dumping core, as Linux) */
 	seq_printf(m, "%lu %lu %lu %lu %lu %lu 0 0 ", vsize, rss,

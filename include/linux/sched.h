@@ -86,7 +86,7 @@ struct task_struct {
 	struct list_head sibling;	/* link in the parent's children */
 	struct task_struct *group_leader;
 
-	u64 start_time;		/* jiffies at creation */
+	u64 start_time;		/* ktime_get_ns() at creation */
 	u64 utime, stime;	/* ticks spent in user mode, in the kernel */
 	unsigned long min_flt;	/* page faults served (no disk: all minor) */
 	char comm[TASK_COMM_LEN];	/* executable name */
