@@ -98,7 +98,7 @@ static void exec_mmap(struct mm_struct *mm)
  * -EAGAIN if a group exit or another execve got there first, or we are
  * killed meanwhile.
  */
-static int de_thread(struct task_struct *tsk)
+static noinline int de_thread(struct task_struct *tsk)
 {
 	struct signal_struct *sig = tsk->signal;
 	spinlock_t *lock = &tsk->sighand->siglock;

@@ -162,26 +162,38 @@ static int futex_init_timeout(u32 cmd, const struct timespec64 *ts, u64 *t)
 	return 0;
 }
 
+/* futex(2) once the timeout is read: an absolute end for the commands
+ * that take one (ts NULL: none). utime is also the raw argument, which
+ * REQUEUE, CMP_REQUEUE and WAKE_OP take as a count. */
+static long futex_timed(u32 *uaddr, int op, u32 val,
+			const struct timespec64 *ts, u32 *uaddr2,
+			unsigned long utime, u32 val3)
+{
+	u64 t, *tp = NULL;
+	int ret;
+
+	if (ts && futex_cmd_has_timeout(op & FUTEX_CMD_MASK)) {
+		t = 0;
+		ret = futex_init_timeout(op & FUTEX_CMD_MASK, ts, &t);
+		if (ret)
+			return ret;
+		tp = &t;
+	}
+	return do_futex(uaddr, op, val, tp, uaddr2, utime, val3);
+}
+
 /* futex(2); on i386 futex_time64 (422). */
 SYSCALL_DEFINE6(futex, u32 *, uaddr, int, op, u32, val,
 		const struct __kernel_timespec *, utime, u32 *, uaddr2,
 		u32, val3)
 {
-	int cmd = op & FUTEX_CMD_MASK;
 	struct timespec64 ts;
-	u64 t, *tp = NULL;
-	int ret;
 
-	if (utime && futex_cmd_has_timeout(cmd)) {
-		if (get_timespec64(&ts, utime))
-			return -EFAULT;
-		ret = futex_init_timeout(cmd, &ts, &t);
-		if (ret)
-			return ret;
-		tp = &t;
-	}
-	return do_futex(uaddr, op, val, tp, uaddr2, (unsigned long)utime,
-			val3);
+	if (utime && futex_cmd_has_timeout(op & FUTEX_CMD_MASK) &&
+	    get_timespec64(&ts, utime))
+		return -EFAULT;
+	return futex_timed(uaddr, op, val, utime ? &ts : NULL, uaddr2,
+			   (unsigned long)utime, val3);
 }
 
 #if BITS_PER_LONG == 32
@@ -190,20 +202,12 @@ SYSCALL_DEFINE6(futex_time32, u32 *, uaddr, int, op, u32, val,
 		const struct old_timespec32 *, utime, u32 *, uaddr2,
 		u32, val3)
 {
-	int cmd = op & FUTEX_CMD_MASK;
 	struct timespec64 ts;
-	u64 t, *tp = NULL;
-	int ret;
 
-	if (utime && futex_cmd_has_timeout(cmd)) {
-		if (get_old_timespec32(&ts, utime))
-			return -EFAULT;
-		ret = futex_init_timeout(cmd, &ts, &t);
-		if (ret)
-			return ret;
-		tp = &t;
-	}
-	return do_futex(uaddr, op, val, tp, uaddr2, (unsigned long)utime,
-			val3);
+	if (utime && futex_cmd_has_timeout(op & FUTEX_CMD_MASK) &&
+	    get_old_timespec32(&ts, utime))
+		return -EFAULT;
+	return futex_timed(uaddr, op, val, utime ? &ts : NULL, uaddr2,
+			   (unsigned long)utime, val3);
 }
 #endif

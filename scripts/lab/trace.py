@@ -156,6 +156,20 @@ def trace(arch, log=None, lab="fork"):
         qemu.close(force=True)
 
 
+def console_until(gdb, qemu, done, keep):
+    """Let the machine run on until the console shows done; return the
+    console lines that keep(line) accepts (stripped), as far as it got."""
+    gdb.child.sendline("continue")
+    out = ""
+    try:
+        qemu.expect(done, timeout=TIMEOUT)
+        out = qemu.before + qemu.after
+    except pexpect.TIMEOUT:
+        out = qemu.before
+    return [l.strip() for l in out.replace("\r", "").split("\n")
+            if keep(l.strip())]
+
+
 def pipe_state(gdb, pipe):
     """The ring and the ends of the pipe at address pipe, read live."""
     p = "((struct pipe_inode_info *)%d)" % pipe
@@ -208,16 +222,10 @@ def run_pipe(gdb, qemu):
             break
         function = gdb.cont()
     gdb.cmd("delete")
-    gdb.child.sendline("continue")
-    out = ""
-    try:
-        qemu.expect("Pipe Complete!", timeout=TIMEOUT)
-        out = qemu.before + qemu.after
-    except pexpect.TIMEOUT:
-        out = qemu.before
-    facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
-                        if l.strip().startswith(("Parent writes", "Child read",
-                                                 "Pipe Complete"))]
+    facts["console"] = console_until(
+        gdb, qemu, "Pipe Complete!",
+        lambda l: l.startswith(("Parent writes", "Child read",
+                                "Pipe Complete")))
     return facts
 
 
@@ -361,17 +369,10 @@ def run_signal(gdb, qemu, arch, names):
     gdb.cmd("delete")
     # Set now, while the CPU is in the kernel: the restart to trace next.
     restart_bp = restart_break(gdb, arch, names)
-    gdb.child.sendline("continue")
-    out = ""
-    try:
-        qemu.expect("Signal Complete!", timeout=TIMEOUT)
-        out = qemu.before + qemu.after
-    except pexpect.TIMEOUT:
-        out = qemu.before
-    facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
-                        if l.strip().startswith(("Parent sends", "Child caught",
-                                                 "Child back",
-                                                 "Signal Complete"))]
+    facts["console"] = console_until(
+        gdb, qemu, "Signal Complete!",
+        lambda l: l.startswith(("Parent sends", "Child caught",
+                                "Child back", "Signal Complete")))
     before, after = facts["regs_at_signal"], facts["regs_after_sigreturn"]
     facts["regs_differing"] = sorted(r for r in before
                                      if before[r] != after[r])
@@ -773,17 +774,10 @@ def run_fork(gdb, qemu, arch, names):
     facts["return_instruction"] = exit_insn["instruction"]
     facts["return_instruction_at"] = exit_insn["symbol"]
     facts.update(machine_facts(gdb, arch, user_pc))
-    gdb.child.sendline("continue")
-    out = ""
-    try:
-        qemu.expect("Child Complete!", timeout=TIMEOUT)
-        out = qemu.before + qemu.after
-    except pexpect.TIMEOUT:
-        out = qemu.before
-    facts["console"] = [l.strip() for l in out.replace("\r", "").split("\n")
-                        if l.strip() in ("This is Child Process!",
-                                         "This is Parent Process!",
-                                         "Child Complete!")]
+    facts["console"] = console_until(
+        gdb, qemu, "Child Complete!",
+        lambda l: l in ("This is Child Process!", "This is Parent Process!",
+                        "Child Complete!"))
     return facts
 
 
@@ -998,17 +992,10 @@ def clone_lab(gdb, qemu, arch, names, command, done, ni_bp):
     for number, what in events.items():
         if what != "ret_from_fork" and what not in seen:
             gdb.cmd("delete %d" % number)
-    gdb.child.sendline("continue")
-    out = ""
-    try:
-        qemu.expect(done, timeout=TIMEOUT)
-        out = qemu.before + qemu.after
-    except pexpect.TIMEOUT:
-        out = qemu.before
-    facts["console"] = [
-        l.strip() for l in out.replace("\r", "").split("\n")
-        if l.strip().startswith(("This is", "Child Complete",
-                                 "Thread Complete", "pthread_"))]
+    facts["console"] = console_until(
+        gdb, qemu, done,
+        lambda l: l.startswith(("This is", "Child Complete",
+                                "Thread Complete", "pthread_")))
     qemu.expect("MenuOS>>", timeout=TIMEOUT)
     interrupt(gdb)
     return facts
