@@ -2,8 +2,9 @@
  * Memory and string functions (include/linux/string.h). The kernel has no
  * libc, and the compiler may emit calls to memcpy/memset for struct copies,
  * so these must exist. Byte loops keep them obviously correct; memcpy and
- * memset move a word at a time when both pointers are word aligned, because
- * the kernel clears and copies whole pages with them.
+ * memset move a word at a time when both pointers are word aligned. An
+ * architecture may bring faster memcpy, memmove and memset of its own, in
+ * arch/<arch>/lib/, which replace these (asm/string.h: __HAVE_ARCH_MEMCPY).
  *
  * Build with -fno-builtin -fno-tree-loop-distribute-patterns, or gcc may
  * turn the loops below back into calls to memset/memcpy: themselves.
@@ -21,6 +22,7 @@ static inline bool word_aligned(const void *p)
 	return ((uintptr_t)p & (WORD_SIZE - 1)) == 0;
 }
 
+#ifndef __HAVE_ARCH_MEMSET
 void *memset(void *s, int c, size_t n)
 {
 	unsigned char *p = s;
@@ -38,7 +40,9 @@ void *memset(void *s, int c, size_t n)
 		*p++ = (unsigned char)c;
 	return s;
 }
+#endif
 
+#ifndef __HAVE_ARCH_MEMCPY
 void *memcpy(void *dest, const void *src, size_t n)
 {
 	unsigned char *d = dest;
@@ -55,7 +59,9 @@ void *memcpy(void *dest, const void *src, size_t n)
 		*d++ = *s++;
 	return dest;
 }
+#endif
 
+#ifndef __HAVE_ARCH_MEMMOVE
 /* Like memcpy, but the areas may overlap: copy backwards when dest is
  * above src so no byte is overwritten before it has been read. */
 void *memmove(void *dest, const void *src, size_t n)
@@ -74,6 +80,7 @@ void *memmove(void *dest, const void *src, size_t n)
 	}
 	return dest;
 }
+#endif
 
 int memcmp(const void *a, const void *b, size_t n)
 {

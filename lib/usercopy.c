@@ -1,9 +1,12 @@
 /*
  * copy_to_user / copy_from_user / strncpy_from_user. Before touching user
- * memory we check that the whole range lies inside the current process's
- * VMAs with the right permission; an address outside them is -EFAULT, never
- * a kernel fault. The copy itself is the architecture's raw_copy_user(),
- * which sets up user access and recovers from faults.
+ * memory we check how much of the range lies inside the current process's
+ * VMAs with the right permission; an address outside them is never
+ * touched (never a kernel fault). As in Linux, a copy that runs into such
+ * an address copies the bytes before it and returns how many it did not
+ * copy, so read() and write() report the exact partial count. The copy
+ * itself is the architecture's raw_copy_user(), which sets up user access
+ * and recovers from faults.
  */
 #include <asm/processor.h>
 #include <linux/errno.h>
@@ -30,22 +33,46 @@ static bool user_range_ok(unsigned long addr, unsigned long n,
 	return true;
 }
 
+/* How many bytes from addr on, up to n, lie inside VMAs that allow
+ * `need`: n if all of them do, else those before the first that does not.
+ * 0 for a range that wraps or reaches past user space (Linux's access_ok). */
+static unsigned long user_range_len(unsigned long addr, unsigned long n,
+				    unsigned long need)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long start = addr, end = addr + n;
+
+	if (!mm || end < addr || end > TASK_SIZE)
+		return 0;
+	while (addr < end) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+
+		if (!vma || (vma->vm_flags & need) != need)
+			return addr - start;
+		addr = vma->vm_end;
+	}
+	return n;
+}
+
+/* Both return the bytes NOT copied: 0 when all were. */
 unsigned long copy_to_user(void *to, const void *from, unsigned long n)
 {
+	unsigned long ok;
+
 	if (!n)
 		return 0;
-	if (!user_range_ok((unsigned long)to, n, VM_WRITE))
-		return n;
-	return raw_copy_user(to, from, n);
+	ok = user_range_len((unsigned long)to, n, VM_WRITE);
+	return raw_copy_user(to, from, ok) + (n - ok);
 }
 
 unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 {
+	unsigned long ok;
+
 	if (!n)
 		return 0;
-	if (!user_range_ok((unsigned long)from, n, VM_READ))
-		return n;
-	return raw_copy_user(to, from, n);
+	ok = user_range_len((unsigned long)from, n, VM_READ);
+	return raw_copy_user(to, from, ok) + (n - ok);
 }
 
 /*

@@ -108,8 +108,12 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
 	page->order = order;
 	page->mapping = NULL;
-	if (gfp & __GFP_ZERO)
-		memset(page_address(page), 0, PAGE_SIZE << order);
+	if (gfp & __GFP_ZERO) {
+		unsigned long i;
+
+		for (i = 0; i < 1UL << order; i++)
+			clear_page((char *)page_address(page) + i * PAGE_SIZE);
+	}
 	return page;
 }
 

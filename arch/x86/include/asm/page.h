@@ -30,5 +30,27 @@ typedef unsigned long pgd_t;
 #define __va(pa) ((void *)((unsigned long)(pa) + PAGE_OFFSET))
 #define __pa(va) ((unsigned long)(va) - PAGE_OFFSET)
 
+/* Zero a page, or copy one, 4 bytes a step with the string instructions
+ * (page-aligned kernel addresses; the direction flag is clear). */
+static inline void clear_page(void *page)
+{
+	unsigned long d0, d1;
+
+	__asm__ __volatile__("rep stosl"
+			     : "=&c"(d0), "=&D"(d1)
+			     : "a"(0), "0"(PAGE_SIZE / 4), "1"(page)
+			     : "memory");
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	unsigned long d0, d1, d2;
+
+	__asm__ __volatile__("rep movsl"
+			     : "=&c"(d0), "=&D"(d1), "=&S"(d2)
+			     : "0"(PAGE_SIZE / 4), "1"(to), "2"(from)
+			     : "memory");
+}
+
 #endif
 #endif
