@@ -248,7 +248,8 @@ static int create_elf_tables(struct linux_binprm *bprm)
 	if (err)
 		return err;
 
-	nitems = 1 + bprm->argc + 1 + bprm->envc + 1 + 2 * 18;	/* +1 arch */
+	nitems = 1 + bprm->argc + 1 + bprm->envc + 1 +
+		 2 * (17 + AT_VECTOR_SIZE_ARCH);
 	table = kmalloc(nitems * sizeof(long), GFP_KERNEL);
 	if (!table)
 		return -ENOMEM;

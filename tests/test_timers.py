@@ -5,7 +5,7 @@ ITIMER_VIRTUAL counts only user time, ITIMER_PROF all CPU time; fork does
 not inherit a pending timer, execve keeps it. The checks with signal
 handlers (`test_timers handlers`): SIGALRM counted by a handler, an
 interval re-armed in phase, nanosleep's time left after EINTR, a stopped
-sleep that ends on time. And the RISC-V vDSO (user/test_vdso.c)."""
+sleep that ends on time. And the vDSO on both (user/test_vdso.c)."""
 import re
 
 import pytest
@@ -42,31 +42,58 @@ def test_timers_with_signal_handlers(menu, arch):
     assert re.search(r"timers: 7 checks, 0 failed", out), out
 
 
-def test_vdso_riscv_trampoline_or_none_on_i386(menu, arch):
-    """RISC-V maps a vDSO (AT_SYSINFO_EHDR) whose __vdso_rt_sigreturn is
-    li a7, 139; ecall and whose clocks agree with the system calls; i386
-    announces none (glibc's sa_restorer)."""
-    m = menu(arch)
+def test_vdso_clocks_agree_with_the_system_calls_on_both(menu, arch):
+    """Both map a vDSO (AT_SYSINFO_EHDR; [vdso] and [vvar]) whose clocks
+    glibc calls and which agree with the system calls; RISC-V's
+    __vdso_rt_sigreturn is li a7, 139; ecall. i386 (booted with vdso32=1)
+    also gives AT_SYSINFO, its __kernel_vsyscall: int $0x80; ret."""
+    m = menu(arch, append="vdso32=1" if arch == "x86" else "")
     out = run_checks(m, "test_vdso")
+    lines = ["AT_SYSINFO_EHDR gives the vDSO",
+             "it is an ELF shared object for this machine",
+             "glibc calls it for clock_gettime (no system call)",
+             "its clock_gettime agrees with the system call (1000 times)",
+             "... and never goes back",
+             "its gettimeofday agrees with the system call",
+             "its time agrees with the system clock",
+             "its clock_getres agrees; a bad clock is -EINVAL",
+             "the process CPU clock goes to the system call",
+             "/proc/self/maps shows it r-x as [vdso]",
+             "... and the data page, read-only, as [vvar]",
+             "a fork child has it at the same place",
+             "a child's write to its vDSO is its own (copy on write)",
+             "... and the next child's is unchanged",
+             "a child may munmap it and live on",
+             "clock_gettime works (and does not go back)"]
     if arch == "riscv":
-        lines = ["AT_SYSINFO_EHDR gives the vDSO",
-                 "it exports __vdso_rt_sigreturn",
-                 "... with version LINUX_4.15",
-                 "its code is li a7, 139 (rt_sigreturn); ecall",
-                 "it exports __vdso_clock_gettime, _gettimeofday, "
-                 "_clock_getres",
-                 "its clock_gettime agrees with the system call (1000 times)",
-                 "its gettimeofday agrees with the system call",
-                 "its clock_getres agrees; a bad clock is -EINVAL",
-                 "/proc/self/maps shows it r-x as [vdso]",
-                 "a fork child has it at the same place",
-                 "a child's write to its vDSO is its own (copy on write)",
-                 "... and the next child's is unchanged",
-                 "a child may munmap it and live on"]
+        lines += ["it exports __vdso_clock_gettime, __vdso_gettimeofday, "
+                  "__vdso_clock_getres, __vdso_time (LINUX_4.15)",
+                  "it exports __vdso_rt_sigreturn (LINUX_4.15)",
+                  "its code is li a7, 139 (rt_sigreturn); ecall"]
     else:
-        lines = ["Clonix i386 has no vDSO: no AT_SYSINFO_EHDR",
-                 "... and no [vdso] in /proc/self/maps"]
-    for line in lines + ["clock_gettime works (and does not go back)"]:
+        lines += ["it exports __vdso_clock_gettime64, __vdso_gettimeofday, "
+                  "__vdso_clock_getres, __vdso_time (LINUX_2.6)",
+                  "it exports __vdso_clock_gettime",
+                  "its 32-bit clock_gettime agrees with the system call",
+                  "its entry point is __kernel_vsyscall (LINUX_2.5)",
+                  "AT_SYSINFO gives __kernel_vsyscall",
+                  "__kernel_vsyscall is int $0x80; ret"]
+    for line in lines:
         assert f"vdso: {line}: ok" in out, out
     # The pages every process shares are intact: programs still start.
     assert "Child Complete!" in m.run("fork")
+
+
+def test_vdso_by_default_riscv_always_i386_only_with_vdso32(menu, arch):
+    """Booted without options, RISC-V maps its vDSO; Clonix's i386 maps
+    none and announces neither AT_SYSINFO_EHDR nor AT_SYSINFO, so glibc
+    makes its system calls with its own int $0x80 (_dl_sysinfo_int80), as
+    the fork lab shows."""
+    m = menu(arch)
+    out = run_checks(m, "test_vdso")
+    if arch == "riscv":
+        assert "vdso: glibc calls it for clock_gettime (no system call): ok" \
+            in out, out
+    else:
+        assert ("vdso: vDSO off: no AT_SYSINFO_EHDR, no AT_SYSINFO, no "
+                "[vdso]: ok") in out, out

@@ -12,6 +12,7 @@
 #include <asm/pgtable.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
+#include <asm/vdso.h>
 #include <linux/init.h>
 #include <linux/initrd.h>
 #include <linux/irqflags.h>
@@ -277,6 +278,7 @@ void __init arch_late_setup(void)
 {
 	serial8250_enable_irq();
 	time_init();
+	vdso_init();
 	local_irq_enable();
 }
 

@@ -24,11 +24,11 @@
 #define CALIBRATE_MS 10
 #define CALIBRATE_LATCH (PIT_TICK_RATE / (1000 / CALIBRATE_MS))
 
-/* ns = cycles * cyc2ns_mul >> CYC2NS_SHIFT: 32-bit arithmetic only
- * (Linux's i386 cyc2ns scale; 2^-10 precision is plenty here). */
-#define CYC2NS_SHIFT 10
+/* ns = cycles * cyc2ns_mul >> CYC2NS_SHIFT (asm/timex.h): 32-bit
+ * arithmetic only (Linux's i386 cyc2ns scale; 2^-10 precision is plenty
+ * here). The vDSO reads the same scale from the vvar page. */
 unsigned long tsc_khz;	/* measured at boot (/proc/cpuinfo's cpu MHz) */
-static unsigned long cyc2ns_mul;
+unsigned long cyc2ns_mul;
 
 static void timer_interrupt(int irq, void *dev)
 {

@@ -46,6 +46,7 @@
 #define AT_SECURE 23
 #define AT_RANDOM 25
 #define AT_EXECFN 31
+#define AT_SYSINFO 32	/* i386: the vDSO's entry point, __kernel_vsyscall */
 #define AT_SYSINFO_EHDR 33	/* the vDSO's ELF header */
 
 typedef struct elf32_hdr {

@@ -27,6 +27,7 @@ struct linux_binprm;
 int arch_setup_additional_pages(struct linux_binprm *bprm);
 #define ARCH_DLINFO(aux, mm) \
 	aux(AT_SYSINFO_EHDR, (unsigned long)(mm)->context.vdso)
+#define AT_VECTOR_SIZE_ARCH 1	/* entries ARCH_DLINFO adds, at most */
 
 /* Registers for a fresh program: pc at its entry point, sp at its stack,
  * user mode with interrupts on, everything else zero. */

@@ -52,6 +52,7 @@ VERSION
 		__vdso_gettimeofday;
 		__vdso_clock_gettime;
 		__vdso_clock_getres;
+		__vdso_time;
 	local: *;
 	};
 }

@@ -1,8 +1,9 @@
 /*
  * The vDSO's clocks (Linux's arch/riscv/kernel/vdso/vgettimeofday.c):
- * clock_gettime, gettimeofday and clock_getres without entering the
- * kernel. They read the `time` counter (rdtime, which the kernel lets
- * user mode do: scounteren.TM) and scale it by the rate in the vvar page
+ * clock_gettime, gettimeofday, time and clock_getres without entering
+ * the kernel (time as on x86: RISC-V has no time system call). They read
+ * the `time` counter (rdtime, which the kernel lets user mode do:
+ * scounteren.TM) and scale it by the rate in the vvar page
  * exactly as the kernel's ktime_get_ns does, so they agree with the
  * system calls to the nanosecond. A clock they do not know goes to the
  * system call. glibc finds them through AT_SYSINFO_EHDR (LINUX_4.15).
@@ -39,6 +40,7 @@ extern const struct vdso_data _vdso_data __attribute__((visibility("hidden")));
 int __vdso_clock_gettime(int clock, struct __kernel_timespec *ts);
 int __vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
 int __vdso_clock_getres(int clock, struct __kernel_timespec *res);
+long __vdso_time(long *t);
 
 static long syscall2(long nr, long arg0, long arg1)
 {
@@ -90,6 +92,16 @@ int __vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz)
 		tv->tv_usec = ns % NSEC_PER_SEC / 1000;
 	}
 	return 0;
+}
+
+/* The seconds of CLOCK_REALTIME, also stored at t if it is not NULL. */
+long __vdso_time(long *t)
+{
+	long sec = ktime_get_ns() / NSEC_PER_SEC;
+
+	if (t)
+		*t = sec;
+	return sec;
 }
 
 /* The system call says 1 ns for every clock it knows. */

@@ -1,12 +1,10 @@
-/* The architecture's part of an address space (mm->context). Linux's i386
- * keeps its vDSO's address here; Clonix's i386 has no vDSO (handlers
- * return through glibc's sa_restorer, system calls are int $0x80), so
- * vdso stays NULL and no AT_SYSINFO_EHDR is announced. */
+/* The architecture's part of an address space (mm->context): where the
+ * vDSO is (arch/x86/entry/vdso/vma.c), as in Linux's i386. */
 #ifndef _ASM_X86_MMU_H
 #define _ASM_X86_MMU_H
 
 typedef struct {
-	void *vdso;	/* always NULL: no vDSO on Clonix's i386 */
+	void *vdso;	/* the vDSO's user address (AT_SYSINFO_EHDR), or NULL */
 } mm_context_t;
 
 #endif

@@ -18,4 +18,9 @@ static inline u64 get_cycles(void)
 /* The TSC's rate, measured against the PIT at boot (time.c). */
 extern unsigned long tsc_khz;
 
+/* ktime_get_ns() = get_cycles() * cyc2ns_mul >> CYC2NS_SHIFT, in 64 bits
+ * (time.c); the vDSO computes the same from the vvar page. */
+#define CYC2NS_SHIFT 10
+extern unsigned long cyc2ns_mul;
+
 #endif

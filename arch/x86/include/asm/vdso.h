@@ -1,0 +1,14 @@
+/* The i386 vDSO (arch/x86/entry/vdso/): its image in the kernel, set up
+ * at boot and mapped by execve. Unlike RISC-V's it holds no signal
+ * trampoline (handlers return through glibc's sa_restorer) and no
+ * __kernel_vsyscall (system calls are int $0x80: no AT_SYSINFO). */
+#ifndef _ASM_X86_VDSO_H
+#define _ASM_X86_VDSO_H
+
+extern char vdso_start[], vdso_end[];	/* vdso-image-32.S */
+
+struct linux_binprm;
+void vdso_init(void);
+int arch_setup_additional_pages(struct linux_binprm *bprm);
+
+#endif
