@@ -62,7 +62,7 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 	if (addr >= TASK_SIZE)
 		return NULL;
 	pmd = pmd_alloc(mm, pgd_offset(mm, addr), addr);
-	if (!pmd || pte_alloc(mm, pmd) || unshare_pte_table(mm, pmd))
+	if (!pmd || pte_alloc(mm, pmd) || unshare_pte_table(mm, pmd, addr))
 		return NULL;
 	return pte_offset(pmd, addr);
 }
