@@ -125,6 +125,10 @@ USER_CFLAGS := -O2 -g -Wall -Wextra -Iuser/include
 # Programs are static (-static) unless USER_LDMODE_<name> says otherwise.
 USER_LDMODE_test_pie := -nostdlib -ffreestanding -fPIE -pie \
 	-Wl,--no-dynamic-linker -Wl,-z,norelro
+# bench_tiny: no C library, one page of code and no other segment.
+USER_LDMODE_bench_tiny := -nostdlib -ffreestanding -static -fno-pie -no-pie \
+	-fno-asynchronous-unwind-tables -fno-stack-protector \
+	-Wl,--build-id=none -Wl,-z,norelro -Wl,-z,noseparate-code
 USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c)) \
 	$(O)/rootfs/init
 
