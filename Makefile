@@ -11,6 +11,10 @@
 #                   both architectures
 #   make lab-report the fork lab traced live on both architectures, as a
 #                   side-by-side report in build/lab/report.{md,html}
+#   make bench      process creation measured in QEMU (guest instructions
+#                   under -icount, and wall time) on both architectures, or
+#                   the one ARCH= names: build/bench/results.{md,json} and
+#                   fork-cost.svg; BENCH_ARGS=--quick for a short run
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
@@ -57,7 +61,7 @@ ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 BUILD_FILES := Makefile arch/$(ARCH)/Makefile
 LDS := $(O)/vmlinux.lds
 
-.PHONY: all kernel rootfs run debug test unit lab-report deps clean
+.PHONY: all kernel rootfs run debug test unit lab-report bench deps clean
 all: kernel links
 
 kernel: $(O)/vmlinux $(KERNEL_IMAGE)
@@ -191,6 +195,14 @@ unit:
 lab-report:
 	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/lab/report.py
+
+# The benchmark (scripts/bench/bench.py boots user/bench.c): both
+# architectures unless ARCH= is given on the command line.
+BENCH_ARCHES := $(if $(filter file,$(origin ARCH)),$(ARCHES),$(ARCH))
+BENCH_ARGS ?=
+bench:
+	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/bench/bench.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(BENCH_ARGS)
 
 deps:
 	@sh scripts/deps.sh $(ARCH_DEPS) $(COMMON_DEPS)
