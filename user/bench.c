@@ -586,7 +586,6 @@ static void forker(int out)
 	if (pipe2(ready, O_CLOEXEC) < 0 || pipe2(release, O_CLOEXEC) < 0)
 		_exit(2);
 	fcntl(ready[0], F_SETFL, O_NONBLOCK);
-	r.free_before = free_pages();
 	while (r.forks < MAX_PROCS) {
 		pid_t pid = fork();
 
@@ -608,19 +607,23 @@ static void forker(int out)
 		r.alive += n;
 	for (long i = 0; i < r.forks; i++)
 		waitpid(pids[i], NULL, 0);
-	r.free_after = free_pages();
 	_exit(write(out, &r, sizeof(r)) == sizeof(r) ? 0 : 1);
 }
 
+/* Free pages are counted here, before the forker starts and after it is
+ * reaped: every page of the round must have come back. */
 static int64_t bench_max_procs(long reps, void *arg)
 {
 	int64_t total = 0;
 	int p[2], status;
+	long before;
 
 	(void)arg;
 	for (long i = 0; i < reps; i++) {
 		pid_t pid;
 
+		free_pages();
+		before = free_pages();
 		if (pipe2(p, O_CLOEXEC) < 0)
 			return -1;
 		pid = fork();
@@ -642,6 +645,8 @@ static int64_t bench_max_procs(long reps, void *arg)
 		}
 		close(p[0]);
 		waitpid(pid, &status, 0);
+		last_procs.free_before = before;
+		last_procs.free_after = free_pages();
 		total += last_procs.alive;
 	}
 	return total;
