@@ -18,6 +18,9 @@
  * Usage: bench [--unit insn|ns] [--quick] [--bin DIR]
  *   --quick: few rounds and a short shell loop, for the tests;
  *   --bin: where bench_tiny, true and busybox are (default /bin).
+ * As process 1 (Linux booted with bench as its init, for the comparison
+ * scripts/bench/bench.py --linux makes) it mounts /proc first and powers
+ * the machine off at the end.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,6 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -72,8 +77,9 @@ static int64_t since(int64_t t0)
 	return t > 0 ? t : 0;
 }
 
-/* A figure: returns the total of `reps` operations (a time, or a count),
- * or -1 with errno set when an operation failed. */
+/* A figure: returns the total of `reps` operations (a time, or a count,
+ * which may be negative), or FAILED with errno set when one failed. */
+#define FAILED INT64_MIN
 typedef int64_t (*bench_fn)(long reps, void *arg);
 
 static int cmp_double(const void *a, const void *b)
@@ -95,12 +101,12 @@ static long figure_unit(const char *name, const char *u, int rounds,
 
 	if (rounds > MAX_ROUNDS)
 		rounds = MAX_ROUNDS;
-	if (warm && fn(reps, arg) < 0)
+	if (warm && fn(reps, arg) == FAILED)
 		goto failed;
 	for (i = 0; i < rounds; i++) {
 		int64_t t = fn(reps, arg);
 
-		if (t < 0)
+		if (t == FAILED)
 			goto failed;
 		v[i] = (double)t / reps;
 	}
@@ -184,11 +190,11 @@ static int64_t bench_fork(long reps, void *arg)
 		pid_t pid = fork();
 
 		if (pid < 0)
-			return -1;
+			return FAILED;
 		if (pid == 0)
 			_exit(0);
 		if (reap(pid) < 0)
-			return -1;
+			return FAILED;
 	}
 	return since(t0);
 }
@@ -213,7 +219,7 @@ static int64_t bench_vfork(long reps, void *arg)
 		pid_t pid = vfork_exit();
 
 		if (pid < 0 || reap(pid) < 0)
-			return -1;
+			return FAILED;
 	}
 	return since(t0);
 }
@@ -228,13 +234,13 @@ static int64_t bench_exec(long reps, void *arg)
 		pid_t pid = fork();
 
 		if (pid < 0)
-			return -1;
+			return FAILED;
 		if (pid == 0) {
 			execve(path, argv, envp);
 			_exit(127);
 		}
 		if (reap(pid) < 0)
-			return -1;
+			return FAILED;
 	}
 	return since(t0);
 }
@@ -248,12 +254,12 @@ static int64_t bench_cow_write(long reps, void *arg)
 	int p[2];
 
 	if (pipe2(p, O_CLOEXEC) < 0)
-		return -1;
+		return FAILED;
 	for (long i = 0; i < reps; i++) {
 		pid_t pid = fork();
 
 		if (pid < 0)
-			return -1;
+			return FAILED;
 		if (pid == 0) {
 			int64_t t0;
 
@@ -264,7 +270,7 @@ static int64_t bench_cow_write(long reps, void *arg)
 			_exit(write(p[1], &t, sizeof(t)) == sizeof(t) ? 0 : 1);
 		}
 		if (read(p[0], &t, sizeof(t)) != sizeof(t) || reap(pid) < 0)
-			return -1;
+			return FAILED;
 		total += t;
 	}
 	close(p[0]);
@@ -441,7 +447,7 @@ static int64_t bench_pipe_pingpong(long reps, void *arg)
 
 	for (long i = 0; i < reps; i++)
 		if (write(pp->ping, &c, 1) != 1 || read(pp->pong, &c, 1) != 1)
-			return -1;
+			return FAILED;
 	return since(t0);
 }
 
@@ -536,24 +542,24 @@ static int64_t bench_fork_pages(long reps, void *arg)
 	(void)arg;
 	if (reps > 64 || pipe2(ready, O_CLOEXEC) < 0 ||
 	    pipe2(release, O_CLOEXEC) < 0)
-		return -1;
+		return FAILED;
 	free_pages();	/* the file's first open warms what it needs */
 	before = free_pages();
 	for (long i = 0; i < reps; i++) {
 		pids[i] = fork();
 		if (pids[i] < 0)
-			return -1;
+			return FAILED;
 		if (pids[i] == 0)
 			blocked_child(ready[1], release[0], release[1]);
 	}
 	for (long i = 0; i < reps; i++)
 		if (read(ready[0], &c, 1) != 1)
-			return -1;
+			return FAILED;
 	after = free_pages();
 	close(release[1]);
 	for (long i = 0; i < reps; i++)
 		if (reap(pids[i]) < 0)
-			return -1;
+			return FAILED;
 	close(release[0]);
 	close(ready[0]);
 	close(ready[1]);
@@ -625,10 +631,10 @@ static int64_t bench_max_procs(long reps, void *arg)
 		free_pages();
 		before = free_pages();
 		if (pipe2(p, O_CLOEXEC) < 0)
-			return -1;
+			return FAILED;
 		pid = fork();
 		if (pid < 0)
-			return -1;
+			return FAILED;
 		if (pid == 0)
 			forker(p[1]);
 		close(p[1]);
@@ -641,7 +647,7 @@ static int64_t bench_max_procs(long reps, void *arg)
 			       WTERMSIG(status) : WEXITSTATUS(status));
 			close(p[0]);
 			errno = ECHILD;
-			return -1;
+			return FAILED;
 		}
 		close(p[0]);
 		waitpid(pid, &status, 0);
@@ -661,7 +667,7 @@ static void max_procs_figure(int rounds)
 	for (i = 0; i < rounds; i++) {
 		int64_t n = bench_max_procs(1, NULL);
 
-		if (n < 0)
+		if (n == FAILED)
 			return;
 		v[i] = (double)n;
 	}
@@ -686,13 +692,13 @@ static int64_t bench_shell(long reps, void *arg)
 		pid_t pid = fork();
 
 		if (pid < 0)
-			return -1;
+			return FAILED;
 		if (pid == 0) {
 			execve(SHELL, argv, envp);
 			_exit(127);
 		}
 		if (reap(pid) < 0)
-			return -1;
+			return FAILED;
 	}
 	return since(t0);
 }
@@ -726,6 +732,8 @@ int main(int argc, char *argv[])
 		}
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (getpid() == 1 && access("/proc/meminfo", R_OK) != 0)
+		mount("proc", "/proc", "proc", 0, NULL);
 	uname(&u);
 	clock_getres(CLOCK_MONOTONIC, &res);
 	/* Linux lets root fork past RLIMIT_NPROC; Clonix has no root
@@ -774,5 +782,9 @@ int main(int argc, char *argv[])
 	/* Last: it runs the machine out of memory (or out of processes). */
 	max_procs_figure(quick ? 1 : 3);
 	printf("BENCH_DONE\n");
+	if (getpid() == 1) {
+		sync();
+		reboot(RB_POWER_OFF);
+	}
 	return 0;
 }

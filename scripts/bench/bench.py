@@ -25,9 +25,16 @@ here.
 
     scripts/bench/bench.py [--arch riscv --arch x86] [--quick]
                            [--out build/bench] [--from-json]
+                           [--linux VMLINUZ]
 
 --quick: few rounds, a 30-round shell loop and two boots (for the tests).
 --from-json: redraw results.md and the chart from a saved results.json.
+--linux: a third column, Linux i386 under the same QEMU: VMLINUZ booted
+    with the i386 bench as its init (in an initramfs with bench_tiny, true
+    and BusyBox), with and without -icount. Debian's 6.1 kernel, as the
+    issue used:  dpkg --add-architecture i386 && apt-get update &&
+    apt-get download linux-image-6.1.0-57-686:i386 && dpkg-deb -x *.deb x
+    then --linux x/boot/vmlinuz-6.1.0-57-686.
 """
 import argparse
 import datetime
@@ -47,7 +54,8 @@ import pexpect
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 ARCHES = ["riscv", "x86"]
-TITLE = {"riscv": "RISC-V", "x86": "i386"}
+COLUMNS = ARCHES + ["linux"]    # Linux i386, with --linux
+TITLE = {"riscv": "RISC-V", "x86": "i386", "linux": "Linux i386"}
 PROMPT = "MenuOS>>"
 ICOUNT = ["-icount", "shift=0,align=off"]
 BOOT_TIMEOUT = 120      # seconds to the prompt (a boot takes about one)
@@ -145,7 +153,9 @@ def targets():
                 <= 1.5 * f["fork_exit_wait_0k"]["median"])
 
     def today(name, table):
-        return le(name, lambda arch: table[name][arch])
+        return lambda f, arch: (None if name not in f
+                                or arch not in table[name]
+                                else f[name]["median"] <= table[name][arch])
 
     return [
         ("getppid", "≤ today (172 / 109)", today("getppid", ISSUE_TODAY)),
@@ -277,13 +287,67 @@ def boot_times(arch, n, log):
             "max": times[-1], "rounds": n, "unit": "s"}
 
 
+def newc(entries):
+    """A cpio archive (newc) of (name, mode, data) entries; data is bytes,
+    or (major, minor) for a device node. Written here so that making
+    /dev/console needs no root."""
+    out = bytearray()
+    for ino, (name, mode, data) in enumerate(
+            entries + [("TRAILER!!!", 0, b"")], 1):
+        rdev = data if isinstance(data, tuple) else (0, 0)
+        body = b"" if isinstance(data, tuple) else data
+        fields = [ino, mode, 0, 0, 1, 0, len(body), 0, 0, rdev[0], rdev[1],
+                  len(name) + 1, 0]
+        out += b"070701" + "".join(f"{v:08x}" for v in fields).encode()
+        out += name.encode() + b"\0"
+        out += b"\0" * (-len(out) % 4)
+        out += body + b"\0" * (-len(body) % 4)
+    return bytes(out)
+
+
+def run_linux(vmlinuz, unit, quick, out_dir, log):
+    """Linux booted with the i386 bench as init; return its output."""
+    x86 = os.path.join(ROOT, "build", "x86")
+    files = [("bin/bench", "rootfs/bin/bench"),
+             ("bin/bench_tiny", "rootfs/bin/bench_tiny"),
+             ("bin/true", "rootfs/bin/true"),
+             ("bin/busybox", "busybox/busybox")]
+    entries = [("bin", 0o40755, b""), ("dev", 0o40755, b""),
+               ("proc", 0o40755, b""), ("tmp", 0o41777, b""),
+               ("dev/console", 0o20600, (5, 1))]
+    for name, path in files:
+        with open(os.path.join(x86, path), "rb") as f:
+            entries.append((name, 0o100755, f.read()))
+    initrd = os.path.join(out_dir, "linux-initramfs.cpio")
+    with open(initrd, "wb") as f:
+        f.write(newc(entries))
+    args = f"--unit {unit}" + (" --quick" if quick else "")
+    argv = (["qemu-system-i386", "-M", "pc", "-m", "128M", "-nographic",
+             "-no-reboot"] + (ICOUNT if unit == "insn" else [])
+            + ["-kernel", vmlinuz, "-initrd", initrd, "-append",
+               f"console=ttyS0 quiet rdinit=/bin/bench -- {args}"])
+    child = pexpect.spawn(argv[0], argv[1:], cwd=ROOT, encoding="utf-8",
+                          codec_errors="replace", timeout=RUN_TIMEOUT)
+    child.logfile_read = log
+    try:
+        i = child.expect([r"BENCH_DONE", r"Kernel panic"])
+    except (pexpect.TIMEOUT, pexpect.EOF):
+        child.terminate(force=True)
+        raise BenchError(f"Linux: no BENCH_DONE from {' '.join(argv)}")
+    out = child.before + child.after
+    child.terminate(force=True)
+    if i == 1:
+        raise BenchError("Linux panicked:\n" + out[-3000:])
+    return out
+
+
 def git_commit():
     proc = subprocess.run(["git", "describe", "--always", "--dirty"],
                           cwd=ROOT, capture_output=True, text=True)
     return proc.stdout.strip()
 
 
-def collect(arches, quick, out_dir):
+def collect(arches, quick, out_dir, linux=None):
     results = {"generated": datetime.datetime.now(datetime.timezone.utc)
                .strftime("%Y-%m-%d %H:%M UTC"),
                "commit": git_commit(), "quick": quick, "arches": {}}
@@ -301,6 +365,15 @@ def collect(arches, quick, out_dir):
             print(f"bench: {TITLE[arch]}, boot time ...", flush=True)
             r["boot"] = boot_times(arch, 2 if quick else 5, log)
         results["arches"][arch] = r
+    if linux:
+        make("x86", "all", "rootfs")
+        r = {"kernel": os.path.basename(linux)}
+        with open(os.path.join(out_dir, "linux.log"), "w") as log:
+            for unit in ["insn", "ns"]:
+                print(f"bench: Linux i386, figures in {unit} ...",
+                      flush=True)
+                r[unit] = parse(run_linux(linux, unit, quick, out_dir, log))
+        results["arches"]["linux"] = r
     return results
 
 
@@ -353,7 +426,7 @@ def verdicts(results, arches):
 
 
 def markdown(results):
-    arches = [a for a in ARCHES if a in results["arches"]]
+    arches = [a for a in COLUMNS if a in results["arches"]]
     v = verdicts(results, arches)
     mark = {True: "met", False: "**not met**", None: "—"}
     head = (["Figure"] + [f"{TITLE[a]} insn" for a in arches]
@@ -404,15 +477,16 @@ def markdown(results):
     # The issue's reference columns, beside this run's.
     lines += ["## Beside the figures before issue 13 and the issue's "
               "(guest instructions)", ""]
+    clonix = [a for a in arches if a in ARCHES]
     head2 = (["Figure"] + [f"{TITLE[a]} now" for a in arches]
-             + [f"{TITLE[a]} before issue 13" for a in arches]
-             + [f"{TITLE[a]} issue's today" for a in arches]
+             + [f"{TITLE[a]} before issue 13" for a in clonix]
+             + [f"{TITLE[a]} issue's today" for a in clonix]
              + ["Linux 6.1 i386 (issue)"])
     lines += ["| " + " | ".join(head2) + " |", "|" + "---|" * len(head2)]
     for name, label in FIGURES:
         row = [label] + [cell(results, a, "insn", name) for a in arches]
-        row += [fmt(BENCH_BEFORE.get(name, {}).get(a), "") for a in arches]
-        row += [fmt(ISSUE_TODAY.get(name, {}).get(a), "") for a in arches]
+        row += [fmt(BENCH_BEFORE.get(name, {}).get(a), "") for a in clonix]
+        row += [fmt(ISSUE_TODAY.get(name, {}).get(a), "") for a in clonix]
         row.append(fmt(LINUX_I386.get(name), ""))
         lines.append("| " + " | ".join(row) + " |")
 
@@ -470,16 +544,21 @@ def svg_chart(results):
         return left + (lx - lx0) / (lx1 - lx0) * pw
 
     series = []
-    colours = {"riscv": "#c0392b", "x86": "#2471a3"}
-    for a in ARCHES:
+    colours = {"riscv": "#c0392b", "x86": "#2471a3", "linux": "#7f8c8d"}
+    for a in COLUMNS:
         pts = [(kib, fig(results, a, "insn", n)) for n, kib in FORK_SIZES]
         pts = [(kib, f["median"]) for kib, f in pts if f]
         if pts:
-            series.append((f"Clonix {TITLE[a]}", colours[a], "", pts))
-    linux = [(0, LINUX_I386["fork_exit_wait_0k"]),
-             (1024, LINUX_I386["fork_exit_wait_1m"]),
-             (32768, LINUX_I386["fork_exit_wait_32m"])]
-    series.append(("Linux 6.1 i386 (issue 13)", "#7f8c8d", "6,4", linux))
+            label = (f"Clonix {TITLE[a]}" if a in ARCHES else
+                     f"{TITLE[a]} ({results['arches'][a].get('kernel')})")
+            series.append((label, colours[a], "6,4" if a == "linux" else "",
+                           pts))
+    if "linux" not in results["arches"]:
+        linux = [(0, LINUX_I386["fork_exit_wait_0k"]),
+                 (1024, LINUX_I386["fork_exit_wait_1m"]),
+                 (32768, LINUX_I386["fork_exit_wait_32m"])]
+        series.append(("Linux 6.1 i386 (issue 13)", colours["linux"], "6,4",
+                        linux))
     values = [y for *_, pts in series for _, y in pts] + [35000]
     e0 = math.floor(math.log10(max(1, min(values))))
     e1 = math.ceil(math.log10(max(values)))
@@ -493,7 +572,7 @@ def svg_chart(results):
          f'height="{H}" viewBox="0 0 {W} {H}" font-family="sans-serif" '
          f'font-size="12">',
          f'<rect width="{W}" height="{H}" fill="white"/>',
-         f'<text x="{W / 2 - right / 2 + left / 2}" y="22" '
+         f'<text x="{W / 2}" y="22" '
          f'text-anchor="middle" font-size="15">fork + _exit + wait4: guest '
          f'instructions against memory touched before the fork</text>']
     for e in range(e0, e1 + 1):
@@ -559,6 +638,8 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true",
                     help="few rounds, for the tests")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "bench"))
+    ap.add_argument("--linux", metavar="VMLINUZ",
+                    help="add Linux i386 booted from VMLINUZ")
     ap.add_argument("--from-json", action="store_true",
                     help="redraw from the saved results.json")
     args = ap.parse_args(argv)
@@ -568,7 +649,8 @@ def main(argv=None):
             results = json.load(f)
     else:
         try:
-            results = collect(args.arch or ARCHES, args.quick, args.out)
+            results = collect(args.arch or ARCHES, args.quick, args.out,
+                              args.linux and os.path.abspath(args.linux))
         except BenchError as e:
             print(f"bench: {e}", file=sys.stderr)
             return 1
