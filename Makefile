@@ -14,7 +14,8 @@
 #   make bench      process creation measured in QEMU (guest instructions
 #                   under -icount, and wall time) on both architectures, or
 #                   the one ARCH= names: build/bench/results.{md,json} and
-#                   fork-cost.svg; BENCH_ARGS=--quick for a short run
+#                   fork-cost.svg; BENCH_ARGS=--quick for a short run,
+#                   BENCH_ARGS='--linux VMLINUZ' to add Linux i386 beside
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv

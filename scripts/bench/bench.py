@@ -549,8 +549,10 @@ def svg_chart(results):
         pts = [(kib, fig(results, a, "insn", n)) for n, kib in FORK_SIZES]
         pts = [(kib, f["median"]) for kib, f in pts if f]
         if pts:
+            version = re.search(r"\d+\.\d+",
+                                results["arches"][a].get("kernel", ""))
             label = (f"Clonix {TITLE[a]}" if a in ARCHES else
-                     f"{TITLE[a]} ({results['arches'][a].get('kernel')})")
+                     f"Linux {version.group() if version else ''} i386")
             series.append((label, colours[a], "6,4" if a == "linux" else "",
                            pts))
     if "linux" not in results["arches"]:
