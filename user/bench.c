@@ -15,9 +15,10 @@
  * untimed round comes first, to warm up. The cost of reading the clock
  * (the figure clock_gettime) is taken off every timing.
  *
- * Usage: bench [--unit insn|ns] [--quick] [--bin DIR]
+ * Usage: bench [--unit insn|ns] [--quick] [--bin DIR] [--skip NAME,...]
  *   --quick: few rounds and a short shell loop, for the tests;
- *   --bin: where bench_tiny, true and busybox are (default /bin).
+ *   --bin: where bench_tiny, true and busybox are (default /bin);
+ *   --skip: figures not to run (on a shared Linux host: max_procs).
  * As process 1 (Linux booted with bench as its init, for the comparison
  * scripts/bench/bench.py --linux makes) it mounts /proc first and powers
  * the machine off at the end.
@@ -54,6 +55,7 @@ static char SHELL[256] = "/bin/busybox";	/* run as `sh` */
 
 static const char *unit = "ns";
 static int quick;
+static const char *skip = "";	/* --skip: figures not to run */
 static int64_t clock_cost;	/* what one now() costs */
 static double last_median;	/* the last figure's */
 static char *envp[] = { "PATH=/bin:/usr/bin", NULL };
@@ -89,6 +91,17 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Whether --skip names this figure. */
+static int skipped(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = strstr(skip, name); p; p = strstr(p + 1, name))
+		if ((p == skip || p[-1] == ',') && (p[n] == ',' || !p[n]))
+			return 1;
+	return 0;
+}
+
 /* Run fn `rounds` times (after one warm-up unless warm is 0) and print its
  * line; extra is appended as it is (more key=value fields), or NULL.
  * Returns how many operations ran in all. */
@@ -99,6 +112,8 @@ static long figure_unit(const char *name, const char *u, int rounds,
 	double v[MAX_ROUNDS];
 	int i;
 
+	if (skipped(name))
+		return 0;
 	if (rounds > MAX_ROUNDS)
 		rounds = MAX_ROUNDS;
 	if (warm && fn(reps, arg) == FAILED)
@@ -483,7 +498,7 @@ static void pingpong_figures(volatile long *yields)
 			before = yields ? *yields : 0;
 			own = figure(name, 11, 200, bench_yield_pingpong, NULL,
 				     extra);
-			if (yields)
+			if (yields && own)
 				printf("BENCH_NOTE name=%s own_yields=%ld "
 				       "partner_yields=%ld\n", name, own,
 				       *yields - before);
@@ -664,6 +679,8 @@ static void max_procs_figure(int rounds)
 	double v[MAX_ROUNDS];
 	int i;
 
+	if (skipped("max_procs"))
+		return;
 	for (i = 0; i < rounds; i++) {
 		int64_t n = bench_max_procs(1, NULL);
 
@@ -725,9 +742,11 @@ int main(int argc, char *argv[])
 			snprintf(TINY, sizeof(TINY), "%s/bench_tiny", argv[i]);
 			snprintf(TRUE, sizeof(TRUE), "%s/true", argv[i]);
 			snprintf(SHELL, sizeof(SHELL), "%s/busybox", argv[i]);
+		} else if (!strcmp(argv[i], "--skip") && i + 1 < argc) {
+			skip = argv[++i];
 		} else {
 			fprintf(stderr, "usage: bench [--unit insn|ns] "
-				"[--quick] [--bin DIR]\n");
+				"[--quick] [--bin DIR] [--skip NAME,...]\n");
 			return 2;
 		}
 	}
