@@ -1245,6 +1245,22 @@ def wp_fault(gdb, qemu, arch, addr, who_expr):
     return fault
 
 
+def mmu_format(gdb, arch):
+    """The page-table format, for the report: the levels, the entries per
+    table and their size (the kernel's pte_t), each PTE bit by its
+    asm/pgtable.h name, and the instruction flush_tlb_page uses."""
+    c = mmu_constants(arch)
+    code = disassemble(gdb, gdb.value("&flush_tlb_page"), 12)
+    flush = [i for i in code if re.match(r"(sfence\.vma|invlpg)\b", i)]
+    return {"levels": [name for name, _ in PT_LEVELS[arch]],
+            "shifts": [c[shift] for _, shift in PT_LEVELS[arch]],
+            "ptrs_per_table": c["PTRS_PER_PTE"],
+            "entry_size": gdb.value("sizeof(pte_t)"),
+            "pfn_shift": c.get("_PAGE_PFN_SHIFT", c["PAGE_SHIFT"]),
+            "bits": {b: c[b].bit_length() - 1 for b in PTE_BITS[arch]},
+            "tlb_flush_insn": flush[0] if flush else None}
+
+
 def run_cow(gdb, qemu, arch):
     """Type `cow` at MenuOS. At the fork (sys_clone) the page's address is
     on the console: read the parent's PTE there (writable, one user), set
@@ -1252,7 +1268,7 @@ def run_cow(gdb, qemu, arch):
     child's (do_wp_page with the parent still holding the page: a copy)
     and, after the child has exited, the parent's (its last user: the page
     reused). The console's lines come last."""
-    facts = {"command": "cow"}
+    facts = {"command": "cow", "mmu": mmu_format(gdb, arch)}
     clone_bp = int(re.search(r"reakpoint (\d+) at", gdb.cmd(
         "break sys_clone if $lab_user()")).group(1))
     gdb.child.sendline("continue")
