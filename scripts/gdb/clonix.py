@@ -858,22 +858,20 @@ class WalkError(Exception):
 
 
 def walk(task, addr):
-    """The page-table walk for user address addr in task's mm, as
-    [(level name, index, entry address, entry)] from the root down, and
-    the leaf PTE (None when a level has no table)."""
-    mm = task["mm"]
-    if int(mm) == 0:
-        raise WalkError("pid %d is a kernel thread: no user address space" %
-                        int(task["pid"]))
+    """The page-table walk for addr in task's mm, as [(level name, index,
+    entry address, entry)] from the root down, the leaf entry (None when
+    a level has no table) and the shift of the level it was found at: 12
+    for a 4 KiB page, more for a large page (the kernel's linear map:
+    Sv39 megapages and gigapages, i386 4 MiB pages with PS)."""
     off = linear_offset()
-    table = int(mm["pgd"])
+    table = int(task["mm"]["pgd"])
     if arch() == "riscv":
         levels = [("pgd (level 2, VPN[2])", 30), ("pmd (level 1, VPN[1])", 21),
                   ("pte (level 0, VPN[0])", 12)]
-        size, per, shift = 8, 512, 10
+        size, per = 8, 512
     else:
         levels = [("pgd (page directory)", 22), ("pte (page table)", 12)]
-        size, per, shift = 4, 1024, 12
+        size, per = 4, 1024
     rows = []
     for i, (name, bits) in enumerate(levels):
         index = addr >> bits & (per - 1)
@@ -885,24 +883,31 @@ def walk(task, addr):
                             "gdb cannot read kernel memory: stop in the "
                             "kernel first)" % (name, at))
         rows.append((name, index, at, entry))
-        last = i == len(levels) - 1
-        if last:
-            return rows, entry
+        if i == len(levels) - 1:
+            return rows, entry, bits
+        if not entry & 1:
+            return rows, None, bits
         if arch() == "riscv":
-            if not entry & 1:
-                return rows, None
-            table = ((entry >> shift) << 12) + off
+            if entry & 0xe:             # R, W or X: a leaf up here
+                return rows, entry, bits
+            table = ((entry >> 10) << 12) + off
         else:
-            if not entry & 1:
-                return rows, None
+            if entry & 0x80:            # PS: a 4 MiB page
+                return rows, entry, bits
             table = (entry & ~0xfff) + off
-    return rows, None
+    return rows, None, 12
 
 
-def frame_of(entry):
-    """The physical frame number in a leaf entry."""
-    return entry >> 10 & ((1 << 44) - 1) if arch() == "riscv" \
-        else entry >> 12
+def frame_of(entry, addr=0, bits=12):
+    """The physical frame number a leaf entry maps addr to (for a large
+    page, the entry's first frame plus addr's page inside it)."""
+    if arch() == "riscv":
+        first = entry >> 10 & ((1 << 44) - 1)
+    elif bits > 12:
+        first = (entry & 0xffc00000) >> 12
+    else:
+        first = entry >> 12
+    return first + (addr >> 12 & ((1 << (bits - 12)) - 1))
 
 
 def page_of(pfn):
@@ -914,7 +919,22 @@ def page_of(pfn):
         return None
     page = gdb.parse_and_eval("&mem_map[%d]" % (pfn - low))
     return {"page": int(page), "refcount": int(page["_refcount"]),
-            "mapping": int(page["mapping"])}
+            "mapping": int(page["mapping"]), "flags": int(page["flags"])}
+
+
+def page_kind(page):
+    """What a struct page is used for, from its PG_* flags and mapping
+    (include/linux/mm_types.h)."""
+    for flag, what in (("PG_reserved", "PG_reserved: never handed out "
+                        "(kernel image, firmware, initrd)"),
+                       ("PG_slab", "PG_slab: a kmem_cache's"),
+                       ("PG_buddy", "PG_buddy: free")):
+        bit = header_value("include/linux/mm_types.h", flag)
+        if bit is not None and page["flags"] >> bit & 1:
+            return what
+    if page["mapping"]:
+        return "a file's page (mapping 0x%x)" % page["mapping"]
+    return "anonymous (mapping NULL)"
 
 
 def frame_text(pfn, addr):
@@ -933,9 +953,12 @@ def frame_text(pfn, addr):
 def pte_report(task, addr):
     """lx-pte's text for one task, and the frame (or None)."""
     pid = int(task["pid"])
+    if int(task["mm"]) == 0:
+        raise WalkError("pid %d (%s) is a kernel thread: it has no user "
+                        "address space (mm NULL)" % (pid, comm(task)))
     out = "pid %d (%s), mm 0x%x, pgd 0x%x\n" % (
         pid, comm(task), int(task["mm"]), int(task["mm"]["pgd"]))
-    rows, pte = walk(task, addr)
+    rows, pte, bits = walk(task, addr)
     if arch() == "riscv":
         out += ("Sv39 walk of 0x%x: VPN[2] %d, VPN[1] %d, VPN[0] %d, "
                 "offset 0x%x\n" % (addr, addr >> 30 & 511, addr >> 21 & 511,
@@ -948,7 +971,9 @@ def pte_report(task, addr):
     for i, (name, index, at, entry) in enumerate(rows):
         leaf = i == len(rows) - 1 and pte is not None
         if leaf:
-            what = ""
+            what = "" if bits == 12 else "  (a leaf: a %d %s page)" % (
+                1 << (bits - 20 if bits < 30 else bits - 30),
+                "MiB" if bits < 30 else "GiB")
         elif not entry & 1:
             what = "  -> no table: nothing mapped here"
         elif arch() == "riscv":
@@ -960,11 +985,13 @@ def pte_report(task, addr):
             name, index, at, width, entry, what)
     if pte is None:
         return out, None
-    pfn = frame_of(pte)
-    out += "PTE 0x%0*x: %s\n" % (width, pte, pte_bits_text(pte))
+    pfn = frame_of(pte, addr, bits)
+    out += "PTE 0x%0*x: %s\n" % (width, pte, pte_bits_text(pte,
+                                                         bits > 12))
     out += "     %s\n" % pte_meaning(pte)
-    present = pte & 1 or (arch() == "riscv" and pte >> 8 & 1) or \
-        (arch() == "x86" and pte >> 8 & 1)
+    # Bit 8 with V/P clear: a PROT_NONE page, kept but inaccessible
+    # (RISC-V's _PAGE_PROT_NONE, i386's _PAGE_PROTNONE).
+    present = pte & 1 or pte >> 8 & 1
     if not present:
         out += "no page\n"
         return out, None
@@ -976,8 +1003,7 @@ def pte_report(task, addr):
     out += ("frame: pfn 0x%x (pa 0x%x), struct page 0x%x = mem_map[pfn - "
             "min_low_pfn]: _refcount %d, %s\n" % (
                 pfn, pfn << 12, page["page"], page["refcount"],
-                "anonymous (mapping NULL)" if not page["mapping"] else
-                "a file's page (mapping 0x%x)" % page["mapping"]))
+                page_kind(page)))
     out += "frame holds at this address: %s\n" % frame_text(pfn, addr)
     return out, pfn
 
@@ -1000,14 +1026,25 @@ class LxPte(gdb.Command):
         if not args:
             raise gdb.GdbError("usage: lx-pte ADDR [PID|EXPR ...]")
         addr = int(gdb.parse_and_eval(args[0]))
-        addr &= 2 ** 64 - 1 if arch() == "riscv" else 2 ** 32 - 1
+        addr &= 2 ** 64 - 1
+        if arch() == "riscv":
+            top = addr >> 38    # Sv39: bits 63-39 copy bit 38
+            if top not in (0, 2 ** 26 - 1):
+                raise gdb.GdbError("0x%x is not an Sv39 address (bits "
+                                   "63-39 must equal bit 38)" % addr)
+        elif addr >> 32:
+            raise gdb.GdbError("0x%x is not a 32-bit address" % addr)
         frames = []
         for who in args[1:] or [""]:
-            task = find_task(who)
             try:
+                task = find_task(who)
                 text, pfn = pte_report(task, addr)
             except WalkError as e:
                 raise gdb.GdbError(str(e))
+            except gdb.MemoryError as e:
+                raise gdb.GdbError("%s: gdb reads kernel memory only while "
+                                   "the CPU runs the kernel (stop at a "
+                                   "kernel breakpoint first)" % e)
             gdb.write(text)
             frames.append((int(task["pid"]), pfn))
         if len(frames) > 1:
