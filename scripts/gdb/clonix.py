@@ -38,12 +38,13 @@ Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
                         handle_mm_fault, do_wp_page — user tasks' writes
                         only, and with ADDR only those to ADDR's page
   lx-pte ADDR [PID|EXPR ...]
-                        the page-table walk for user address ADDR in each
-                        task given (default: current): every level's
-                        entry, the PTE's permission bits decoded (Sv39 or
-                        i386), the physical frame and its struct page's
-                        _refcount; with several tasks, whether they map
-                        the same frame
+                        the page-table walk for ADDR in each task given
+                        (default: current): every level's entry, the
+                        PTE's permission bits decoded (Sv39 or i386), the
+                        physical frame and its struct page's _refcount;
+                        with several tasks, whether they map the same
+                        frame (a kernel address ends in the linear map's
+                        large page)
 
 Convenience functions: $current() (also $lx_current()), $lab_user().
 The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
