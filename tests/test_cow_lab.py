@@ -157,6 +157,18 @@ def test_lx_pte_shows_the_walk_the_trace_made(arch):
                      f["lx_pte_before_fork"], re.M)
 
 
+def test_lx_pte_says_when_there_is_nothing_to_walk(arch):
+    f = traced(arch)
+    zero = f["lx_pte_page_zero"]
+    assert "walk of 0x0:" in zero, zero
+    assert re.search(r"nothing mapped here|not (valid|present): any "
+                     r"access faults\nno page", zero), zero
+    assert "frame:" not in zero
+    assert f["lx_pte_kernel_thread"] == \
+        "pid 2 (kthreadd) is a kernel thread: it has no user address " \
+        "space (mm NULL)", f["lx_pte_kernel_thread"]
+
+
 def test_cow_breaks_are_set_for_the_page(arch):
     f = traced(arch)
     out = f["breakpoints"]

@@ -1286,6 +1286,10 @@ def run_cow(gdb, qemu, arch):
     facts["parent_pid"] = gdb.value("$cow_parent->pid")
     facts["before_fork"] = pte_state(gdb, arch, "$cow_parent", addr)
     facts["lx_pte_before_fork"] = lx_pte(gdb, addr, "$cow_parent")
+    # lx-pte where there is nothing to show: the page at 0 (never mapped,
+    # so NULL faults) and a kernel thread (kthreadd, pid 2: no mm).
+    facts["lx_pte_page_zero"] = lx_pte(gdb, 0, "$cow_parent")
+    facts["lx_pte_kernel_thread"] = lx_pte(gdb, addr, "2")
     gdb.cmd("cow-breaks 0x%x" % addr)
     facts["breakpoints"] = gdb.cmd("info breakpoints").replace("\r", "")
     facts["child_write"] = wp_fault(gdb, qemu, arch, addr, "$cow_parent")
