@@ -76,6 +76,7 @@ struct mm_struct {
 	int mm_count;		/* references to the struct (lazy users too) */
 	spinlock_t page_table_lock;
 	struct rw_semaphore mmap_lock;	/* see linux/mmap_lock.h */
+	struct file *exe_file;	/* the program it runs: no one may write it */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
