@@ -340,6 +340,10 @@ void mmput(struct mm_struct *mm)
 	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
+		fput(mm->exe_file);
+	}
 	mmdrop(mm);
 }
 
@@ -373,7 +377,6 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	struct vm_area_struct *mpnt, *tmp;
 	int retval = 0;
 
-	mm->total_vm = 0;	/* copy_pte_range counts what it maps */
 	mmap_write_lock(oldmm);
 	list_for_each_entry(mpnt, &oldmm->mmap, vm_list) {
 		if (fatal_signal_pending(current)) {
@@ -395,14 +398,17 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		if (retval)
 			break;
 	}
+	/* copy_pte_range took write access away from the parent's private
+	 * pages: its TLB must forget the writable translations. */
+	flush_tlb_mm(oldmm);
 	mmap_write_unlock(oldmm);
 	return retval;
 }
 
 /*
- * A new address space that is a copy of the current one: same layout, and
- * (for now) a private copy of every present page. Copy-on-write, which
- * shares the pages until one side writes, is a later step.
+ * A new address space that is a copy of the current one: same layout and
+ * the same pages, shared copy-on-write (copy_pte_range) until one side
+ * writes.
  */
 noinline struct mm_struct *dup_mm(struct task_struct *tsk,
 				  struct mm_struct *oldmm)
@@ -417,6 +423,10 @@ noinline struct mm_struct *dup_mm(struct task_struct *tsk,
 	memcpy(&mm->start_code, &oldmm->start_code,
 	       sizeof(*mm) - offsetof(struct mm_struct, start_code));
 	mm->mmap = save;
+	/* It runs the same program: the file stays unwritable while it does
+	 * (this cannot fail: oldmm already keeps writers out). */
+	if (oldmm->exe_file && !deny_write_access(oldmm->exe_file))
+		mm->exe_file = get_file(oldmm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);	/* frees what dup_mmap managed to copy */
 		return NULL;

@@ -1,10 +1,11 @@
 /*
- * User pages: copying an address space's pages for fork, unmapping them at
- * exit or munmap, changing their protection, and serving a page fault
- * inside a VMA: a fresh zeroed page for anonymous memory
- * (do_anonymous_page), the file's page-cache page for a file mapping
- * (do_fault), and a private copy of that page when a private mapping
- * first writes to it (do_wp_page). The walkers go level by level as
+ * User pages: sharing an address space's pages with a forked child
+ * copy-on-write, unmapping them at exit or munmap, changing their
+ * protection, and serving a page fault inside a VMA: a fresh zeroed page
+ * for anonymous memory (do_anonymous_page), the file's page-cache page for
+ * a file mapping (do_fault), and a private copy of a shared page when a
+ * private mapping first writes to it (do_wp_page) — or the page itself,
+ * when no one else holds it any more. The walkers go level by level as
  * Linux's do (pgd -> pmd -> pte; on two-level i386 the pmd level folds
  * into the pgd) and skip every empty table whole, so they cost what is
  * mapped, not the size of the range. The entry formats are the
@@ -12,7 +13,8 @@
  *
  * Every PTE that maps a page holds a reference to it (struct page's
  * _refcount): a page-cache page mapped by three processes has four, so
- * it outlives any one unmapping, and zap_pte_range just drops one.
+ * it outlives any one unmapping, and zap_pte_range just drops one. An
+ * anonymous page shared by a parent and two children has three.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -22,6 +24,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
+#include "internal.h"
 
 /* Give an empty pgd entry a pmd table (never on i386: no pmd level). */
 static pmd_t *pmd_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
@@ -49,8 +52,9 @@ static int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 	return 0;
 }
 
-/* The PTE for addr in mm, adding the tables on the way; NULL when out of
- * memory. For one address: ranges use the walkers below. */
+/* The PTE for addr in mm, adding the tables on the way — and, as it is
+ * about to be changed, in a table of mm's own (unshare_pte_table); NULL
+ * when out of memory. For one address: ranges use the walkers below. */
 pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 {
 	pmd_t *pmd;
@@ -58,22 +62,27 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 	if (addr >= TASK_SIZE)
 		return NULL;
 	pmd = pmd_alloc(mm, pgd_offset(mm, addr), addr);
-	if (!pmd || pte_alloc(mm, pmd))
+	if (!pmd || pte_alloc(mm, pmd) || unshare_pte_table(mm, pmd, addr))
 		return NULL;
 	return pte_offset(pmd, addr);
 }
 
 /*
- * fork, one table of [addr, end): the child maps the very same page where
- * the parent maps a page it shares — any page of a MAP_SHARED mapping, and
- * a file's page-cache page a private mapping has not written to yet (kept
- * read-only, so the first write copies it). A private page (anonymous, or
- * a private mapping's copy) is copied now; copy-on-write is a later step.
+ * fork, one table of [addr, end): the child maps the very same page as the
+ * parent, and the page gains a reference. Pages of a MAP_SHARED mapping
+ * stay as they are: both sides' stores must reach the same memory. A
+ * private page the parent may write is made read-only in the parent and
+ * in the child alike — copy-on-write: whichever side writes first faults,
+ * and do_wp_page gives it its own copy (or the page itself, when no one
+ * else uses it any more). dup_mmap flushes the parent's TLB afterwards, so
+ * no stale writable translation survives. Nothing is copied here, and the
+ * only allocation is the child's table.
  */
 noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 			    pmd_t *src_pmd, struct vm_area_struct *vma,
 			    unsigned long addr, unsigned long end)
 {
+	bool cow = is_cow_mapping(vma->vm_flags);
 	pte_t *src_pte, *dst_pte;
 
 	if (pte_alloc(dst, dst_pmd))
@@ -81,30 +90,24 @@ noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 	src_pte = pte_offset(src_pmd, addr);
 	dst_pte = pte_offset(dst_pmd, addr);
 	do {
-		struct page *src, *page;
+		pte_t pte = *src_pte;
 
-		if (!pte_present(*src_pte))
+		if (!pte_present(pte))
 			continue;
-		src = pfn_to_page(pte_pfn(*src_pte));
-		if ((vma->vm_flags & VM_SHARED) || src->mapping) {
-			get_page(src);
-			*dst_pte = *src_pte;
-			dst->total_vm++;
-			continue;
+		if (cow && pte_write(pte)) {
+			pte = pte_wrprotect(pte);
+			*src_pte = pte;
 		}
-		page = alloc_pages(GFP_KERNEL, 0);
-		if (!page)
-			return -ENOMEM;
-		memcpy(page_address(page), page_address(src), PAGE_SIZE);
-		*dst_pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
-		dst->total_vm++;
+		get_page(pfn_to_page(pte_pfn(pte)));
+		set_pte_at(dst, addr, dst_pte, pte);
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
 	return 0;
 }
 
-noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
-			    pgd_t *src_pgd, struct vm_area_struct *vma,
-			    unsigned long addr, unsigned long end)
+noinline int copy_pmd_range(struct mm_struct *dst, struct mm_struct *src,
+			    pgd_t *dst_pgd, pgd_t *src_pgd,
+			    struct vm_area_struct *vma, unsigned long addr,
+			    unsigned long end)
 {
 	pmd_t *src_pmd, *dst_pmd;
 	unsigned long next;
@@ -116,8 +119,12 @@ noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
 	src_pmd = pmd_offset(src_pgd, addr);
 	do {
 		next = pmd_addr_end(addr, end);
-		if (pmd_none(*src_pmd))
+		if (pmd_none(*src_pmd) || *dst_pmd == *src_pmd)
+			continue;	/* nothing, or shared for a VMA before */
+		if (pmd_none(*dst_pmd) && pte_table_shareable(src, addr)) {
+			share_pte_table(src, dst_pmd, src_pmd, addr);
 			continue;
+		}
 		err = copy_pte_range(dst, dst_pmd, src_pmd, vma, addr, next);
 		if (err)
 			return err;
@@ -126,7 +133,9 @@ noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
 	return 0;
 }
 
-/* fork: give dst a private copy of every present page of vma (src's). */
+/* fork: map every present page of vma (src's) in dst too, copy-on-write
+ * where the mapping is private: by sharing src's page tables whole where
+ * it can (mm/pgtable-share.c), else entry by entry (copy_pte_range). */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
@@ -138,7 +147,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*src_pgd))
 			continue;
-		err = copy_pmd_range(dst, dst_pgd, src_pgd, vma, addr, next);
+		err = copy_pmd_range(dst, src, dst_pgd, src_pgd, vma, addr,
+				     next);
 		if (err)
 			return err;
 	} while (dst_pgd++, src_pgd++, addr = next, addr != end);
@@ -159,37 +169,40 @@ noinline void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	unsigned long start = addr;
 	bool flush = false;
 
+	(void)mm;
 	do {
 		if (!pte_present(*pte))
 			continue;
 		put_page(pfn_to_page(pte_pfn(*pte)));
 		*pte = 0;
-		mm->total_vm--;
 		flush = true;
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	if (flush)
 		flush_tlb_range(vma, start, end);
 }
 
+/* even_shared: clear entries of a table shared since a fork too, for
+ * every address space sharing it (a truncation does so in every mapping
+ * of the file alike); else such a table is left alone — its owners
+ * unshared what they meant to change (unshare_page_range). */
 static void zap_pmd_range(struct vm_area_struct *vma, pgd_t *pgd,
-			  unsigned long addr, unsigned long end)
+			  unsigned long addr, unsigned long end,
+			  bool even_shared)
 {
 	pmd_t *pmd = pmd_offset(pgd, addr);
 	unsigned long next;
 
 	do {
 		next = pmd_addr_end(addr, end);
-		if (pmd_none(*pmd))
+		if (pmd_none(*pmd) || (!even_shared && pte_table_shared(pmd)))
 			continue;
 		zap_pte_range(vma, pmd, addr, next);
 		cond_resched();
 	} while (pmd++, addr = next, addr != end);
 }
 
-/* Drop the pages mapped in [addr, end) of vma; the page tables stay (see
- * free_pgd_range). */
-void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
-		      unsigned long end)
+static void __unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
+			       unsigned long end, bool even_shared)
 {
 	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
 	unsigned long next;
@@ -200,8 +213,18 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*pgd))
 			continue;
-		zap_pmd_range(vma, pgd, addr, next);
+		zap_pmd_range(vma, pgd, addr, next, even_shared);
 	} while (pgd++, addr = next, addr != end);
+}
+
+/* Drop the pages mapped in [addr, end) of vma; the page tables stay (see
+ * free_pgd_range). Tables shared since a fork are not touched: the caller
+ * unshared the range first (unshare_page_range), or is exit_mmap, which
+ * let go of them (drop_shared_pte_tables). */
+void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
+		      unsigned long end)
+{
+	__unmap_page_range(vma, addr, end, false);
 }
 
 /*
@@ -238,7 +261,7 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 						PAGE_SIZE;
 		end = vma->vm_start + (unsigned long)(zlast - vfirst + 1) *
 					      PAGE_SIZE;
-		unmap_page_range(vma, start, end);
+		__unmap_page_range(vma, start, end, true);
 		cond_resched();	/* as many VMAs as a user made */
 	}
 	up_read(&mapping->i_mmap_rwsem);
@@ -253,14 +276,15 @@ static bool table_unused(unsigned long addr, unsigned long size,
 	return addr >= floor && addr + size <= ceiling;
 }
 
-/* A pte table that maps nothing any more. */
+/* A pte table that maps nothing any more (for mm: one still shared with
+ * another address space just loses mm's reference). */
 static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
 {
 	pte_t *table = pte_offset(pmd, 0);
 
 	(void)mm;
 	pmd_clear(pmd);
-	free_page((unsigned long)table);
+	free_zeroed_page((unsigned long)table);	/* zap cleared every entry */
 }
 
 static bool free_pmd_range(struct mm_struct *mm, pgd_t *pgd,
@@ -363,9 +387,10 @@ static unsigned long cow_vm_flags(unsigned long vm_flags)
 static void set_pte_page(struct vm_area_struct *vma, unsigned long addr,
 			 pte_t *pte, struct page *page, bool cow)
 {
-	*pte = mk_user_pte(page_to_pfn(page), cow ? cow_vm_flags(vma->vm_flags) :
-						     vma->vm_flags);
-	vma->vm_mm->total_vm++;
+	set_pte_at(vma->vm_mm, addr, pte,
+		   mk_user_pte(page_to_pfn(page),
+			       cow ? cow_vm_flags(vma->vm_flags) :
+				     vma->vm_flags));
 	flush_tlb_page(addr);
 }
 
@@ -408,7 +433,7 @@ static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
 	}
 	copy = alloc_pages(GFP_KERNEL, 0);
 	if (copy)
-		memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+		copy_page(page_address(copy), page_address(page));
 	put_page(page);
 	if (!copy)
 		return VM_FAULT_OOM;
@@ -417,21 +442,35 @@ static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /*
- * A write to a private file mapping's page that is still the file's own
- * (mapped read-only by do_fault): the process gets its own copy, mapped
- * writable, and the file's page loses this mapping's reference. The file
- * never sees the write.
+ * A write to a page this private mapping may write but whose PTE is
+ * read-only: the page is shared — with the parent or child of a fork
+ * (copy-on-write), or it is still the file's own page-cache page (mapped
+ * read-only by do_fault). An anonymous page no one else holds any more
+ * (the other side wrote first, or exited) is simply made writable again;
+ * any other gets a private copy, mapped writable, and the shared page
+ * loses this mapping's reference. The file never sees the write.
+ * With several CPUs this will run under mm->page_table_lock; the reference
+ * count cannot rise meanwhile: only fork adds anonymous pages' references,
+ * and it holds this mm's mmap_lock for writing.
  */
-static noinline int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
-			       pte_t *pte)
+static noinline int do_wp_page(struct vm_area_struct *vma,
+			       unsigned long addr, pte_t *pte)
 {
 	struct page *old = pfn_to_page(pte_pfn(*pte));
-	struct page *copy = alloc_pages(GFP_KERNEL, 0);
+	struct page *copy;
 
+	if (page_exclusive(old)) {
+		set_pte_at(vma->vm_mm, addr, pte,
+			   mk_user_pte(pte_pfn(*pte), vma->vm_flags));
+		flush_tlb_page(addr);
+		return 0;
+	}
+	copy = alloc_pages(GFP_KERNEL, 0);
 	if (!copy)
 		return VM_FAULT_OOM;
-	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
-	*pte = mk_user_pte(page_to_pfn(copy), vma->vm_flags);
+	copy_page(page_address(copy), page_address(old));
+	set_pte_at(vma->vm_mm, addr, pte,
+		   mk_user_pte(page_to_pfn(copy), vma->vm_flags));
 	flush_tlb_page(addr);
 	put_page(old);
 	return 0;
@@ -453,10 +492,9 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 	if (!pte)
 		return VM_FAULT_OOM;
 	if (pte_present(*pte)) {
-		/* Mapped, yet it faulted: a private mapping's first write
-		 * to a file page, or no permission. */
-		if (write && !(vma->vm_flags & VM_SHARED) &&
-		    pfn_to_page(pte_pfn(*pte))->mapping)
+		/* Mapped, yet it faulted: a private mapping's write to a
+		 * page it shares (copy-on-write), or no permission. */
+		if (write && !pte_write(*pte) && is_cow_mapping(vma->vm_flags))
 			return do_wp_page(vma, addr, pte);
 		return VM_FAULT_SIGSEGV;
 	}
@@ -479,10 +517,13 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 
 		if (!pte_present(*pte))
 			continue;
-		/* A private mapping never writes to the file's own page. */
-		if (!(flags & VM_SHARED) && pfn_to_page(pte_pfn(*pte))->mapping)
+		/* A private mapping writes only to a page it holds alone
+		 * (not the file's own, not one shared since a fork). */
+		if (is_cow_mapping(flags) &&
+		    !page_exclusive(pfn_to_page(pte_pfn(*pte))))
 			flags = cow_vm_flags(flags);
-		*pte = mk_user_pte(pte_pfn(*pte), flags);
+		set_pte_at(vma->vm_mm, addr, pte,
+			   mk_user_pte(pte_pfn(*pte), flags));
 		flush = true;
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	if (flush)
@@ -519,22 +560,54 @@ void change_protection(struct vm_area_struct *vma)
 }
 
 /*
- * Write into another address space (exec builds the new program's image
- * and stack this way, before switching to it): pages are allocated as
- * needed, whatever the VMA's protection, and written through the kernel's
- * linear map. The range must lie inside VMAs of mm. Its length comes from
- * the program file and exec's arguments: a SIGKILL stops it.
+ * copy_to_mm is about to write the page at addr (pte) of vma: make it a
+ * page of this address space alone. Absent: a zeroed page, or the file's
+ * bytes there for a file mapping (exec's data segment, whose last page the
+ * bss shares). Shared (a file's page-cache page, or copy-on-write): a
+ * private copy, so neither the file nor another process sees the write.
  */
-int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
-	       size_t len)
+static int copy_to_mm_prepare(struct vm_area_struct *vma, unsigned long addr,
+			      pte_t *pte)
 {
-	const char *from = src;
+	int fault = 0;
 
+	if (!pte_present(*pte) && vma->vm_file) {
+		fault = do_fault(vma, addr, pte, true);
+	} else if (!pte_present(*pte)) {
+		struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+
+		if (!page)
+			return -ENOMEM;
+		set_pte_at(vma->vm_mm, addr, pte,
+			   mk_user_pte(page_to_pfn(page), vma->vm_flags));
+	} else if (is_cow_mapping(vma->vm_flags) &&
+		   !page_exclusive(pfn_to_page(pte_pfn(*pte)))) {
+		fault = do_wp_page(vma, addr, pte);
+	}
+	if (fault & VM_FAULT_OOM)
+		return -ENOMEM;
+	return fault ? -EFAULT : 0;
+}
+
+/*
+ * Write into another address space (exec builds the new program's stack
+ * this way, and zeroes the bss's start, before switching to it): len bytes
+ * from src, or zeros when src is NULL. Pages are made the address space's
+ * own as needed (copy_to_mm_prepare), whatever the VMA's protection, and
+ * written through the kernel's linear map. The range must lie inside VMAs
+ * of mm. Its length comes from the program file and exec's arguments: a
+ * SIGKILL stops it.
+ */
+static int write_to_mm(struct mm_struct *mm, unsigned long uaddr,
+		       const char *src, size_t len)
+{
 	while (len) {
 		unsigned long off = uaddr & ~PAGE_MASK;
 		size_t n = min(len, (size_t)(PAGE_SIZE - off));
 		struct vm_area_struct *vma = find_vma(mm, uaddr);
+		char *to;
 		pte_t *pte;
+		int err;
 
 		if (!vma)
 			return -EFAULT;
@@ -544,21 +617,80 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 		pte = walk_page_table(mm, uaddr);
 		if (!pte)
 			return -ENOMEM;
-		if (!pte_present(*pte)) {
-			struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO,
-							0);
-
-			if (!page)
-				return -ENOMEM;
-			*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
-			mm->total_vm++;
+		err = copy_to_mm_prepare(vma, uaddr & PAGE_MASK, pte);
+		if (err)
+			return err;
+		to = (char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off;
+		if (src) {
+			memcpy(to, src, n);
+			src += n;
+		} else {
+			memset(to, 0, n);
 		}
-		memcpy((char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off, from, n);
 		uaddr += n;
-		from += n;
 		len -= n;
 	}
 	return 0;
+}
+
+int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
+	       size_t len)
+{
+	return write_to_mm(mm, uaddr, src, len);
+}
+
+int clear_mm(struct mm_struct *mm, unsigned long uaddr, size_t len)
+{
+	return write_to_mm(mm, uaddr, NULL, len);
+}
+
+/* Count the present entries of [addr, end) in mm's tables. */
+static unsigned long count_present(struct mm_struct *mm, unsigned long addr,
+				   unsigned long end)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	unsigned long next, n = 0;
+
+	for (; addr < end; pgd++, addr = next) {
+		unsigned long pnext;
+		pmd_t *pmd;
+
+		next = pgd_addr_end(addr, end);
+		if (pgd_none(*pgd))
+			continue;
+		pmd = pmd_offset(pgd, addr);
+		for (; addr < next; pmd++, addr = pnext) {
+			pte_t *pte;
+
+			pnext = pmd_addr_end(addr, next);
+			if (pmd_none(*pmd))
+				continue;
+			for (pte = pte_offset(pmd, addr); addr < pnext;
+			     pte++, addr += PAGE_SIZE)
+				n += pte_present(*pte);
+		}
+	}
+	return n;
+}
+
+/*
+ * The resident set: pages mapped in mm, counted in its page tables when
+ * /proc asks (fork shares tables whole, so a running count would cost
+ * fork what sharing saves). A page shared with another process counts
+ * in both, as in Linux.
+ */
+unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long rss = 0;
+
+	mmap_read_lock(mm);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		rss += count_present(mm, vma->vm_start, vma->vm_end);
+		cond_resched();
+	}
+	mmap_read_unlock(mm);
+	return rss;
 }
 
 /* The PTE of a present page at addr in mm, or NULL; unlike

@@ -41,6 +41,37 @@ static inline void put_page(struct page *page)
 	__free_pages(page, 0);
 }
 
+/*
+ * Copy-on-write: a private mapping (not MAP_SHARED) shares pages with the
+ * file or, after fork, with the other process, read-only until it writes.
+ * It may write to a page in place only while the page is exclusive: an
+ * anonymous page (no file's) whose one reference is this mapping's PTE.
+ */
+static inline bool is_cow_mapping(unsigned long vm_flags)
+{
+	return !(vm_flags & VM_SHARED);
+}
+
+/* Set a user PTE (Linux's set_pte_at): a writable entry takes from its
+ * table the mark that fork's page-table sharing relies on. */
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,
+			      pte_t *ptep, pte_t pte)
+{
+	(void)mm, (void)addr;
+	if (pte_write(pte))
+		virt_to_page(ptep)->flags &= ~(1UL << PG_pt_wrprotected);
+	*ptep = pte;
+}
+
+static inline bool page_exclusive(const struct page *page)
+{
+	return !page->mapping && page_count(page) == 1;
+}
+
+#ifndef copy_page
+#define copy_page(to, from) memcpy((to), (from), PAGE_SIZE)
+#endif
+
 /* Called once by the architecture with the RAM range and where to keep
  * mem_map (mem_map_size() bytes); afterwards reserve_memory() marks holes
  * (kernel image, firmware, initrd, DTB). */
@@ -74,12 +105,14 @@ struct mm_struct *get_task_mm(struct task_struct *p);
  * the bytes read, stopping at the first page not there */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		     int len);
-/* Pages of memory the address space has (its resident set): the count
- * the page-table code keeps in total_vm, one per present page. */
-static inline unsigned long get_mm_rss(struct mm_struct *mm)
-{
-	return READ_ONCE(mm->total_vm);
-}
+/* mm/memory.c: pages of memory the address space maps (its resident
+ * set), counted in its page tables */
+unsigned long get_mm_rss(struct mm_struct *mm);
+/* mm/pgtable-share.c: mm's own copy of every page table in [start, end)
+ * it shares with another address space since a fork, before it changes
+ * entries there; 0 or -ENOMEM */
+int unshare_page_range(struct mm_struct *mm, unsigned long start,
+		       unsigned long end);
 /* mm/filemap.c: pages in the page cache, all files (/proc/meminfo's
  * Cached) */
 extern unsigned long nr_file_pages;
@@ -89,9 +122,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 /* The level walkers under copy_page_range and unmap_page_range, real
  * functions so the lab can break on them (DESIGN.md "Beyond fork"). */
-int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd, pgd_t *src_pgd,
-		   struct vm_area_struct *vma, unsigned long addr,
-		   unsigned long end);
+int copy_pmd_range(struct mm_struct *dst, struct mm_struct *src,
+		   pgd_t *dst_pgd, pgd_t *src_pgd, struct vm_area_struct *vma,
+		   unsigned long addr, unsigned long end);
 int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd, pmd_t *src_pmd,
 		   struct vm_area_struct *vma, unsigned long addr,
 		   unsigned long end);
@@ -164,8 +197,6 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 pgd_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
 void pmd_free(struct mm_struct *mm, pmd_t *pmd);
-bool pte_present(pte_t pte);
-unsigned long pte_pfn(pte_t pte);
 pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags);
 void flush_tlb_page(unsigned long va);
 void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,

@@ -25,27 +25,19 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 	return pgd;
 }
 
+/* The user half is empty by now (exit_mmap freed every table): clear the
+ * kernel half too, and the next page table takes the page as it is. */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
 	(void)mm;
-	free_page((unsigned long)pgd);
+	memset(pgd + KERNEL_PGD_BOUNDARY, 0, KERNEL_PGD_PTRS * sizeof(pgd_t));
+	free_zeroed_page((unsigned long)pgd);
 }
 
 /* Nothing to free: the pmd is the page-directory entry itself. */
 void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 {
 	(void)mm, (void)pmd;
-}
-
-/* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE). */
-bool pte_present(pte_t pte)
-{
-	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
-}
-
-unsigned long pte_pfn(pte_t pte)
-{
-	return pte >> PAGE_SHIFT;
 }
 
 /* i386 without PAE cannot forbid execution: readable means executable. */
