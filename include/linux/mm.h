@@ -68,10 +68,6 @@ static inline bool page_exclusive(const struct page *page)
 	return !page->mapping && page_count(page) == 1;
 }
 
-#ifndef copy_page
-#define copy_page(to, from) memcpy((to), (from), PAGE_SIZE)
-#endif
-
 /* Called once by the architecture with the RAM range and where to keep
  * mem_map (mem_map_size() bytes); afterwards reserve_memory() marks holes
  * (kernel image, firmware, initrd, DTB). */
