@@ -395,14 +395,17 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		if (retval)
 			break;
 	}
+	/* copy_pte_range took write access away from the parent's private
+	 * pages: its TLB must forget the writable translations. */
+	flush_tlb_mm(oldmm);
 	mmap_write_unlock(oldmm);
 	return retval;
 }
 
 /*
- * A new address space that is a copy of the current one: same layout, and
- * (for now) a private copy of every present page. Copy-on-write, which
- * shares the pages until one side writes, is a later step.
+ * A new address space that is a copy of the current one: same layout and
+ * the same pages, shared copy-on-write (copy_pte_range) until one side
+ * writes.
  */
 noinline struct mm_struct *dup_mm(struct task_struct *tsk,
 				  struct mm_struct *oldmm)

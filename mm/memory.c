@@ -1,10 +1,11 @@
 /*
- * User pages: copying an address space's pages for fork, unmapping them at
- * exit or munmap, changing their protection, and serving a page fault
- * inside a VMA: a fresh zeroed page for anonymous memory
- * (do_anonymous_page), the file's page-cache page for a file mapping
- * (do_fault), and a private copy of that page when a private mapping
- * first writes to it (do_wp_page). The walkers go level by level as
+ * User pages: sharing an address space's pages with a forked child
+ * copy-on-write, unmapping them at exit or munmap, changing their
+ * protection, and serving a page fault inside a VMA: a fresh zeroed page
+ * for anonymous memory (do_anonymous_page), the file's page-cache page for
+ * a file mapping (do_fault), and a private copy of a shared page when a
+ * private mapping first writes to it (do_wp_page) — or the page itself,
+ * when no one else holds it any more. The walkers go level by level as
  * Linux's do (pgd -> pmd -> pte; on two-level i386 the pmd level folds
  * into the pgd) and skip every empty table whole, so they cost what is
  * mapped, not the size of the range. The entry formats are the
@@ -12,7 +13,8 @@
  *
  * Every PTE that maps a page holds a reference to it (struct page's
  * _refcount): a page-cache page mapped by three processes has four, so
- * it outlives any one unmapping, and zap_pte_range just drops one.
+ * it outlives any one unmapping, and zap_pte_range just drops one. An
+ * anonymous page shared by a parent and two children has three.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -64,16 +66,21 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 }
 
 /*
- * fork, one table of [addr, end): the child maps the very same page where
- * the parent maps a page it shares — any page of a MAP_SHARED mapping, and
- * a file's page-cache page a private mapping has not written to yet (kept
- * read-only, so the first write copies it). A private page (anonymous, or
- * a private mapping's copy) is copied now; copy-on-write is a later step.
+ * fork, one table of [addr, end): the child maps the very same page as the
+ * parent, and the page gains a reference. Pages of a MAP_SHARED mapping
+ * stay as they are: both sides' stores must reach the same memory. A
+ * private page the parent may write is made read-only in the parent and
+ * in the child alike — copy-on-write: whichever side writes first faults,
+ * and do_wp_page gives it its own copy (or the page itself, when no one
+ * else uses it any more). dup_mmap flushes the parent's TLB afterwards, so
+ * no stale writable translation survives. Nothing is copied here, and the
+ * only allocation is the child's table.
  */
 noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 			    pmd_t *src_pmd, struct vm_area_struct *vma,
 			    unsigned long addr, unsigned long end)
 {
+	bool cow = is_cow_mapping(vma->vm_flags);
 	pte_t *src_pte, *dst_pte;
 
 	if (pte_alloc(dst, dst_pmd))
@@ -81,22 +88,16 @@ noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 	src_pte = pte_offset(src_pmd, addr);
 	dst_pte = pte_offset(dst_pmd, addr);
 	do {
-		struct page *src, *page;
+		pte_t pte = *src_pte;
 
-		if (!pte_present(*src_pte))
+		if (!pte_present(pte))
 			continue;
-		src = pfn_to_page(pte_pfn(*src_pte));
-		if ((vma->vm_flags & VM_SHARED) || src->mapping) {
-			get_page(src);
-			*dst_pte = *src_pte;
-			dst->total_vm++;
-			continue;
+		if (cow && pte_write(pte)) {
+			pte = pte_wrprotect(pte);
+			*src_pte = pte;
 		}
-		page = alloc_pages(GFP_KERNEL, 0);
-		if (!page)
-			return -ENOMEM;
-		memcpy(page_address(page), page_address(src), PAGE_SIZE);
-		*dst_pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
+		get_page(pfn_to_page(pte_pfn(pte)));
+		*dst_pte = pte;
 		dst->total_vm++;
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
 	return 0;
@@ -126,7 +127,8 @@ noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
 	return 0;
 }
 
-/* fork: give dst a private copy of every present page of vma (src's). */
+/* fork: map every present page of vma (src's) in dst too, copy-on-write
+ * where the mapping is private. */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
@@ -408,7 +410,7 @@ static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
 	}
 	copy = alloc_pages(GFP_KERNEL, 0);
 	if (copy)
-		memcpy(page_address(copy), page_address(page), PAGE_SIZE);
+		copy_page(page_address(copy), page_address(page));
 	put_page(page);
 	if (!copy)
 		return VM_FAULT_OOM;
@@ -417,20 +419,32 @@ static noinline int do_fault(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /*
- * A write to a private file mapping's page that is still the file's own
- * (mapped read-only by do_fault): the process gets its own copy, mapped
- * writable, and the file's page loses this mapping's reference. The file
- * never sees the write.
+ * A write to a page this private mapping may write but whose PTE is
+ * read-only: the page is shared — with the parent or child of a fork
+ * (copy-on-write), or it is still the file's own page-cache page (mapped
+ * read-only by do_fault). An anonymous page no one else holds any more
+ * (the other side wrote first, or exited) is simply made writable again;
+ * any other gets a private copy, mapped writable, and the shared page
+ * loses this mapping's reference. The file never sees the write.
+ * With several CPUs this will run under mm->page_table_lock; the reference
+ * count cannot rise meanwhile: only fork adds anonymous pages' references,
+ * and it holds this mm's mmap_lock for writing.
  */
-static noinline int do_wp_page(struct vm_area_struct *vma, unsigned long addr,
-			       pte_t *pte)
+static noinline int do_wp_page(struct vm_area_struct *vma,
+			       unsigned long addr, pte_t *pte)
 {
 	struct page *old = pfn_to_page(pte_pfn(*pte));
-	struct page *copy = alloc_pages(GFP_KERNEL, 0);
+	struct page *copy;
 
+	if (page_exclusive(old)) {
+		*pte = mk_user_pte(pte_pfn(*pte), vma->vm_flags);
+		flush_tlb_page(addr);
+		return 0;
+	}
+	copy = alloc_pages(GFP_KERNEL, 0);
 	if (!copy)
 		return VM_FAULT_OOM;
-	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	copy_page(page_address(copy), page_address(old));
 	*pte = mk_user_pte(page_to_pfn(copy), vma->vm_flags);
 	flush_tlb_page(addr);
 	put_page(old);
@@ -453,10 +467,9 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr,
 	if (!pte)
 		return VM_FAULT_OOM;
 	if (pte_present(*pte)) {
-		/* Mapped, yet it faulted: a private mapping's first write
-		 * to a file page, or no permission. */
-		if (write && !(vma->vm_flags & VM_SHARED) &&
-		    pfn_to_page(pte_pfn(*pte))->mapping)
+		/* Mapped, yet it faulted: a private mapping's write to a
+		 * page it shares (copy-on-write), or no permission. */
+		if (write && !pte_write(*pte) && is_cow_mapping(vma->vm_flags))
 			return do_wp_page(vma, addr, pte);
 		return VM_FAULT_SIGSEGV;
 	}
@@ -479,8 +492,10 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 
 		if (!pte_present(*pte))
 			continue;
-		/* A private mapping never writes to the file's own page. */
-		if (!(flags & VM_SHARED) && pfn_to_page(pte_pfn(*pte))->mapping)
+		/* A private mapping writes only to a page it holds alone
+		 * (not the file's own, not one shared since a fork). */
+		if (is_cow_mapping(flags) &&
+		    !page_exclusive(pfn_to_page(pte_pfn(*pte))))
 			flags = cow_vm_flags(flags);
 		*pte = mk_user_pte(pte_pfn(*pte), flags);
 		flush = true;
@@ -519,6 +534,36 @@ void change_protection(struct vm_area_struct *vma)
 }
 
 /*
+ * copy_to_mm is about to write the page at addr (pte) of vma: make it a
+ * page of this address space alone. Absent: a zeroed page, or the file's
+ * bytes there for a file mapping (exec's data segment, whose last page the
+ * bss shares). Shared (a file's page-cache page, or copy-on-write): a
+ * private copy, so neither the file nor another process sees the write.
+ */
+static int copy_to_mm_prepare(struct vm_area_struct *vma, unsigned long addr,
+			      pte_t *pte)
+{
+	int fault = 0;
+
+	if (!pte_present(*pte) && vma->vm_file) {
+		fault = do_fault(vma, addr, pte, true);
+	} else if (!pte_present(*pte)) {
+		struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO, 0);
+
+		if (!page)
+			return -ENOMEM;
+		*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
+		vma->vm_mm->total_vm++;
+	} else if (is_cow_mapping(vma->vm_flags) &&
+		   !page_exclusive(pfn_to_page(pte_pfn(*pte)))) {
+		fault = do_wp_page(vma, addr, pte);
+	}
+	if (fault & VM_FAULT_OOM)
+		return -ENOMEM;
+	return fault ? -EFAULT : 0;
+}
+
+/*
  * Write into another address space (exec builds the new program's image
  * and stack this way, before switching to it): pages are allocated as
  * needed, whatever the VMA's protection, and written through the kernel's
@@ -529,6 +574,7 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 	       size_t len)
 {
 	const char *from = src;
+	int err;
 
 	while (len) {
 		unsigned long off = uaddr & ~PAGE_MASK;
@@ -544,15 +590,9 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 		pte = walk_page_table(mm, uaddr);
 		if (!pte)
 			return -ENOMEM;
-		if (!pte_present(*pte)) {
-			struct page *page = alloc_pages(GFP_KERNEL | __GFP_ZERO,
-							0);
-
-			if (!page)
-				return -ENOMEM;
-			*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
-			mm->total_vm++;
-		}
+		err = copy_to_mm_prepare(vma, uaddr & PAGE_MASK, pte);
+		if (err)
+			return err;
 		memcpy((char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off, from, n);
 		uaddr += n;
 		from += n;

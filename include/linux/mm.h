@@ -41,6 +41,26 @@ static inline void put_page(struct page *page)
 	__free_pages(page, 0);
 }
 
+/*
+ * Copy-on-write: a private mapping (not MAP_SHARED) shares pages with the
+ * file or, after fork, with the other process, read-only until it writes.
+ * It may write to a page in place only while the page is exclusive: an
+ * anonymous page (no file's) whose one reference is this mapping's PTE.
+ */
+static inline bool is_cow_mapping(unsigned long vm_flags)
+{
+	return !(vm_flags & VM_SHARED);
+}
+
+static inline bool page_exclusive(const struct page *page)
+{
+	return !page->mapping && page_count(page) == 1;
+}
+
+#ifndef copy_page
+#define copy_page(to, from) memcpy((to), (from), PAGE_SIZE)
+#endif
+
 /* Called once by the architecture with the RAM range and where to keep
  * mem_map (mem_map_size() bytes); afterwards reserve_memory() marks holes
  * (kernel image, firmware, initrd, DTB). */

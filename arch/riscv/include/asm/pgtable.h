@@ -38,6 +38,7 @@
 #define KERNEL_PGD_FIRST 256	/* first root entry of the kernel half */
 
 #ifndef __ASSEMBLY__
+#include <linux/types.h>
 
 struct mm_struct;
 
@@ -45,6 +46,18 @@ struct mm_struct;
 #define pmd_index(va) (((va) >> PMD_SHIFT) & (PTRS_PER_PMD - 1))
 #define pte_index(va) (((va) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 #define pfn_pte(pfn, prot) (((unsigned long)(pfn) << _PAGE_PFN_SHIFT) | (prot))
+
+/* Copy-on-write (mm/memory.c): may the user write through this PTE, and
+ * the same PTE with writing taken away (fork shares a private page so). */
+static inline bool pte_write(pte_t pte)
+{
+	return pte & _PAGE_WRITE;
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return pte & ~_PAGE_WRITE;
+}
 
 /*
  * The walkers' view of a level (mm/memory.c walks pgd -> pmd -> pte with

@@ -40,12 +40,25 @@
 #define KERNEL_PGD_PTRS (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY)
 
 #ifndef __ASSEMBLY__
+#include <linux/types.h>
 
 struct mm_struct;
 
 #define pgd_index(va) (((va) >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1))
 #define pte_index(va) (((va) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 #define pfn_pte(pfn, prot) (((unsigned long)(pfn) << PAGE_SHIFT) | (prot))
+
+/* Copy-on-write (mm/memory.c): may the user write through this PTE, and
+ * the same PTE with writing taken away (fork shares a private page so). */
+static inline bool pte_write(pte_t pte)
+{
+	return pte & _PAGE_RW;
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return pte & ~_PAGE_RW;
+}
 
 /*
  * The walkers' view of a level (mm/memory.c walks pgd -> pmd -> pte with
