@@ -14,10 +14,6 @@ from conftest import USER_ARCHES, free_pages, run_checks
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
-NO_COW = pytest.mark.xfail(strict=True,
-                           reason="copy-on-write fork not in main yet")
-
-
 def assert_kernel_lives(m):
     """The machine still forks, execs and waits after the test."""
     out = m.run("fork")
@@ -67,7 +63,6 @@ def test_touching_more_than_memory_kills_that_process_not_the_kernel(
     assert_kernel_lives(m)
 
 
-@NO_COW
 def test_fork_costs_a_few_pages_and_each_written_page_one(menu, arch):
     """A process with 32 MiB touched forks for fewer than 64 new pages;
     each page either side then writes costs one page; once the child is
@@ -88,7 +83,6 @@ def test_fork_when_memory_is_exhausted_fails_with_enomem_and_leaks_nothing(
     assert_kernel_lives(m)
 
 
-@NO_COW
 def test_cow_fault_without_a_free_page_kills_the_faulting_process(menu,
                                                                    arch):
     """Parent and child both write every page of 60% of memory shared

@@ -579,7 +579,100 @@ static void mprotect_cow(void)
 	check(all_are(m + PG, 'q', PG), "mprotect: the parent's write stands",
 	      NULL);
 	pair_close(&s);
+
+	/* Read-only and no access before the fork, writable after it on
+	 * both sides: each side's write is its own. */
+	fill(m, 'o', 2 * PG);
+	check(mprotect((void *)m, PG, PROT_READ) == 0 &&
+	      mprotect((void *)(m + PG), PG, PROT_NONE) == 0,
+	      "mprotect: read-only and no-access pages before fork",
+	      strerror(errno));
+	pair_open(&s);
+	pid = xfork();
+	if (pid == 0) {
+		check(mprotect((void *)m, 2 * PG, PROT_READ | PROT_WRITE) == 0 &&
+		      all_are(m, 'o', 2 * PG),
+		      "mprotect: the child makes them writable, contents kept",
+		      strerror(errno));
+		fill(m, 'c', 2 * PG);
+		tell(s.up[1]);
+		await(s.down[0]);
+		check(all_are(m, 'c', 2 * PG),
+		      "mprotect: the child keeps its writes to them", NULL);
+		child_done();
+	}
+	await(s.up[0]);
+	check(mprotect((void *)m, 2 * PG, PROT_READ | PROT_WRITE) == 0 &&
+	      all_are(m, 'o', 2 * PG),
+	      "mprotect: the parent makes them writable: the child's writes "
+	      "are not there", strerror(errno));
+	fill(m, 'p', 2 * PG);
+	tell(s.down[1]);
+	check_child(wait_status(pid), "mprotect: the child's checks (3)");
+	check(all_are(m, 'p', 2 * PG),
+	      "mprotect: the parent keeps its writes to them", NULL);
+	pair_close(&s);
 	munmap((void *)m, 2 * PG);
+}
+
+/* ---- 4b. MADV_DONTNEED and a signal frame on a shared page ----------- */
+
+static volatile uintptr_t altstack_seen;	/* where the handler's frame was */
+
+static void on_altstack(int sig)
+{
+	volatile char here;
+
+	(void)sig;
+	altstack_seen = (uintptr_t)&here;
+}
+
+static void dontneed_and_signal_frame(void)
+{
+	volatile char *m = anon(2 * PG);
+	volatile char *alt = anon(16 * PG);
+	struct sigaction sa;
+	stack_t ss;
+	int status;
+	pid_t pid;
+
+	fill(m, 'o', 2 * PG);
+	fill(alt, 'o', 16 * PG);
+	pid = xfork();
+	if (pid == 0) {
+		/* The child drops its share of a page: zeros for it. */
+		check(madvise((void *)m, PG, MADV_DONTNEED) == 0 &&
+		      all_are(m, 0, PG) && all_are(m + PG, 'o', PG),
+		      "MADV_DONTNEED: the child's dropped page reads zeros",
+		      strerror(errno));
+		/* The kernel writes a signal frame on an alternate stack
+		 * that is still shared with the parent. */
+		ss.ss_sp = (void *)alt;
+		ss.ss_size = 16 * PG;
+		ss.ss_flags = 0;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_altstack;
+		sa.sa_flags = SA_ONSTACK;
+		check(sigaltstack(&ss, NULL) == 0 &&
+		      sigaction(SIGUSR1, &sa, NULL) == 0 && raise(SIGUSR1) == 0,
+		      "signal frame: a handler on a shared alternate stack",
+		      strerror(errno));
+		check(altstack_seen >= (uintptr_t)alt &&
+		      altstack_seen < (uintptr_t)(alt + 16 * PG) &&
+		      !all_are(alt, 'o', 16 * PG),
+		      "signal frame: it ran there, its frame written", NULL);
+		child_done();
+	}
+	status = wait_status(pid);
+	check_child(status, "MADV_DONTNEED and signal frame: the child's checks");
+	check(all_are(m, 'o', 2 * PG),
+	      "MADV_DONTNEED: the parent keeps the page the child dropped",
+	      NULL);
+	check(all_are(alt, 'o', 16 * PG),
+	      "signal frame: the child's frame is not in the parent's memory",
+	      NULL);
+	munmap((void *)m, 2 * PG);
+	munmap((void *)alt, 16 * PG);
 }
 
 /* ---- 5. pages the kernel writes ------------------------------------- */
@@ -1620,8 +1713,10 @@ static void cow_fault_without_memory(void)
 		for (i = 0; i < n; i++)
 			*page_word(m, i, 0) = (int)i;
 		child = fork();
-		rep->fork_ret = child;
-		rep->fork_errno = child < 0 ? errno : 0;
+		if (child != 0) {	/* the report is the parent's to write */
+			rep->fork_ret = child;
+			rep->fork_errno = child < 0 ? errno : 0;
+		}
 		if (child < 0)
 			_exit(0);
 		if (child == 0) {
@@ -1704,6 +1799,7 @@ int main(int argc, char **argv)
 		generations();
 		stack_cow();
 		mprotect_cow();
+		dontneed_and_signal_frame();
 		kernel_writes();
 		many_pages();
 		private_file_changes();
