@@ -1,9 +1,9 @@
 /*
  * Loading a static ELF executable (ET_EXEC, or static-pie ET_DYN) into a
  * new address space: check every header field and program header before
- * touching anything, create a VMA per PT_LOAD segment, copy the segment's
- * bytes in from the file (the rest of memsz stays zero), and build Linux's
- * initial stack:
+ * touching anything, map each PT_LOAD segment from the file's page cache
+ * (copy-on-write for the data; the rest of memsz is zero-fill), and build
+ * Linux's initial stack:
  * argc, argv[], NULL, envp[], NULL, the auxiliary vector, and the strings.
  * Dynamic executables (PT_INTERP) are refused: there is no ld.so here.
  */
@@ -40,32 +40,6 @@ static int read_phdrs(struct linux_binprm *bprm)
 	if (kernel_read(bprm->file, bprm->phdrs, size, &pos) != (ssize_t)size)
 		return -EIO;
 	return 0;
-}
-
-/* Copy len bytes at offset of the program file to addr in the new address
- * space, a page at a time through a bounce buffer. */
-static int copy_segment(struct linux_binprm *bprm, unsigned long addr,
-			loff_t offset, size_t len)
-{
-	char *buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	int err = 0;
-
-	if (!buf)
-		return -ENOMEM;
-	while (len && !err) {
-		size_t n = min(len, PAGE_SIZE - (addr & ~PAGE_MASK));
-		ssize_t got = kernel_read(bprm->file, buf, n, &offset);
-
-		if (got != (ssize_t)n)
-			err = got < 0 ? got : -EIO;
-		else
-			err = copy_to_mm(bprm->mm, addr, buf, n);
-		addr += n;
-		len -= n;
-		cond_resched();
-	}
-	kfree(buf);
-	return err;
 }
 
 /* Is this a static ELF executable for this machine? 0 or -ENOEXEC. */
@@ -148,7 +122,48 @@ static unsigned long vm_flags_of(const elf_phdr *ph)
 	       (ph->p_flags & PF_X ? VM_EXEC : 0);
 }
 
-/* Map and fill every PT_LOAD segment of the program into bprm->mm. */
+/*
+ * Map one PT_LOAD segment at [start, end) of the new address space: its
+ * file part as a private mapping of the program file, so text and
+ * read-only data are the page cache's own pages — shared by every process
+ * running the program, nothing copied — and the data segment's pages are
+ * copied only where written (do_wp_page); the rest of memsz (the bss) as
+ * anonymous memory, zeroed on first touch. The bss's start within the
+ * file part's last page is zeroed now, as Linux's padzero does, so the
+ * file's next bytes do not show there. Two segments may share a page at
+ * their edge: the later one's mapping wins, as with Linux's MAP_FIXED.
+ */
+static int map_segment(struct linux_binprm *bprm, const elf_phdr *ph,
+		       unsigned long load_bias)
+{
+	unsigned long vaddr = ph->p_vaddr + load_bias;
+	unsigned long start = ELF_PAGESTART(vaddr);
+	unsigned long end = ELF_PAGEALIGN(vaddr + ph->p_memsz);
+	unsigned long file_end = ph->p_filesz ?
+				 ELF_PAGEALIGN(vaddr + ph->p_filesz) : start;
+	unsigned long bss = vaddr + ph->p_filesz;
+	struct mm_struct *mm = bprm->mm;
+	struct vm_area_struct *vma;
+	int err = do_munmap(mm, start, end - start);
+
+	if (err)
+		return err;
+	if (file_end > start) {
+		vma = insert_vma(mm, start, file_end, vm_flags_of(ph));
+		if (!vma)
+			return -ENOMEM;
+		vma->vm_file = get_file(bprm->file);
+		vma->vm_pgoff = ELF_PAGESTART(ph->p_offset) >> PAGE_SHIFT;
+		vma_link_file(vma);
+	}
+	if (end > file_end && !insert_vma(mm, file_end, end, vm_flags_of(ph)))
+		return -ENOMEM;
+	if (ph->p_memsz > ph->p_filesz && bss < file_end)
+		return clear_mm(mm, bss, file_end - bss);
+	return 0;
+}
+
+/* Map every PT_LOAD segment of the program into bprm->mm. */
 static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
 {
 	const elfhdr *eh = (const elfhdr *)bprm->buf;
@@ -162,7 +177,7 @@ static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
 	mm->start_code = ~0UL;
 	mm->end_code = mm->start_data = mm->end_data = 0;
 	for (i = 0; i < eh->e_phnum; i++) {
-		unsigned long start, end, k;
+		unsigned long end, k;
 
 		if (ph[i].p_type != PT_LOAD)
 			continue;
@@ -176,31 +191,16 @@ static int map_segments(struct linux_binprm *bprm, unsigned long load_bias)
 			mm->end_code = k;
 		if (k > mm->end_data)
 			mm->end_data = k;
-		start = ELF_PAGESTART(ph[i].p_vaddr + load_bias);
-		end = ELF_PAGEALIGN(ph[i].p_vaddr + load_bias + ph[i].p_memsz);
-		/* Two segments may share a page at their edge: the later
-		 * one's mapping wins, as with Linux's MAP_FIXED. */
-		err = do_munmap(bprm->mm, start, end - start);
-		if (!err && !insert_vma(bprm->mm, start, end,
-					vm_flags_of(&ph[i])))
-			err = -ENOMEM;
+		err = map_segment(bprm, &ph[i], load_bias);
 		if (err)
 			return err;
+		end = ELF_PAGEALIGN(ph[i].p_vaddr + load_bias + ph[i].p_memsz);
 		if (end > brk)
 			brk = end;
 		if (ph[i].p_offset <= eh->e_phoff &&
 		    eh->e_phoff < ph[i].p_offset + ph[i].p_filesz)
 			bprm->phdr_addr = ph[i].p_vaddr + load_bias +
 					  (eh->e_phoff - ph[i].p_offset);
-	}
-	/* Bytes go in after all VMAs exist, so shared edge pages get both. */
-	for (i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type != PT_LOAD || !ph[i].p_filesz)
-			continue;
-		err = copy_segment(bprm, ph[i].p_vaddr + load_bias,
-				   ph[i].p_offset, ph[i].p_filesz);
-		if (err)
-			return err;
 	}
 	bprm->start_brk = brk;
 	bprm->entry = eh->e_entry + load_bias;

@@ -564,23 +564,24 @@ static int copy_to_mm_prepare(struct vm_area_struct *vma, unsigned long addr,
 }
 
 /*
- * Write into another address space (exec builds the new program's image
- * and stack this way, before switching to it): pages are allocated as
- * needed, whatever the VMA's protection, and written through the kernel's
- * linear map. The range must lie inside VMAs of mm. Its length comes from
- * the program file and exec's arguments: a SIGKILL stops it.
+ * Write into another address space (exec builds the new program's stack
+ * this way, and zeroes the bss's start, before switching to it): len bytes
+ * from src, or zeros when src is NULL. Pages are made the address space's
+ * own as needed (copy_to_mm_prepare), whatever the VMA's protection, and
+ * written through the kernel's linear map. The range must lie inside VMAs
+ * of mm. Its length comes from the program file and exec's arguments: a
+ * SIGKILL stops it.
  */
-int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
-	       size_t len)
+static int write_to_mm(struct mm_struct *mm, unsigned long uaddr,
+		       const char *src, size_t len)
 {
-	const char *from = src;
-	int err;
-
 	while (len) {
 		unsigned long off = uaddr & ~PAGE_MASK;
 		size_t n = min(len, (size_t)(PAGE_SIZE - off));
 		struct vm_area_struct *vma = find_vma(mm, uaddr);
+		char *to;
 		pte_t *pte;
+		int err;
 
 		if (!vma)
 			return -EFAULT;
@@ -593,12 +594,28 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 		err = copy_to_mm_prepare(vma, uaddr & PAGE_MASK, pte);
 		if (err)
 			return err;
-		memcpy((char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off, from, n);
+		to = (char *)__va(pte_pfn(*pte) << PAGE_SHIFT) + off;
+		if (src) {
+			memcpy(to, src, n);
+			src += n;
+		} else {
+			memset(to, 0, n);
+		}
 		uaddr += n;
-		from += n;
 		len -= n;
 	}
 	return 0;
+}
+
+int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
+	       size_t len)
+{
+	return write_to_mm(mm, uaddr, src, len);
+}
+
+int clear_mm(struct mm_struct *mm, unsigned long uaddr, size_t len)
+{
+	return write_to_mm(mm, uaddr, NULL, len);
 }
 
 /* The PTE of a present page at addr in mm, or NULL; unlike

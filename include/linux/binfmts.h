@@ -33,6 +33,7 @@ struct linux_binprm {
 };
 
 int load_elf_binary(struct linux_binprm *bprm);
+int clear_mm(struct mm_struct *mm, unsigned long uaddr, size_t len);
 int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 	       size_t len);
 
