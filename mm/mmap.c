@@ -565,9 +565,15 @@ void exit_mmap(struct mm_struct *mm)
 
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		unmap_page_range(vma, vma->vm_start, vma->vm_end);
+		/* The tables under vma's range go, but those the next VMA
+		 * still uses (the ones below are gone already): Linux's
+		 * free_pgtables. The walk visits what was mapped, not all
+		 * of user space. */
+		free_pgd_range(mm, vma->vm_start, vma->vm_end, 0,
+			       &next->vm_list == &mm->mmap ? TASK_SIZE :
+							     next->vm_start);
 		list_del(&vma->vm_list);
 		remove_vma(vma);
 		cond_resched();
 	}
-	free_pgd_range(mm, 0, TASK_SIZE, 0, TASK_SIZE);
 }

@@ -184,8 +184,6 @@ long ksys_mmap_pgoff(unsigned long addr, unsigned long len,
 pgd_t *pgd_alloc(struct mm_struct *mm);
 void pgd_free(struct mm_struct *mm, pgd_t *pgd);
 void pmd_free(struct mm_struct *mm, pmd_t *pmd);
-bool pte_present(pte_t pte);
-unsigned long pte_pfn(pte_t pte);
 pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags);
 void flush_tlb_page(unsigned long va);
 void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,

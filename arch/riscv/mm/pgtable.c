@@ -36,17 +36,6 @@ void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 	free_page((unsigned long)pmd);
 }
 
-/* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE). */
-bool pte_present(pte_t pte)
-{
-	return pte & (_PAGE_PRESENT | _PAGE_PROT_NONE);
-}
-
-unsigned long pte_pfn(pte_t pte)
-{
-	return pte >> _PAGE_PFN_SHIFT;
-}
-
 pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags)
 {
 	pte_t prot = _PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED | _PAGE_DIRTY;

@@ -37,17 +37,6 @@ void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 	(void)mm, (void)pmd;
 }
 
-/* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE). */
-bool pte_present(pte_t pte)
-{
-	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
-}
-
-unsigned long pte_pfn(pte_t pte)
-{
-	return pte >> PAGE_SHIFT;
-}
-
 /* i386 without PAE cannot forbid execution: readable means executable. */
 pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags)
 {

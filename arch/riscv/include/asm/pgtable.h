@@ -47,6 +47,18 @@ struct mm_struct;
 #define pte_index(va) (((va) >> PAGE_SHIFT) & (PTRS_PER_PTE - 1))
 #define pfn_pte(pfn, prot) (((unsigned long)(pfn) << _PAGE_PFN_SHIFT) | (prot))
 
+/* Present to the kernel: mapped, or kept but inaccessible (PROT_NONE).
+ * Inline, with pte_pfn: the walkers ask it of every entry. */
+static inline bool pte_present(pte_t pte)
+{
+	return pte & (_PAGE_PRESENT | _PAGE_PROT_NONE);
+}
+
+static inline unsigned long pte_pfn(pte_t pte)
+{
+	return pte >> _PAGE_PFN_SHIFT;
+}
+
 /* Copy-on-write (mm/memory.c): may the user write through this PTE, and
  * the same PTE with writing taken away (fork shares a private page so). */
 static inline bool pte_write(pte_t pte)
