@@ -1564,18 +1564,22 @@ struct oom_report {
 	pid_t kids[1024];
 };
 
-/* Touch private pages until fewer than leave pages are free. */
-static long fill_memory(long leave)
+/* Touch private pages until at most leave pages are free (16 at a time,
+ * one at a time near the end); *at says where they are. */
+static long fill_memory(long leave, char **at)
 {
 	char *m = mmap(NULL, 1024 * MiB, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	long n = 0;
+	long n = 0, free;
 
+	*at = m;
 	if (m == MAP_FAILED)
 		return -1;
-	while (meminfo_free_pages() > leave + 16) {
-		touch_pages(m + n * PG, 16, 1, 'f');
-		n += 16;
+	while ((free = meminfo_free_pages()) > leave) {
+		long step = free > leave + 64 ? 16 : 1;
+
+		touch_pages(m + n * PG, step, 1, 'f');
+		n += step;
 	}
 	return n;
 }
@@ -1627,7 +1631,9 @@ static void fork_when_exhausted(long leave)
 	await(ready[0]);
 	filler = xfork();
 	if (filler == 0) {
-		fill_memory(leave);
+		char *at;
+
+		fill_memory(leave, &at);
 		rep->filler_ready = 1;
 		tell(ready[1]);
 		for (;;)
@@ -1668,6 +1674,109 @@ static void fork_when_exhausted(long leave)
 		 "forkoom (%ld pages left): every page came back", leave);
 	snprintf(detail, sizeof(detail), "%ld before, %ld after", f0, f1);
 	check(labs(f1 - f0) <= SLACK, what, detail);
+}
+
+/*
+ * Fork with memory exhausted, every failure point in turn: the filler
+ * leaves almost nothing free, and after each failed fork gives one page
+ * back, so that the next attempt gets one allocation further into
+ * copy_process — its kernel stack, its mm, its page tables one by one —
+ * before it fails (Linux's fail-nth, done by memory pressure). Every
+ * failure must be ENOMEM and undo exactly what it did, until a fork
+ * succeeds. That fork may take the very last pages: then the forker's
+ * first write after it (a copy-on-write fault: the child still shares
+ * its stack) finds none, and the forker is killed with SIGKILL — as the
+ * faulting process, Clonix's choice; its zombie child goes to pid 1.
+ */
+static void fork_step_by_step(void)
+{
+	struct oom_report *rep = mmap(NULL, sizeof(*rep),
+				      PROT_READ | PROT_WRITE,
+				      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	long f0 = meminfo_free_pages(), f1;
+	int ready[2], req[2], ack[2], status;
+	char detail[128];
+	pid_t filler, forker;
+
+	if (rep == MAP_FAILED || pipe(ready) || pipe(req) || pipe(ack))
+		return;
+	memset(rep, 0, sizeof(*rep));
+	forker = xfork();
+	if (forker == 0) {
+		volatile char *m = anon_aligned(256 * MiB, 4 * MiB);
+		int i;
+
+		touch_pages(m, 64, 1024, 'k');
+		tell(req[1]);		/* both pipes used once before */
+		await(ack[0]);
+		tell(ready[1]);
+		await(ack[0]);		/* the filler is done */
+		for (i = 0; i < 2000; i++) {
+			pid_t pid = fork();
+
+			if (pid == 0)
+				_exit(0);
+			if (pid > 0) {
+				rep->forks = 1;
+				rep->killed_kids = exited(wait_status(pid), 0);
+				break;
+			}
+			rep->failures++;
+			if (errno != ENOMEM)
+				rep->other_errno = errno;
+			tell(req[1]);	/* one page more, please */
+			if (!await(ack[0]))
+				break;
+		}
+		_exit(0);
+	}
+	filler = xfork();
+	if (filler == 0) {
+		char *at;
+		long n;
+
+		await(req[0]);
+		tell(ack[1]);
+		await(ready[0]);
+		n = fill_memory(4, &at);
+		rep->filler_ready = 1;
+		tell(ack[1]);
+		while (n > 0 && await(req[0])) {
+			madvise(at + --n * PG, PG, MADV_DONTNEED);
+			tell(ack[1]);
+		}
+		for (;;)
+			pause();
+	}
+	status = wait_status(forker);
+	kill(filler, SIGKILL);
+	wait_status(filler);
+	describe(status, detail, sizeof(detail));
+	printf("cow: forkoom step by step: %d failures, then a fork; the "
+	       "forker %s\n", rep->failures, detail);
+	check(rep->filler_ready && rep->failures > 20,
+	      "forkoom step by step: fork fails at each step", NULL);
+	check((exited(status, 0) && rep->forks == 1 &&
+	       rep->killed_kids == 1) || killed_by(status, SIGKILL),
+	      "forkoom step by step: until one succeeds (and the forker "
+	      "lives on, or finds no page for its next write)", detail);
+	snprintf(detail, sizeof(detail), "errno %s",
+		 strerrorname_np(rep->other_errno) ?: "0");
+	check(rep->other_errno == 0,
+	      "forkoom step by step: every failure is ENOMEM", detail);
+	close(ready[0]);
+	close(ready[1]);
+	close(req[0]);
+	close(req[1]);
+	close(ack[0]);
+	close(ack[1]);
+	munmap(rep, sizeof(*rep));
+	if (!exited(status, 0))
+		return;	/* pid 1 reaps the child: test_cow.py counts after */
+	f1 = meminfo_free_pages();
+	snprintf(detail, sizeof(detail), "%ld before, %ld after", f0, f1);
+	check(labs(f1 - f0) <= SLACK,
+	      "forkoom step by step: every page came back", detail);
 }
 
 /* Shared between cowoom's processes. */
@@ -1859,8 +1968,8 @@ int main(int argc, char **argv)
 		cost();
 	} else if (!strcmp(mode, "forkoom")) {
 		fork_when_exhausted(32);
-		fork_when_exhausted(160);
 		fork_when_exhausted(600);
+		fork_step_by_step();
 	} else if (!strcmp(mode, "cowoom")) {
 		cow_fault_without_memory();
 	} else if (!*mode || !strcmp(mode, "exact")) {
