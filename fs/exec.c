@@ -220,6 +220,13 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	bprm.file = alloc_file(bprm.inode, O_RDONLY | O_LARGEFILE);
 	if (!bprm.file)
 		goto out;
+	err = deny_write_access(bprm.file);	/* ETXTBSY: open for writing */
+	if (err) {
+		fput(bprm.file);
+		bprm.file = NULL;
+		goto out;
+	}
+	err = -ENOMEM;
 	bprm.size = bprm.inode->i_size;
 	n = kernel_read(bprm.file, bprm.buf, sizeof(bprm.buf), &(loff_t){ 0 });
 	if (n < 0) {
@@ -269,7 +276,10 @@ noinline int do_execve(const char *filename, const char *const *argv,
 	if (err)
 		goto out;
 
-	/* Point of no return. */
+	/* Point of no return. The new address space keeps the program
+	 * file unwritable for as long as it runs it (exe_file). */
+	bprm.mm->exe_file = bprm.file;
+	bprm.file = NULL;
 	exec_mmap(bprm.mm);
 	bprm.mm = NULL;
 	current->mm->start_brk = current->mm->brk = bprm.start_brk;
@@ -296,8 +306,10 @@ out:
 	if (bprm.files)
 		put_files_struct(bprm.files);
 	kfree(bprm.phdrs);
-	if (bprm.file)
+	if (bprm.file) {
+		allow_write_access(bprm.file);
 		fput(bprm.file);
+	}
 	if (bprm.inode)
 		iput(bprm.inode);
 	if (bprm.mm)

@@ -55,10 +55,27 @@ void fput(struct file *f)
 {
 	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL))
 		return;
+	if (f->f_mode & FMODE_WRITER)
+		put_write_access(f->f_inode);
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
 	iput(f->f_inode);
 	kfree(f);
+}
+
+/* exec: no one may write the file while a program runs it (ETXTBSY). */
+int deny_write_access(struct file *file)
+{
+	struct inode *inode = file->f_inode;
+	int n = __atomic_load_n(&inode->i_writecount, __ATOMIC_RELAXED);
+
+	do {
+		if (n > 0)
+			return -ETXTBSY;
+	} while (!__atomic_compare_exchange_n(&inode->i_writecount, &n, n - 1,
+					      false, __ATOMIC_ACQ_REL,
+					      __ATOMIC_RELAXED));
+	return 0;
 }
 
 /* ---- the table itself ---------------------------------------------- */

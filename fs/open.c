@@ -159,11 +159,20 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 	if (S_ISREG(inode->i_mode) && !(flags & O_LARGEFILE) &&
 	    inode->i_size > MAX_NON_LFS)
 		return ERR_PTR(-EOVERFLOW);
-	if ((flags & O_TRUNC) && S_ISREG(inode->i_mode) && acc != O_RDONLY)
-		ramfs_setsize(inode, 0);
 	f = alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC));
 	if (!f)
 		return ERR_PTR(-ENOMEM);
+	if (S_ISREG(inode->i_mode) && !inode->i_fop && acc != O_RDONLY) {
+		err = get_write_access(inode);	/* ETXTBSY: it runs */
+		if (err) {
+			f->f_op = NULL;
+			fput(f);
+			return ERR_PTR(err);
+		}
+		f->f_mode |= FMODE_WRITER;
+		if (flags & O_TRUNC)
+			ramfs_setsize(inode, 0);
+	}
 	if (f->f_op->open) {
 		long ret = f->f_op->open(inode, f);
 
@@ -400,7 +409,14 @@ long do_sys_truncate(const char *pathname, loff_t length)
 	if (S_ISDIR(inode->i_mode))
 		return -EISDIR;
 	err = inode_permission(inode, MAY_WRITE);
-	return err ? err : do_truncate(inode, length);
+	if (!err && S_ISREG(inode->i_mode))
+		err = get_write_access(inode);	/* ETXTBSY: it runs */
+	if (err)
+		return err;
+	err = do_truncate(inode, length);
+	if (S_ISREG(inode->i_mode))
+		put_write_access(inode);
+	return err;
 }
 
 /* large: the 64-bit call (ftruncate64), not limited to MAX_NON_LFS. */

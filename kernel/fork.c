@@ -340,6 +340,10 @@ void mmput(struct mm_struct *mm)
 	if (__atomic_sub_fetch(&mm->mm_users, 1, __ATOMIC_ACQ_REL))
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
+		fput(mm->exe_file);
+	}
 	mmdrop(mm);
 }
 
@@ -420,6 +424,10 @@ noinline struct mm_struct *dup_mm(struct task_struct *tsk,
 	memcpy(&mm->start_code, &oldmm->start_code,
 	       sizeof(*mm) - offsetof(struct mm_struct, start_code));
 	mm->mmap = save;
+	/* It runs the same program: the file stays unwritable while it does
+	 * (this cannot fail: oldmm already keeps writers out). */
+	if (oldmm->exe_file && !deny_write_access(oldmm->exe_file))
+		mm->exe_file = get_file(oldmm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);	/* frees what dup_mmap managed to copy */
 		return NULL;

@@ -262,7 +262,7 @@ static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
 
 	(void)mm;
 	pmd_clear(pmd);
-	free_page((unsigned long)table);
+	free_zeroed_page((unsigned long)table);	/* zap cleared every entry */
 }
 
 static bool free_pmd_range(struct mm_struct *mm, pgd_t *pgd,

@@ -8,6 +8,13 @@
  *
  * Out of memory is an ordinary result: alloc_pages() returns NULL and the
  * caller returns -ENOMEM. It never sleeps and never hangs.
+ *
+ * Free pages known to hold only zeros — page tables emptied by the
+ * walkers, which clear every entry before freeing a table — wait on a
+ * short list of their own (free_zeroed_page), so the next page table
+ * (a __GFP_ZERO page) needs no clearing: what Linux's page-table
+ * quicklists once did. They are free memory like any other (MemFree
+ * counts them) and any allocation takes them when the buddy lists run dry.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -21,7 +28,10 @@ struct free_area {
 };
 
 static struct free_area free_area[MAX_ORDER];
-static unsigned long nr_free;	/* free pages, all orders */
+static unsigned long nr_free;	/* free pages, all orders, zeroed ones too */
+static LIST_HEAD(zeroed_pages);	/* free order-0 pages of zeros */
+static unsigned long nr_zeroed;
+#define ZEROED_PAGES_MAX 64	/* enough for a few address spaces' tables */
 static DEFINE_SPINLOCK(zone_lock);
 
 struct page *mem_map;
@@ -90,25 +100,46 @@ static struct page *__rmqueue(unsigned int order)
 	return NULL;
 }
 
+/* A page off the list of zeroed free pages (zone_lock held), marked so. */
+static struct page *take_zeroed_page(void)
+{
+	struct page *page = list_first_entry(&zeroed_pages, struct page, lru);
+
+	list_del_init(&page->lru);
+	nr_zeroed--;
+	page->flags |= (1UL << PG_zeroed);
+	return page;
+}
+
 /* Allocate 2^order contiguous pages; NULL when memory is exhausted. */
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
+	bool zero = false;
 
 	if (order >= MAX_ORDER)
 		return NULL;
 	spin_lock_irqsave(&zone_lock, flags);
-	page = __rmqueue(order);
+	page = NULL;
+	if (!order && nr_zeroed && (gfp & __GFP_ZERO))
+		page = take_zeroed_page();
+	if (!page)
+		page = __rmqueue(order);
+	if (!page && !order && nr_zeroed)
+		page = take_zeroed_page();	/* the last free pages */
+	else if (page && (gfp & __GFP_ZERO) && !(page->flags & (1UL << PG_zeroed)))
+		zero = true;
 	if (page)
 		nr_free -= 1UL << order;
 	spin_unlock_irqrestore(&zone_lock, flags);
 	if (!page)
 		return NULL;
+	page->flags &= ~(1UL << PG_zeroed);
 	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
 	page->order = order;
 	page->mapping = NULL;
-	if (gfp & __GFP_ZERO)
+	if (zero)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;
 }
@@ -131,6 +162,31 @@ void __free_pages(struct page *page, unsigned int order)
 	spin_lock_irqsave(&zone_lock, flags);
 	__free_one_page(page_to_pfn(page), order);
 	nr_free += 1UL << order;
+	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/*
+ * Free an order-0 page the caller has left all zeros (an emptied page
+ * table): the next __GFP_ZERO allocation takes it as it is. Like
+ * free_page, it only drops a reference.
+ */
+void free_zeroed_page(unsigned long addr)
+{
+	struct page *page = virt_to_page(addr);
+	unsigned long flags;
+
+	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL))
+		return;
+	page->flags = 0;
+	page->slab_cache = NULL;
+	spin_lock_irqsave(&zone_lock, flags);
+	if (nr_zeroed < ZEROED_PAGES_MAX) {
+		list_add(&page->lru, &zeroed_pages);
+		nr_zeroed++;
+	} else {
+		__free_one_page(page_to_pfn(page), 0);
+	}
+	nr_free++;
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
@@ -256,5 +312,5 @@ void show_mem(void)
 	printk("buddy free blocks by order:");
 	for (order = 0; order < MAX_ORDER; order++)
 		printk(" %lu", free_area[order].nr_free);
-	printk("\n");
+	printk("; zeroed pages %lu\n", nr_zeroed);
 }

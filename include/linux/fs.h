@@ -8,6 +8,7 @@
 #ifndef _LINUX_FS_H
 #define _LINUX_FS_H
 
+#include <linux/errno.h>
 #include <asm/page.h>
 #include <linux/list.h>
 #include <linux/radix-tree.h>
@@ -116,6 +117,8 @@ struct inode {
 	unsigned int i_nlink;	/* names (a directory: 2 + subdirectories);
 				 * 0 once the last is removed */
 	int i_count;		/* open files and cwd/root using it */
+	int i_writecount;	/* > 0: files open for writing; < 0: running
+				 * programs (see deny_write_access) */
 	u32 i_rdev;		/* device number, for /dev nodes */
 	struct timespec64 i_atime;	/* last read */
 	struct timespec64 i_mtime;	/* last change of the data */
@@ -139,11 +142,46 @@ struct inode {
 struct file {
 	int f_count;		/* references: fds and dup()s */
 	unsigned int f_flags;	/* O_* given to open */
+	unsigned int f_mode;	/* FMODE_WRITER: holds write access */
 	loff_t f_pos;
 	const struct file_operations *f_op;
 	struct inode *f_inode;
 	void *private_data;
 };
+
+#define FMODE_WRITER 0x1	/* counted in its inode's i_writecount */
+
+/*
+ * A regular file is written or run, never both at once, as Linux has it:
+ * i_writecount counts the files open for writing (get_write_access) or,
+ * below zero, the address spaces running the file (deny_write_access,
+ * held by mm->exe_file). Opening a running program for writing, or
+ * truncating it, is ETXTBSY; so is running a file open for writing.
+ */
+static inline int get_write_access(struct inode *inode)
+{
+	int n = __atomic_load_n(&inode->i_writecount, __ATOMIC_RELAXED);
+
+	do {
+		if (n < 0)
+			return -ETXTBSY;
+	} while (!__atomic_compare_exchange_n(&inode->i_writecount, &n, n + 1,
+					      false, __ATOMIC_ACQ_REL,
+					      __ATOMIC_RELAXED));
+	return 0;
+}
+
+static inline void put_write_access(struct inode *inode)
+{
+	__atomic_fetch_sub(&inode->i_writecount, 1, __ATOMIC_RELEASE);
+}
+
+int deny_write_access(struct file *file);
+
+static inline void allow_write_access(struct file *file)
+{
+	__atomic_fetch_add(&file->f_inode->i_writecount, 1, __ATOMIC_RELEASE);
+}
 
 struct file *alloc_file(struct inode *inode, unsigned int flags);
 static inline struct file *get_file(struct file *f)

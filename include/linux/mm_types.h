@@ -38,6 +38,7 @@ struct page {
 #define PG_reserved 0	/* never handed out (kernel, firmware, initrd) */
 #define PG_buddy 1	/* head of a free block in the buddy allocator */
 #define PG_slab 2	/* belongs to a kmem_cache */
+#define PG_zeroed 3	/* came off the zeroed free list (alloc_pages) */
 
 /* vm_flags, Linux's values. VM_MAY* say which of VM_READ/WRITE/EXEC
  * mprotect may turn on (a MAP_SHARED mapping of a read-only file never
@@ -75,6 +76,7 @@ struct mm_struct {
 	int mm_count;		/* references to the struct (lazy users too) */
 	spinlock_t page_table_lock;
 	struct rw_semaphore mmap_lock;	/* see linux/mmap_lock.h */
+	struct file *exe_file;	/* the program it runs: no one may write it */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;

@@ -23,17 +23,20 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 	return pgd;
 }
 
+/* The user half is empty by now (exit_mmap freed every table): clear the
+ * kernel half too, and the next page table takes the page as it is. */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
 	(void)mm;
-	free_page((unsigned long)pgd);
+	memset(pgd + KERNEL_PGD_FIRST, 0, (PTRS_PER_PGD - KERNEL_PGD_FIRST) * sizeof(pgd_t));
+	free_zeroed_page((unsigned long)pgd);
 }
 
 /* The pmd table under a pgd entry that maps nothing any more. */
 void pmd_free(struct mm_struct *mm, pmd_t *pmd)
 {
 	(void)mm;
-	free_page((unsigned long)pmd);
+	free_zeroed_page((unsigned long)pmd);	/* every entry cleared */
 }
 
 pte_t mk_user_pte(unsigned long pfn, unsigned long vm_flags)

@@ -25,10 +25,13 @@ pgd_t *pgd_alloc(struct mm_struct *mm)
 	return pgd;
 }
 
+/* The user half is empty by now (exit_mmap freed every table): clear the
+ * kernel half too, and the next page table takes the page as it is. */
 void pgd_free(struct mm_struct *mm, pgd_t *pgd)
 {
 	(void)mm;
-	free_page((unsigned long)pgd);
+	memset(pgd + KERNEL_PGD_BOUNDARY, 0, KERNEL_PGD_PTRS * sizeof(pgd_t));
+	free_zeroed_page((unsigned long)pgd);
 }
 
 /* Nothing to free: the pmd is the page-directory entry itself. */
