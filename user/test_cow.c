@@ -18,14 +18,19 @@
  *
  * The other modes are run by tests/test_cow.py on Clonix, where
  * /proc/meminfo's MemFree counts free pages exactly:
+ *   exact    the default run, where every scenario must give back every
+ *            page (run it after a first run has grown the kernel caches)
  *   reserve  a 1 GiB MAP_NORESERVE mapping costs nothing until touched
  *   exhaust  touching more of it than there is RAM kills that process
  *            with SIGKILL, and the memory comes back
  *   cost     fork of a process with 32 MiB touched costs a few pages, and
  *            each page either side writes afterwards costs one
- *   forkoom  fork while memory is exhausted fails with ENOMEM, cleanly
+ *   forkoom  fork while memory is exhausted fails with ENOMEM and undoes
+ *            all it did, at every failure point in turn
  *   cowoom   a copy-on-write fault that finds no free page kills the
- *            faulting process (SIGKILL); the other finishes
+ *            faulting process (SIGKILL); the other finishes (or is
+ *            killed too, if it faults before the first one's pages
+ *            are back)
  * (exhaust, forkoom and cowoom use up the machine's memory: never run
  * them on a host.) */
 #define _FILE_OFFSET_BITS 64
