@@ -377,7 +377,6 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	struct vm_area_struct *mpnt, *tmp;
 	int retval = 0;
 
-	mm->total_vm = 0;	/* copy_pte_range counts what it maps */
 	mmap_write_lock(oldmm);
 	list_for_each_entry(mpnt, &oldmm->mmap, vm_list) {
 		if (fatal_signal_pending(current)) {

@@ -30,9 +30,7 @@ int faultin_vma_page_range(struct vm_area_struct *vma, unsigned long start,
 		pte = walk_page_table(vma->vm_mm, start);
 		if (!pte)
 			return -ENOMEM;
-		if (pte_present(*pte) &&
-		    (!write || (vma->vm_flags & VM_SHARED) ||
-		     !pfn_to_page(pte_pfn(*pte))->mapping))
+		if (pte_present(*pte) && (!write || pte_write(*pte)))
 			continue;	/* there, and as the access wants it */
 		fault = handle_mm_fault(vma, start, write);
 		if (fault & VM_FAULT_OOM)

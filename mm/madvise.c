@@ -98,6 +98,8 @@ static int madvise_vma_behavior(struct vm_area_struct *vma,
 		/* fall through */
 	case MADV_DONTNEED:
 	case MADV_DONTNEED_LOCKED:
+		if (unshare_page_range(vma->vm_mm, start, end))
+			return -ENOMEM;	/* tables shared since a fork */
 		unmap_page_range(vma, start, end);
 		return 0;
 	case MADV_REMOVE:

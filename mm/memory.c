@@ -24,6 +24,7 @@
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
+#include "internal.h"
 
 /* Give an empty pgd entry a pmd table (never on i386: no pmd level). */
 static pmd_t *pmd_alloc(struct mm_struct *mm, pgd_t *pgd, unsigned long addr)
@@ -51,8 +52,9 @@ static int pte_alloc(struct mm_struct *mm, pmd_t *pmd)
 	return 0;
 }
 
-/* The PTE for addr in mm, adding the tables on the way; NULL when out of
- * memory. For one address: ranges use the walkers below. */
+/* The PTE for addr in mm, adding the tables on the way — and, as it is
+ * about to be changed, in a table of mm's own (unshare_pte_table); NULL
+ * when out of memory. For one address: ranges use the walkers below. */
 pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 {
 	pmd_t *pmd;
@@ -60,7 +62,7 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 	if (addr >= TASK_SIZE)
 		return NULL;
 	pmd = pmd_alloc(mm, pgd_offset(mm, addr), addr);
-	if (!pmd || pte_alloc(mm, pmd))
+	if (!pmd || pte_alloc(mm, pmd) || unshare_pte_table(mm, pmd))
 		return NULL;
 	return pte_offset(pmd, addr);
 }
@@ -97,8 +99,7 @@ noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 			*src_pte = pte;
 		}
 		get_page(pfn_to_page(pte_pfn(pte)));
-		*dst_pte = pte;
-		dst->total_vm++;
+		set_pte_at(dst, addr, dst_pte, pte);
 	} while (dst_pte++, src_pte++, addr += PAGE_SIZE, addr != end);
 	return 0;
 }
@@ -117,8 +118,13 @@ noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
 	src_pmd = pmd_offset(src_pgd, addr);
 	do {
 		next = pmd_addr_end(addr, end);
-		if (pmd_none(*src_pmd))
+		if (pmd_none(*src_pmd) || *dst_pmd == *src_pmd)
+			continue;	/* nothing, or shared for a VMA before */
+		if (pmd_none(*dst_pmd) &&
+		    pte_table_shareable(vma->vm_mm, addr)) {
+			share_pte_table(vma->vm_mm, dst_pmd, src_pmd, addr);
 			continue;
+		}
 		err = copy_pte_range(dst, dst_pmd, src_pmd, vma, addr, next);
 		if (err)
 			return err;
@@ -128,7 +134,8 @@ noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
 }
 
 /* fork: map every present page of vma (src's) in dst too, copy-on-write
- * where the mapping is private. */
+ * where the mapping is private: by sharing src's page tables whole where
+ * it can (mm/pgtable-share.c), else entry by entry (copy_pte_range). */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
@@ -161,37 +168,40 @@ noinline void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 	unsigned long start = addr;
 	bool flush = false;
 
+	(void)mm;
 	do {
 		if (!pte_present(*pte))
 			continue;
 		put_page(pfn_to_page(pte_pfn(*pte)));
 		*pte = 0;
-		mm->total_vm--;
 		flush = true;
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	if (flush)
 		flush_tlb_range(vma, start, end);
 }
 
+/* even_shared: clear entries of a table shared since a fork too, for
+ * every address space sharing it (a truncation does so in every mapping
+ * of the file alike); else such a table is left alone — its owners
+ * unshared what they meant to change (unshare_page_range). */
 static void zap_pmd_range(struct vm_area_struct *vma, pgd_t *pgd,
-			  unsigned long addr, unsigned long end)
+			  unsigned long addr, unsigned long end,
+			  bool even_shared)
 {
 	pmd_t *pmd = pmd_offset(pgd, addr);
 	unsigned long next;
 
 	do {
 		next = pmd_addr_end(addr, end);
-		if (pmd_none(*pmd))
+		if (pmd_none(*pmd) || (!even_shared && pte_table_shared(pmd)))
 			continue;
 		zap_pte_range(vma, pmd, addr, next);
 		cond_resched();
 	} while (pmd++, addr = next, addr != end);
 }
 
-/* Drop the pages mapped in [addr, end) of vma; the page tables stay (see
- * free_pgd_range). */
-void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
-		      unsigned long end)
+static void __unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
+			       unsigned long end, bool even_shared)
 {
 	pgd_t *pgd = pgd_offset(vma->vm_mm, addr);
 	unsigned long next;
@@ -202,8 +212,18 @@ void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*pgd))
 			continue;
-		zap_pmd_range(vma, pgd, addr, next);
+		zap_pmd_range(vma, pgd, addr, next, even_shared);
 	} while (pgd++, addr = next, addr != end);
+}
+
+/* Drop the pages mapped in [addr, end) of vma; the page tables stay (see
+ * free_pgd_range). Tables shared since a fork are not touched: the caller
+ * unshared the range first (unshare_page_range), or is exit_mmap, which
+ * let go of them (drop_shared_pte_tables). */
+void unmap_page_range(struct vm_area_struct *vma, unsigned long addr,
+		      unsigned long end)
+{
+	__unmap_page_range(vma, addr, end, false);
 }
 
 /*
@@ -240,7 +260,7 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 						PAGE_SIZE;
 		end = vma->vm_start + (unsigned long)(zlast - vfirst + 1) *
 					      PAGE_SIZE;
-		unmap_page_range(vma, start, end);
+		__unmap_page_range(vma, start, end, true);
 		cond_resched();	/* as many VMAs as a user made */
 	}
 	up_read(&mapping->i_mmap_rwsem);
@@ -255,7 +275,8 @@ static bool table_unused(unsigned long addr, unsigned long size,
 	return addr >= floor && addr + size <= ceiling;
 }
 
-/* A pte table that maps nothing any more. */
+/* A pte table that maps nothing any more (for mm: one still shared with
+ * another address space just loses mm's reference). */
 static void free_pte_range(struct mm_struct *mm, pmd_t *pmd)
 {
 	pte_t *table = pte_offset(pmd, 0);
@@ -365,9 +386,10 @@ static unsigned long cow_vm_flags(unsigned long vm_flags)
 static void set_pte_page(struct vm_area_struct *vma, unsigned long addr,
 			 pte_t *pte, struct page *page, bool cow)
 {
-	*pte = mk_user_pte(page_to_pfn(page), cow ? cow_vm_flags(vma->vm_flags) :
-						     vma->vm_flags);
-	vma->vm_mm->total_vm++;
+	set_pte_at(vma->vm_mm, addr, pte,
+		   mk_user_pte(page_to_pfn(page),
+			       cow ? cow_vm_flags(vma->vm_flags) :
+				     vma->vm_flags));
 	flush_tlb_page(addr);
 }
 
@@ -437,7 +459,8 @@ static noinline int do_wp_page(struct vm_area_struct *vma,
 	struct page *copy;
 
 	if (page_exclusive(old)) {
-		*pte = mk_user_pte(pte_pfn(*pte), vma->vm_flags);
+		set_pte_at(vma->vm_mm, addr, pte,
+			   mk_user_pte(pte_pfn(*pte), vma->vm_flags));
 		flush_tlb_page(addr);
 		return 0;
 	}
@@ -445,7 +468,8 @@ static noinline int do_wp_page(struct vm_area_struct *vma,
 	if (!copy)
 		return VM_FAULT_OOM;
 	copy_page(page_address(copy), page_address(old));
-	*pte = mk_user_pte(page_to_pfn(copy), vma->vm_flags);
+	set_pte_at(vma->vm_mm, addr, pte,
+		   mk_user_pte(page_to_pfn(copy), vma->vm_flags));
 	flush_tlb_page(addr);
 	put_page(old);
 	return 0;
@@ -497,7 +521,8 @@ static void change_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 		if (is_cow_mapping(flags) &&
 		    !page_exclusive(pfn_to_page(pte_pfn(*pte))))
 			flags = cow_vm_flags(flags);
-		*pte = mk_user_pte(pte_pfn(*pte), flags);
+		set_pte_at(vma->vm_mm, addr, pte,
+			   mk_user_pte(pte_pfn(*pte), flags));
 		flush = true;
 	} while (pte++, addr += PAGE_SIZE, addr != end);
 	if (flush)
@@ -552,8 +577,8 @@ static int copy_to_mm_prepare(struct vm_area_struct *vma, unsigned long addr,
 
 		if (!page)
 			return -ENOMEM;
-		*pte = mk_user_pte(page_to_pfn(page), vma->vm_flags);
-		vma->vm_mm->total_vm++;
+		set_pte_at(vma->vm_mm, addr, pte,
+			   mk_user_pte(page_to_pfn(page), vma->vm_flags));
 	} else if (is_cow_mapping(vma->vm_flags) &&
 		   !page_exclusive(pfn_to_page(pte_pfn(*pte)))) {
 		fault = do_wp_page(vma, addr, pte);
@@ -616,6 +641,55 @@ int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src,
 int clear_mm(struct mm_struct *mm, unsigned long uaddr, size_t len)
 {
 	return write_to_mm(mm, uaddr, NULL, len);
+}
+
+/* Count the present entries of [addr, end) in mm's tables. */
+static unsigned long count_present(struct mm_struct *mm, unsigned long addr,
+				   unsigned long end)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	unsigned long next, n = 0;
+
+	for (; addr < end; pgd++, addr = next) {
+		unsigned long pnext;
+		pmd_t *pmd;
+
+		next = pgd_addr_end(addr, end);
+		if (pgd_none(*pgd))
+			continue;
+		pmd = pmd_offset(pgd, addr);
+		for (; addr < next; pmd++, addr = pnext) {
+			pte_t *pte;
+
+			pnext = pmd_addr_end(addr, next);
+			if (pmd_none(*pmd))
+				continue;
+			for (pte = pte_offset(pmd, addr); addr < pnext;
+			     pte++, addr += PAGE_SIZE)
+				n += pte_present(*pte);
+		}
+	}
+	return n;
+}
+
+/*
+ * The resident set: pages mapped in mm, counted in its page tables when
+ * /proc asks (fork shares tables whole, so a running count would cost
+ * fork what sharing saves). A page shared with another process counts
+ * in both, as in Linux.
+ */
+unsigned long get_mm_rss(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma;
+	unsigned long rss = 0;
+
+	mmap_read_lock(mm);
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		rss += count_present(mm, vma->vm_start, vma->vm_end);
+		cond_resched();
+	}
+	mmap_read_unlock(mm);
+	return rss;
 }
 
 /* The PTE of a present page at addr in mm, or NULL; unlike

@@ -24,6 +24,7 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <uapi/linux/mman.h>
+#include "internal.h"
 
 #define TASK_UNMAPPED_BASE ALIGN(TASK_SIZE / 3, PAGE_SIZE)
 #define STACK_GUARD_GAP (128UL << 10)	/* how far below sp a push may reach */
@@ -234,6 +235,11 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	for (last = vma; (next = next_vma(mm, last)) && next->vm_start < end;)
 		last = next;
 	if (last->vm_end > end && split_vma(last, end))
+		return -ENOMEM;
+
+	/* Tables shared with a forked process become ours, so clearing
+	 * their entries below changes no one else's view. */
+	if (unshare_page_range(mm, start, end))
 		return -ENOMEM;
 
 	/* [start, end) now holds whole VMAs, from vma to last. */
@@ -493,6 +499,12 @@ SYSCALL_DEFINE3(mprotect, unsigned long, start, size_t, len,
 		err = -ENOMEM;	/* a hole in the range */
 		goto out;
 	}
+	/* Page tables shared since a fork: ours first (change_protection
+	 * rewrites their entries). */
+	if (unshare_page_range(mm, start, end)) {
+		err = -ENOMEM;
+		goto out;
+	}
 	/* No access the mapping may not have: a MAP_SHARED mapping of a
 	 * read-only file never becomes writable. */
 	for (v = vma; v && v->vm_start < end; v = next_vma(mm, v))
@@ -563,6 +575,7 @@ void exit_mmap(struct mm_struct *mm)
 {
 	struct vm_area_struct *vma, *next;
 
+	drop_shared_pte_tables(mm);
 	list_for_each_entry_safe(vma, next, &mm->mmap, vm_list) {
 		unmap_page_range(vma, vma->vm_start, vma->vm_end);
 		/* The tables under vma's range go, but those the next VMA

@@ -13,6 +13,7 @@
 #include <linux/sched.h>
 #include <linux/syscalls.h>
 #include <uapi/linux/mman.h>
+#include "internal.h"
 
 /*
  * Visit the present PTEs of [old_addr, old_addr + len) of vma, skipping
@@ -42,6 +43,9 @@ static int move_ptes(struct vm_area_struct *vma, unsigned long old_addr,
 			pnext = pmd_addr_end(addr, next);
 			if (pmd_none(*pmd))
 				continue;
+			/* A table shared since a fork: ours first. */
+			if (prepare && unshare_pte_table(mm, pmd))
+				return -ENOMEM;
 			pte = pte_offset(pmd, addr);
 			for (; addr < pnext; pte++, addr += PAGE_SIZE) {
 				pte_t *dst;
@@ -54,7 +58,7 @@ static int move_ptes(struct vm_area_struct *vma, unsigned long old_addr,
 					return -ENOMEM;
 				if (prepare)
 					continue;
-				*dst = *pte;
+				set_pte_at(mm, addr, dst, *pte);
 				*pte = 0;
 			}
 			cond_resched();

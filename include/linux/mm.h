@@ -52,6 +52,17 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
 	return !(vm_flags & VM_SHARED);
 }
 
+/* Set a user PTE (Linux's set_pte_at): a writable entry takes from its
+ * table the mark that fork's page-table sharing relies on. */
+static inline void set_pte_at(struct mm_struct *mm, unsigned long addr,
+			      pte_t *ptep, pte_t pte)
+{
+	(void)mm, (void)addr;
+	if (pte_write(pte))
+		virt_to_page(ptep)->flags &= ~(1UL << PG_pt_wrprotected);
+	*ptep = pte;
+}
+
 static inline bool page_exclusive(const struct page *page)
 {
 	return !page->mapping && page_count(page) == 1;
@@ -94,12 +105,14 @@ struct mm_struct *get_task_mm(struct task_struct *p);
  * the bytes read, stopping at the first page not there */
 int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		     int len);
-/* Pages of memory the address space has (its resident set): the count
- * the page-table code keeps in total_vm, one per present page. */
-static inline unsigned long get_mm_rss(struct mm_struct *mm)
-{
-	return READ_ONCE(mm->total_vm);
-}
+/* mm/memory.c: pages of memory the address space maps (its resident
+ * set), counted in its page tables */
+unsigned long get_mm_rss(struct mm_struct *mm);
+/* mm/pgtable-share.c: mm's own copy of every page table in [start, end)
+ * it shares with another address space since a fork, before it changes
+ * entries there; 0 or -ENOMEM */
+int unshare_page_range(struct mm_struct *mm, unsigned long start,
+		       unsigned long end);
 /* mm/filemap.c: pages in the page cache, all files (/proc/meminfo's
  * Cached) */
 extern unsigned long nr_file_pages;

@@ -39,6 +39,7 @@ struct page {
 #define PG_buddy 1	/* head of a free block in the buddy allocator */
 #define PG_slab 2	/* belongs to a kmem_cache */
 #define PG_zeroed 3	/* came off the zeroed free list (alloc_pages) */
+#define PG_pt_wrprotected 4	/* a pte table with no writable entry */
 
 /* vm_flags, Linux's values. VM_MAY* say which of VM_READ/WRITE/EXEC
  * mprotect may turn on (a MAP_SHARED mapping of a read-only file never
@@ -80,7 +81,6 @@ struct mm_struct {
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
-	unsigned long total_vm;	/* pages mapped */
 	mm_context_t context;	/* the architecture's: the vDSO's address */
 	int membarrier_state;	/* MEMBARRIER_CMD_REGISTER_* done by its threads */
 };

@@ -77,8 +77,7 @@ static int map_vdso_page(struct mm_struct *mm, unsigned long addr,
 	if (!pte)
 		return -ENOMEM;	/* exec fails; its mm goes */
 	get_page(page);
-	*pte = mk_user_pte(page_to_pfn(page), flags);
-	mm->total_vm++;
+	set_pte_at(mm, addr, pte, mk_user_pte(page_to_pfn(page), flags));
 	return 0;
 }
 
