@@ -80,7 +80,7 @@ def test_fork_when_memory_is_exhausted_fails_with_enomem_and_leaks_nothing(
     """Memory filled to 32 and 600 free pages, then fork until it fails:
     each failure is ENOMEM (mid-way through copying 64 page tables, or
     earlier) and the forker lives. Then every failure point in turn:
-    memory filled to 4 free pages, one more given back after each failed
+    memory filled to 1 free page, one more given back after each failed
     fork, until one succeeds — some 70 failures, each a step further into
     copy_process, each undone exactly. Every page comes back."""
     m = menu(arch)
