@@ -9,7 +9,7 @@ bool pte_table_shared(pmd_t *pmd);
 bool pte_table_shareable(struct mm_struct *src, unsigned long addr);
 void share_pte_table(struct mm_struct *src, pmd_t *dst_pmd, pmd_t *src_pmd,
 		     unsigned long addr);
-int unshare_pte_table(struct mm_struct *mm, pmd_t *pmd);
+int unshare_pte_table(struct mm_struct *mm, pmd_t *pmd, unsigned long addr);
 void drop_shared_pte_tables(struct mm_struct *mm);
 
 #endif

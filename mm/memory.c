@@ -62,7 +62,7 @@ pte_t *walk_page_table(struct mm_struct *mm, unsigned long addr)
 	if (addr >= TASK_SIZE)
 		return NULL;
 	pmd = pmd_alloc(mm, pgd_offset(mm, addr), addr);
-	if (!pmd || pte_alloc(mm, pmd) || unshare_pte_table(mm, pmd))
+	if (!pmd || pte_alloc(mm, pmd) || unshare_pte_table(mm, pmd, addr))
 		return NULL;
 	return pte_offset(pmd, addr);
 }
@@ -104,9 +104,10 @@ noinline int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd,
 	return 0;
 }
 
-noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
-			    pgd_t *src_pgd, struct vm_area_struct *vma,
-			    unsigned long addr, unsigned long end)
+noinline int copy_pmd_range(struct mm_struct *dst, struct mm_struct *src,
+			    pgd_t *dst_pgd, pgd_t *src_pgd,
+			    struct vm_area_struct *vma, unsigned long addr,
+			    unsigned long end)
 {
 	pmd_t *src_pmd, *dst_pmd;
 	unsigned long next;
@@ -120,9 +121,8 @@ noinline int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd,
 		next = pmd_addr_end(addr, end);
 		if (pmd_none(*src_pmd) || *dst_pmd == *src_pmd)
 			continue;	/* nothing, or shared for a VMA before */
-		if (pmd_none(*dst_pmd) &&
-		    pte_table_shareable(vma->vm_mm, addr)) {
-			share_pte_table(vma->vm_mm, dst_pmd, src_pmd, addr);
+		if (pmd_none(*dst_pmd) && pte_table_shareable(src, addr)) {
+			share_pte_table(src, dst_pmd, src_pmd, addr);
 			continue;
 		}
 		err = copy_pte_range(dst, dst_pmd, src_pmd, vma, addr, next);
@@ -147,7 +147,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		next = pgd_addr_end(addr, end);
 		if (pgd_none(*src_pgd))
 			continue;
-		err = copy_pmd_range(dst, dst_pgd, src_pgd, vma, addr, next);
+		err = copy_pmd_range(dst, src, dst_pgd, src_pgd, vma, addr,
+				     next);
 		if (err)
 			return err;
 	} while (dst_pgd++, src_pgd++, addr = next, addr != end);

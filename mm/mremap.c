@@ -44,7 +44,7 @@ static int move_ptes(struct vm_area_struct *vma, unsigned long old_addr,
 			if (pmd_none(*pmd))
 				continue;
 			/* A table shared since a fork: ours first. */
-			if (prepare && unshare_pte_table(mm, pmd))
+			if (prepare && unshare_pte_table(mm, pmd, addr))
 				return -ENOMEM;
 			pte = pte_offset(pmd, addr);
 			for (; addr < pnext; pte++, addr += PAGE_SIZE) {

@@ -122,28 +122,39 @@ static void zap_whole_table(pte_t *table)
 }
 
 /*
- * Before mm changes an entry of the table at pmd: if the table is shared,
- * give mm its own copy (the entries copied, each mapped page one reference
- * more: two tables map it now) and let go of the shared one. -ENOMEM
- * leaves everything as it was. mm's TLB is flushed: it may have cached
- * the path through the old table, which another address space may now
- * change.
+ * Before mm changes an entry of the table at pmd (spanning addr): if the
+ * table is shared, give mm its own copy — the entries under mm's VMAs
+ * (there are none elsewhere) copied into a zeroed table, each mapped page
+ * one reference more, as two tables map it now — and let go of the shared
+ * one. -ENOMEM leaves everything as it was. mm's TLB is flushed: it may
+ * have cached the path through the old table, which another address
+ * space may now change.
  */
-int unshare_pte_table(struct mm_struct *mm, pmd_t *pmd)
+int unshare_pte_table(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 {
+	unsigned long start = addr & PMD_MASK, end = start + PMD_SIZE;
 	pte_t *old = pte_offset(pmd, 0), *new;
 	struct page *table = virt_to_page(old);
-	unsigned int i;
+	struct vm_area_struct *vma;
 
 	if (page_count(table) == 1)
 		return 0;
-	new = (pte_t *)__get_free_page(GFP_KERNEL);
+	new = (pte_t *)get_zeroed_page(GFP_KERNEL);
 	if (!new)
 		return -ENOMEM;
-	for (i = 0; i < PTRS_PER_PTE; i++) {
-		new[i] = old[i];
-		if (pte_present(old[i]))
-			get_page(pfn_to_page(pte_pfn(old[i])));
+	list_for_each_entry(vma, &mm->mmap, vm_list) {
+		unsigned long i = pte_index(max(vma->vm_start, start));
+		unsigned long last = pte_index(min(vma->vm_end, end) - 1);
+
+		if (vma->vm_start >= end)
+			break;
+		if (vma->vm_end <= start)
+			continue;
+		for (; i <= last; i++) {
+			new[i] = old[i];
+			if (pte_present(old[i]))
+				get_page(pfn_to_page(pte_pfn(old[i])));
+		}
 	}
 	virt_to_page(new)->flags |= table->flags &
 				    (1UL << PG_pt_wrprotected);
@@ -163,7 +174,8 @@ int unshare_pte_table(struct mm_struct *mm, pmd_t *pmd)
  * the first error stops the walk. */
 static int walk_pte_tables(struct mm_struct *mm, unsigned long addr,
 			   unsigned long end,
-			   int (*fn)(struct mm_struct *mm, pmd_t *pmd))
+			   int (*fn)(struct mm_struct *mm, pmd_t *pmd,
+				     unsigned long addr))
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
 	unsigned long next;
@@ -182,7 +194,7 @@ static int walk_pte_tables(struct mm_struct *mm, unsigned long addr,
 			pnext = pmd_addr_end(addr, next);
 			if (pmd_none(*pmd))
 				continue;
-			err = fn(mm, pmd);
+			err = fn(mm, pmd, addr);
 			if (err)
 				return err;
 		}
@@ -201,11 +213,12 @@ int unshare_page_range(struct mm_struct *mm, unsigned long start,
 
 /* exit: let go of a shared table; the others keep it as it is. (If they
  * all let go meanwhile, it is ours and exit_mmap zaps it as usual.) */
-static int drop_shared_pte_table(struct mm_struct *mm, pmd_t *pmd)
+static int drop_shared_pte_table(struct mm_struct *mm, pmd_t *pmd,
+				 unsigned long addr)
 {
 	struct page *table = pte_table_page(pmd);
 
-	(void)mm;
+	(void)mm, (void)addr;
 	if (page_count(table) == 1)
 		return 0;
 	if (__atomic_sub_fetch(&table->_refcount, 1, __ATOMIC_ACQ_REL))

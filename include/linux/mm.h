@@ -122,9 +122,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 struct vm_area_struct *expand_stack(struct mm_struct *mm, unsigned long addr);
 /* The level walkers under copy_page_range and unmap_page_range, real
  * functions so the lab can break on them (DESIGN.md "Beyond fork"). */
-int copy_pmd_range(struct mm_struct *dst, pgd_t *dst_pgd, pgd_t *src_pgd,
-		   struct vm_area_struct *vma, unsigned long addr,
-		   unsigned long end);
+int copy_pmd_range(struct mm_struct *dst, struct mm_struct *src,
+		   pgd_t *dst_pgd, pgd_t *src_pgd, struct vm_area_struct *vma,
+		   unsigned long addr, unsigned long end);
 int copy_pte_range(struct mm_struct *dst, pmd_t *dst_pmd, pmd_t *src_pmd,
 		   struct vm_area_struct *vma, unsigned long addr,
 		   unsigned long end);
