@@ -899,6 +899,70 @@ static void many_pages(void)
 	munmap((void *)m, MANY_PAGES * PG);
 }
 
+/* ---- 6b. pages first touched after the fork -------------------------- */
+
+/* Pages neither side had touched at fork time, beside pages both share
+ * (in the same page table): a private page either side touches first is
+ * its own; a MAP_SHARED page is the same for both, whoever touches it
+ * first. And a mapping the parent replaces (MAP_FIXED) over shared pages
+ * leaves the child's as they were. */
+static void untouched_pages(void)
+{
+	volatile char *m = anon_aligned(16 * PG, 4 * MiB);
+	volatile char *sh = mmap(NULL, 16 * PG, PROT_READ | PROT_WRITE,
+				 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	struct pair s;
+	pid_t pid;
+
+	if (sh == MAP_FAILED) {
+		check(0, "untouched: mmap shared memory", strerror(errno));
+		return;
+	}
+	fill(m, 'o', 4 * PG);
+	fill(sh, 'o', 4 * PG);
+	pair_open(&s);
+	pid = xfork();
+	if (pid == 0) {
+		fill(m + 4 * PG, 'c', PG);
+		check(all_are(m + 5 * PG, 0, PG),
+		      "untouched: the child reads zeros in a page never touched",
+		      NULL);
+		fill(sh + 4 * PG, 'c', PG);
+		tell(s.up[1]);
+		await(s.down[0]);
+		check(all_are(m + 4 * PG, 'c', PG) && all_are(m + 5 * PG, 0, PG),
+		      "untouched: the child's new pages are its own", NULL);
+		check(all_are(sh + 5 * PG, 'p', PG),
+		      "untouched: the child sees the parent's first write to "
+		      "shared memory", NULL);
+		check(all_are(m, 'o', 4 * PG),
+		      "untouched: the parent's MAP_FIXED over shared pages "
+		      "leaves the child's", NULL);
+		child_done();
+	}
+	await(s.up[0]);
+	check(all_are(m + 4 * PG, 0, PG),
+	      "untouched: the child's first write is not in the parent's "
+	      "memory", NULL);
+	fill(m + 5 * PG, 'p', PG);
+	check(all_are(sh + 4 * PG, 'c', PG),
+	      "untouched: the parent sees the child's first write to shared "
+	      "memory", NULL);
+	fill(sh + 5 * PG, 'p', PG);
+	check(mmap((void *)m, 4 * PG, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == m &&
+	      all_are(m, 0, 4 * PG),
+	      "untouched: the parent maps new memory over the shared pages",
+	      strerror(errno));
+	tell(s.down[1]);
+	check_child(wait_status(pid), "untouched: the child's checks");
+	check(all_are(m + 5 * PG, 'p', PG),
+	      "untouched: the parent keeps its own first write", NULL);
+	pair_close(&s);
+	munmap((void *)m, 16 * PG);
+	munmap((void *)sh, 16 * PG);
+}
+
 /* ---- 7. a MAP_PRIVATE file mapping when the file changes ------------- */
 
 static void private_file_changes(void)
@@ -1912,6 +1976,7 @@ static const struct scenario {
 	{ "MADV_DONTNEED and signal frame", dontneed_and_signal_frame },
 	{ "kernel writes", kernel_writes },
 	{ "8 MiB", many_pages },
+	{ "untouched pages", untouched_pages },
 	{ "file changes", private_file_changes },
 	{ "madvise", fork_advice },
 	{ "vfork", vfork_shares },
