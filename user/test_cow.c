@@ -30,7 +30,9 @@
  *   cowoom   a copy-on-write fault that finds no free page kills the
  *            faulting process (SIGKILL); the other finishes (or is
  *            killed too, if it faults before the first one's pages
- *            are back)
+ *            are back); and munmap, mprotect, madvise and mremap over
+ *            page tables shared with a parent, with no free page, work
+ *            or fail with ENOMEM, and do what they said
  * (exhaust, forkoom and cowoom use up the machine's memory: never run
  * them on a host.) */
 #define _FILE_OFFSET_BITS 64
@@ -43,6 +45,7 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include <time.h>
 
 #define PG 4096UL
@@ -1673,6 +1676,11 @@ static long fill_memory(long leave, char **at)
 		touch_pages(m + n * PG, step, 1, 'f');
 		n += step;
 	}
+	/* leave 0: the last page too, unless the next page would need a
+	 * page table as well (at a 2 MiB boundary), which a fault with one
+	 * free page could not have. */
+	if (!leave && meminfo_free_pages() == 1 && (n * PG) % (2 * MiB))
+		touch_pages(m + n++ * PG, 1, 1, 'f');
 	return n;
 }
 
@@ -1872,6 +1880,154 @@ static void fork_step_by_step(void)
 	      "forkoom step by step: every page came back", detail);
 }
 
+/* What unshareoom's child did, for its parent to see. */
+struct unshare_report {
+	long ret[4];
+	int err[4], done, checked, ok[4], intact;
+	/* While memory is exhausted, the processes signal through these,
+	 * not through pipes, whose writes may need a page. */
+	volatile int fill, filled, go;
+};
+
+/* Yield until *flag is at least want, or pid (if any) is gone. */
+static void wait_flag(volatile int *flag, int want, pid_t pid, int *status)
+{
+	while (*flag < want &&
+	       (pid <= 0 || waitpid(pid, status, WNOHANG) == 0))
+		sched_yield();
+}
+
+/* Touch a few pages of stack (and errno) so that their first writes
+ * after the fork are behind this process before memory runs out. */
+static void __attribute__((noinline)) own_stack_now(void)
+{
+	volatile char pad[4 * PG];
+
+	fill(pad, 's', sizeof(pad));
+	errno = 0;
+	close(-1);
+}
+
+/*
+ * munmap, mprotect, madvise and mremap, over 8 MiB whose page tables the
+ * child still shares with its parent, with no free page left: each
+ * needs the child's own copy of a table first. Each either works or
+ * fails with ENOMEM having changed nothing (munmap(2): ENOMEM; mremap(2):
+ * ENOMEM too) — and when memory is back, what each did (or did not) is
+ * exactly what the child sees, while its parent's 8 MiB never change.
+ */
+static void unshare_without_memory(void)
+{
+	static const char *const ops[4] = { "munmap", "mprotect",
+					     "madvise(MADV_DONTNEED)",
+					     "mremap" };
+	struct unshare_report *rep = mmap(NULL, PG, PROT_READ | PROT_WRITE,
+					  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	volatile char *m = anon_aligned(REGION_PAGES * PG, 4 * MiB);
+	int ready[2], status = -1, i;
+	char what[128], detail[96];
+	pid_t child, filler;
+	long p;
+
+	if (rep == MAP_FAILED || pipe(ready))
+		return;
+	memset(rep, 0, sizeof(*rep));
+	for (p = 0; p < REGION_PAGES; p++)
+		*page_word(m, p, 0) = (int)p;
+	child = xfork();
+	if (child == 0) {
+		volatile char *moved;
+		long ret;
+
+		own_stack_now();
+		tell(ready[1]);
+		wait_flag(&rep->go, 1, 0, NULL);	/* no page left */
+		ret = munmap((void *)(m + 3 * MiB), MiB);
+		rep->err[0] = errno;
+		rep->ret[0] = ret;
+		ret = mprotect((void *)(m + 4 * MiB), MiB, PROT_READ);
+		rep->err[1] = errno;
+		rep->ret[1] = ret;
+		ret = madvise((void *)(m + 5 * MiB), MiB, MADV_DONTNEED);
+		rep->err[2] = errno;
+		rep->ret[2] = ret;
+		moved = mremap((void *)(m + 6 * MiB), MiB, 2 * MiB,
+			       MREMAP_MAYMOVE);
+		rep->err[3] = errno;
+		rep->ret[3] = moved == MAP_FAILED ? -1 : 0;
+		rep->done = 1;
+		wait_flag(&rep->go, 2, 0, NULL);	/* memory is back */
+		/* What each did, or did not. */
+		rep->ok[0] = rep->ret[0] == 0 ?
+			killed_by(probe(m + 3 * MiB + PG, 0), SIGSEGV) :
+			region_wrong(m + 3 * MiB, 768, 1024, 0) == 0;
+		status = probe(m + 4 * MiB, 1);
+		rep->ok[1] = region_wrong(m + 4 * MiB, 1024, 1280, 0) == 0 &&
+			     (rep->ret[1] == 0 ? killed_by(status, SIGSEGV) :
+						 exited(status, 0));
+		rep->ok[2] = rep->ret[2] == 0 ?
+			all_are(m + 5 * MiB, 0, MiB) :
+			region_wrong(m + 5 * MiB, 1280, 1536, 0) == 0;
+		rep->ok[3] = rep->ret[3] == 0 ?
+			region_wrong(moved, 1536, 1792, 0) == 0 &&
+				killed_by(probe(m + 6 * MiB, 0), SIGSEGV) :
+			region_wrong(m + 6 * MiB, 1536, 1792, 0) == 0;
+		rep->intact = region_wrong(m, 0, 768, 0) == 0 &&
+			      region_wrong(m + 7 * MiB, 1792, 2048, 0) == 0;
+		rep->checked = 1;
+		_exit(0);
+	}
+	await(ready[0]);
+	filler = xfork();
+	if (filler == 0) {
+		char *at;
+
+		wait_flag(&rep->fill, 1, 0, NULL);
+		fill_memory(0, &at);
+		rep->filled = 1;
+		for (;;)
+			pause();
+	}
+	own_stack_now();	/* this process's too, shared with both */
+	rep->fill = 1;
+	wait_flag(&rep->filled, 1, filler, NULL);
+	rep->go = 1;		/* the child works */
+	wait_flag(&rep->done, 1, child, &status);
+	kill(filler, SIGKILL);
+	wait_status(filler);
+	rep->go = 2;
+	if (rep->done)
+		status = wait_status(child);
+	describe(status, detail, sizeof(detail));
+	printf("cow: unshareoom: the child %s", detail);
+	for (i = 0; i < 4 && rep->done; i++)
+		printf("; %s %s", ops[i], rep->ret[i] ? strerrorname_np(
+						rep->err[i]) : "done");
+	printf("\n");
+	check(exited(status, 0) && rep->checked,
+	      "unshareoom: the child lives through it", detail);
+	for (i = 0; i < 4 && rep->checked; i++) {
+		snprintf(what, sizeof(what),
+			 "unshareoom: %s with no free page works or is ENOMEM",
+			 ops[i]);
+		check(rep->ret[i] == 0 || rep->err[i] == ENOMEM ||
+		      (i == 2 && rep->err[i] == EAGAIN), what,
+		      strerrorname_np(rep->err[i]));
+		snprintf(what, sizeof(what),
+			 "unshareoom: and the child sees what %s did or did "
+			 "not do", ops[i]);
+		check(rep->ok[i], what, NULL);
+	}
+	check(rep->intact, "unshareoom: the child's other pages are whole",
+	      NULL);
+	check(region_wrong(m, 0, REGION_PAGES, 0) == 0,
+	      "unshareoom: the parent's 8 MiB are whole", NULL);
+	close(ready[0]);
+	close(ready[1]);
+	munmap((void *)m, REGION_PAGES * PG);
+	munmap(rep, PG);
+}
+
 /* Shared between cowoom's processes. */
 struct cow_report {
 	int fork_errno, parent_ok, child_ok, parent_done, child_done;
@@ -2066,6 +2222,7 @@ int main(int argc, char **argv)
 		fork_step_by_step();
 	} else if (!strcmp(mode, "cowoom")) {
 		cow_fault_without_memory();
+		unshare_without_memory();
 	} else if (!*mode || !strcmp(mode, "exact")) {
 		run_scenarios(*mode != 0);
 	} else {
