@@ -11,6 +11,11 @@
 #                   both architectures
 #   make lab-report the fork lab traced live on both architectures, as a
 #                   side-by-side report in build/lab/report.{md,html}
+#   make bench      process creation measured in QEMU (guest instructions
+#                   under -icount, and wall time) on both architectures, or
+#                   the one ARCH= names: build/bench/results.{md,json} and
+#                   fork-cost.svg; BENCH_ARGS=--quick for a short run,
+#                   BENCH_ARGS='--linux VMLINUZ' to add Linux i386 beside
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
@@ -57,7 +62,7 @@ ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 BUILD_FILES := Makefile arch/$(ARCH)/Makefile
 LDS := $(O)/vmlinux.lds
 
-.PHONY: all kernel rootfs run debug test unit lab-report deps clean
+.PHONY: all kernel rootfs run debug test unit lab-report bench deps clean
 all: kernel links
 
 kernel: $(O)/vmlinux $(KERNEL_IMAGE)
@@ -125,6 +130,10 @@ USER_CFLAGS := -O2 -g -Wall -Wextra -Iuser/include
 # Programs are static (-static) unless USER_LDMODE_<name> says otherwise.
 USER_LDMODE_test_pie := -nostdlib -ffreestanding -fPIE -pie \
 	-Wl,--no-dynamic-linker -Wl,-z,norelro
+# bench_tiny: no C library, one page of code and no other segment.
+USER_LDMODE_bench_tiny := -nostdlib -ffreestanding -static -fno-pie -no-pie \
+	-fno-asynchronous-unwind-tables -fno-stack-protector \
+	-Wl,--build-id=none -Wl,-z,norelro -Wl,-z,noseparate-code
 USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c)) \
 	$(O)/rootfs/init
 
@@ -187,6 +196,14 @@ unit:
 lab-report:
 	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/lab/report.py
+
+# The benchmark (scripts/bench/bench.py boots user/bench.c): both
+# architectures unless ARCH= is given on the command line.
+BENCH_ARCHES := $(if $(filter file,$(origin ARCH)),$(ARCHES),$(ARCH))
+BENCH_ARGS ?=
+bench:
+	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/bench/bench.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(BENCH_ARGS)
 
 deps:
 	@sh scripts/deps.sh $(ARCH_DEPS) $(COMMON_DEPS)

@@ -8,8 +8,9 @@ kstack-<arch>.svg, and check that the report's values are the trace's.
 (Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
 business; here it is whether the report tells it faithfully.)
 The same run traces the pipe lab (`pipe` typed at MenuOS), the signals
-lab (`signal` typed) and the threads lab (`fork` then `thread` typed):
-their sections' tables and claims are checked the same way.
+lab (`signal` typed), the threads lab (`fork` then `thread` typed) and the
+copy-on-write lab (`cow` typed): their sections' tables and claims are
+checked the same way.
 Both architectures are required: a trace that fails fails its tests.
 """
 import copy
@@ -65,7 +66,7 @@ def facts(lab, arch):
 
 def markdown_table(text, which=0):
     """report.md's comparison table (which=1: the pipe lab's, 2: the
-    signals lab's, 3: the threads lab's) as
+    signals lab's, 3: the threads lab's, 4: the copy-on-write lab's) as
     {label: {column title: cell}}."""
     tables, previous = [], False
     for line in text.splitlines():
@@ -626,6 +627,123 @@ def test_thread_claims_are_derived_not_typed_on(lab, arch):
         "the console": (
             lambda b: b["thread"].update(console=b["thread"]["console"][:-1]),
             "is joined"),
+    }
+    assert not spoiled(lambda b: None)
+    for what, (change, words) in spoils.items():
+        failed = spoiled(change)
+        assert len(failed) == 1 and words in failed[0], \
+            "spoiling %s: %s fail" % (what, failed)
+
+
+def cow_facts(lab, arch):
+    path = os.path.join(lab["dir"], "cow-%s.json" % arch)
+    if not os.path.exists(path):
+        pytest.fail("no %s copy-on-write trace: report.py said\n%s%s" % (
+            arch, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_cow_lab_traced_and_its_claims_hold_on(lab, arch):
+    report = load_report_module()
+    c = cow_facts(lab, arch)
+    claims = report.cow_report.cow_claims(c)
+    failed = [(t, e) for t, held, e in claims if not held]
+    assert not failed, failed
+    md = read(lab, "report.md")
+    block = md.split("**%s, copy-on-write lab**" % TITLE[arch], 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+    assert said == [("held", t) for t, _, _ in claims]
+    assert "%s, copy-on-write lab</h3>" % TITLE[arch] in \
+        read(lab, "report.html")
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_cow_table_values_come_from_trace_on(lab, arch):
+    c = cow_facts(lab, arch)
+    table = markdown_table(read(lab, "report.md"), which=4)
+    col = {label: row[TITLE[arch]] for label, row in table.items()}
+    m, w = c["mmu"], c["child_write"]
+    assert col["Page-table format"].startswith(
+        "%d levels (%s) of %d × %d-byte entries" % (
+            len(m["levels"]), " → ".join(m["levels"]), m["ptrs_per_table"],
+            m["entry_size"]))
+    assert col["The page and its walk"].startswith("`0x%x`: " % c["addr"])
+    for lv in c["before_fork"]["levels"]:
+        assert "%s[%d]" % (lv["level"], lv["index"]) in \
+            col["The page and its walk"]
+
+    def pte(st):
+        return "`0x%0*x` (" % (2 * m["entry_size"], st["pte"]) in cell and \
+            "pfn `0x%x`, _refcount %d" % (st["pfn"], st["refcount"]) in cell
+
+    for label, st in (("Parent's PTE at the fork", c["before_fork"]),
+                      ("At do_wp_page: child's PTE", w["before"]["self"]),
+                      ("At do_wp_page: parent's PTE", w["before"]["other"]),
+                      ("After do_wp_page: child's PTE", w["after"]["self"]),
+                      ("After do_wp_page: parent's PTE",
+                       w["after"]["other"])):
+        cell = col[label]
+        assert pte(st), (label, cell)
+    trap = col["The child's write: the trap"]
+    if arch == "riscv":
+        assert trap.startswith("scause %d " % w["trap"]["cause"])
+    else:
+        assert trap.startswith("error code `0x%x` " % w["trap"]["error_code"])
+    assert "`0x%x`" % w["trap"]["address"] in trap
+    assert col["Call path"] == " → ".join(w["path"])
+    assert "`%s`" % m["tlb_flush_insn"] in col["TLB flush"]
+    assert col["Console"] == " / ".join(c["console"])
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_cow_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: exactly the matching claim must stop
+    holding."""
+    report = load_report_module()
+    c = cow_facts(lab, arch)
+
+    def spoiled(change):
+        bad = copy.deepcopy(c)
+        change(bad)
+        return [t for t, held, _ in report.cow_report.cow_claims(bad)
+                if not held]
+
+    def set_(value, *keys):
+        def change(bad):
+            target = bad
+            for k in keys[:-1]:
+                target = target[k]
+            target[keys[-1]] = value
+        return change
+
+    cw = ("child_write",)
+    trap_key = "cause" if arch == "riscv" else "error_code"
+    spoils = {
+        "the path": (lambda b: b["child_write"]["path"].reverse(),
+                     "each write goes"),
+        "the trap": (set_(13 if arch == "riscv" else 5, *cw, "trap",
+                          trap_key), "traps as"),
+        "the parent's PTE at the fork": (
+            set_(False, "before_fork", "writable"), "before the fork"),
+        "the child's frame before the write": (
+            set_(1, *cw, "before", "self", "pfn"), "same frame"),
+        "the shared page's count": (
+            set_(1, *cw, "before", "other", "refcount"), "same frame"),
+        "the copy's frame": (
+            lambda b: b["child_write"]["after"]["self"].update(
+                pfn=b["child_write"]["after"]["other"]["pfn"]),
+            "gets a copy"),
+        "the parent made writable": (
+            set_(True, *cw, "after", "other", "writable"), "gets a copy"),
+        "no TLB flush": (set_(None, *cw, "tlb_flush"), "TLB"),
+        "the parent's page copied": (
+            set_(1, "parent_write", "after", "self", "pfn"),
+            "last user"),
+        "the console": (lambda b: b.update(console=b["console"][:1]),
+                        "its own writes"),
     }
     assert not spoiled(lambda b: None)
     for what, (change, words) in spoils.items():

@@ -31,10 +31,27 @@ Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
                         siginfo, the saved pc and sp, every saved register,
                         the saved mask, the alternate stack, and where the
                         handler returns to
+  cow-breaks [ADDR]     the copy-on-write lab's breakpoints on the write
+                        fault path: the arch's do_page_fault (RISC-V:
+                        scause 15, a store page fault; i386: error code
+                        with the write bit), handle_page_fault,
+                        handle_mm_fault, do_wp_page — user tasks' writes
+                        only, and with ADDR only those to ADDR's page
+  lx-pte ADDR [PID|EXPR ...]
+                        the page-table walk for ADDR in each task given
+                        (default: current): every level's entry, the
+                        PTE's permission bits decoded (Sv39 or i386), the
+                        physical frame and its struct page's _refcount;
+                        with several tasks, whether they map the same
+                        frame (a kernel address ends in the linear map's
+                        large page)
 
 Convenience functions: $current() (also $lx_current()), $lab_user().
 The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
 """
+import os
+import re
+
 import gdb
 
 LAB_FUNCTIONS = ["sys_clone", "do_fork", "kernel_clone", "copy_process",
@@ -737,6 +754,354 @@ class LxSigframe(gdb.Command):
         gdb.write(text)
 
 
+# ---- the copy-on-write lab -----------------------------------------------
+#
+# The page tables, as the MMU reads them (the bit positions are the
+# hardware's, the same as asm/pgtable.h's _PAGE_* bits):
+#   RISC-V Sv39: three levels of 512 8-byte entries; a virtual address is
+#     VPN[2] (bits 38-30), VPN[1] (29-21), VPN[0] (20-12), offset (11-0).
+#     An entry: V R W X U G A D (bits 0-7), RSW (8-9, for software:
+#     Clonix's _PAGE_PROT_NONE is bit 8), PPN (10-53), bits 54-63 reserved
+#     (Svpbmt/Svnapot). V set with R, W, X all clear: a pointer to the
+#     next table. satp holds the root's frame.
+#   i386 (no PAE): two levels of 1024 4-byte entries; directory index
+#     (bits 31-22), table index (21-12), offset (11-0). An entry: P RW US
+#     PWT PCD A D (bits 0-6), bit 7 PS in a directory entry (a 4 MiB page)
+#     or PAT in a PTE, G (8), AVL (9-11, for software), frame (12-31).
+#     cr3 holds the directory's physical address.
+
+SV39_BITS = [("V", 0), ("R", 1), ("W", 2), ("X", 3), ("U", 4), ("G", 5),
+             ("A", 6), ("D", 7)]
+I386_BITS = [("P", 0), ("RW", 1), ("US", 2), ("PWT", 3), ("PCD", 4),
+             ("A", 5), ("D", 6), ("PS", 7), ("G", 8)]
+SOURCE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))) if "__file__" in globals() else os.getcwd()
+
+
+def header_value(path, name):
+    """The value of `#define name ...` in a kernel header (an _AC(x, UL)
+    constant or a shift of one), or None: the debug info has no macros."""
+    try:
+        with open(os.path.join(SOURCE_ROOT, path)) as f:
+            text = f.read()
+    except OSError:
+        return None
+    m = re.search(r"^#define %s\s+(.*)$" % name, text, re.M)
+    if not m:
+        return None
+    expr = re.sub(r"_AC\(([^,]+),\s*\w+\)", r"\1", m.group(1))
+    expr = re.sub(r"/\*.*?\*/", "", expr).strip()
+    if not re.fullmatch(r"[\s()0-9a-fA-Fx<+|-]+", expr):
+        return header_value(path, expr.strip("() ")) if \
+            re.fullmatch(r"\(?\w+\)?", expr) else None
+    return int(eval(expr))  # digits, shifts and ors only
+
+
+def pgtable_header():
+    return "arch/%s/include/asm/pgtable.h" % arch()
+
+
+def linear_offset():
+    """__va(pa) - pa: RISC-V maps RAM (from PHYS_RAM_BASE) at PAGE_OFFSET,
+    i386 at PAGE_OFFSET from physical 0 (asm/page.h)."""
+    page_h = "arch/%s/include/asm/page.h" % arch()
+    offset = header_value(page_h, "PAGE_OFFSET")
+    if offset is None:
+        raise gdb.GdbError("cannot read PAGE_OFFSET from %s" % page_h)
+    return offset - (header_value(page_h, "PHYS_RAM_BASE") or 0)
+
+
+def read_word(kva, size):
+    data = bytes(gdb.selected_inferior().read_memory(kva, size))
+    return int.from_bytes(data, "little")
+
+
+def pte_bits_text(entry, directory=False):
+    """An entry's permission bits by name, set ones upper case, clear ones
+    '-', and its software bits."""
+    if arch() == "riscv":
+        bits = " ".join(n if entry >> b & 1 else "-" for n, b in SV39_BITS)
+        rsw = entry >> 8 & 3
+        soft = "RSW %d%s" % (rsw, " (_PAGE_PROT_NONE: PROT_NONE, kept but "
+                             "invalid to the MMU)" if rsw & 1 else "")
+        high = entry >> 54
+        if high:
+            soft += ", bits 63-54 0x%x" % high
+        return bits + "  " + soft
+    names = list(I386_BITS)
+    if not directory:
+        names[7] = ("PAT", 7)
+    bits = " ".join(n if entry >> b & 1 else "-" for n, b in names)
+    return bits + "  AVL %d" % (entry >> 9 & 7)
+
+
+def pte_meaning(entry):
+    """What the MMU makes of a leaf entry, in words."""
+    if arch() == "riscv":
+        if not entry & 1:
+            return "not valid: any access faults"
+        rights = [w for w, b in (("read", 1), ("write", 2), ("execute", 3))
+                  if entry >> b & 1]
+        user = "user" if entry >> 4 & 1 else "kernel-only"
+    else:
+        if not entry & 1:
+            return "not present: any access faults"
+        rights = ["read", "execute"] + (["write"] if entry & 2 else [])
+        user = "user" if entry & 4 else "kernel-only"
+    text = "%s, %s" % (user, "/".join(rights) or "no access")
+    if "write" not in rights:
+        text += " — read-only: a write faults"
+    return text
+
+
+class WalkError(Exception):
+    pass
+
+
+def walk(task, addr):
+    """The page-table walk for addr in task's mm, as [(level name, index,
+    entry address, entry)] from the root down, the leaf entry (None when
+    a level has no table) and the shift of the level it was found at: 12
+    for a 4 KiB page, more for a large page (the kernel's linear map:
+    Sv39 megapages and gigapages, i386 4 MiB pages with PS)."""
+    off = linear_offset()
+    table = int(task["mm"]["pgd"])
+    if arch() == "riscv":
+        levels = [("pgd (level 2, VPN[2])", 30), ("pmd (level 1, VPN[1])", 21),
+                  ("pte (level 0, VPN[0])", 12)]
+        size, per = 8, 512
+    else:
+        levels = [("pgd (page directory)", 22), ("pte (page table)", 12)]
+        size, per = 4, 1024
+    rows = []
+    for i, (name, bits) in enumerate(levels):
+        index = addr >> bits & (per - 1)
+        at = table + index * size
+        try:
+            entry = read_word(at, size)
+        except gdb.MemoryError:
+            raise WalkError("cannot read the %s entry at 0x%x (in user mode "
+                            "gdb cannot read kernel memory: stop in the "
+                            "kernel first)" % (name, at))
+        rows.append((name, index, at, entry))
+        if i == len(levels) - 1:
+            return rows, entry, bits
+        if not entry & 1:
+            return rows, None, bits
+        if arch() == "riscv":
+            if entry & 0xe:             # R, W or X: a leaf up here
+                return rows, entry, bits
+            table = ((entry >> 10) << 12) + off
+        else:
+            if entry & 0x80:            # PS: a 4 MiB page
+                return rows, entry, bits
+            table = (entry & ~0xfff) + off
+    return rows, None, 12
+
+
+def frame_of(entry, addr=0, bits=12):
+    """The physical frame number a leaf entry maps addr to (for a large
+    page, the entry's first frame plus addr's page inside it)."""
+    if arch() == "riscv":
+        first = entry >> 10 & ((1 << 44) - 1)
+    elif bits > 12:
+        first = (entry & 0xffc00000) >> 12
+    else:
+        first = entry >> 12
+    return first + (addr >> 12 & ((1 << (bits - 12)) - 1))
+
+
+def page_of(pfn):
+    """mem_map[pfn - min_low_pfn] (pfn_to_page, include/linux/mm.h) and
+    its _refcount and mapping, or None outside mem_map."""
+    low = int(gdb.parse_and_eval("min_low_pfn"))
+    high = int(gdb.parse_and_eval("max_pfn"))
+    if not low <= pfn < high:
+        return None
+    page = gdb.parse_and_eval("&mem_map[%d]" % (pfn - low))
+    return {"page": int(page), "refcount": int(page["_refcount"]),
+            "mapping": int(page["mapping"]), "flags": int(page["flags"])}
+
+
+def page_kind(page):
+    """What a struct page is used for, from its PG_* flags and mapping
+    (include/linux/mm_types.h)."""
+    for flag, what in (("PG_reserved", "PG_reserved: never handed out "
+                        "(kernel image, firmware, initrd)"),
+                       ("PG_slab", "PG_slab: a kmem_cache's"),
+                       ("PG_buddy", "PG_buddy: free")):
+        bit = header_value("include/linux/mm_types.h", flag)
+        if bit is not None and page["flags"] >> bit & 1:
+            return what
+    if page["mapping"]:
+        return "a file's page (mapping 0x%x)" % page["mapping"]
+    return "anonymous (mapping NULL)"
+
+
+def frame_text(pfn, addr):
+    """A few bytes of the frame at addr's offset, through the linear map."""
+    kva = (pfn << 12) + linear_offset() + (addr & 0xfff)
+    try:
+        data = bytes(gdb.selected_inferior().read_memory(kva, 32))
+    except gdb.MemoryError:
+        return "?"
+    text = data.split(b"\0")[0]
+    if text and all(32 <= c < 127 for c in text):
+        return '"%s"' % text.decode()
+    return data[:16].hex(" ")
+
+
+def pte_report(task, addr):
+    """lx-pte's text for one task, and the frame (or None)."""
+    pid = int(task["pid"])
+    if int(task["mm"]) == 0:
+        raise WalkError("pid %d (%s) is a kernel thread: it has no user "
+                        "address space (mm NULL)" % (pid, comm(task)))
+    out = "pid %d (%s), mm 0x%x, pgd 0x%x\n" % (
+        pid, comm(task), int(task["mm"]), int(task["mm"]["pgd"]))
+    rows, pte, bits = walk(task, addr)
+    if arch() == "riscv":
+        out += ("Sv39 walk of 0x%x: VPN[2] %d, VPN[1] %d, VPN[0] %d, "
+                "offset 0x%x\n" % (addr, addr >> 30 & 511, addr >> 21 & 511,
+                                   addr >> 12 & 511, addr & 0xfff))
+    else:
+        out += ("i386 two-level walk of 0x%x: directory index %d, table "
+                "index %d, offset 0x%x\n" % (addr, addr >> 22, addr >> 12 &
+                                             1023, addr & 0xfff))
+    width = 16 if arch() == "riscv" else 8
+    for i, (name, index, at, entry) in enumerate(rows):
+        leaf = i == len(rows) - 1 and pte is not None
+        if leaf:
+            what = "" if bits == 12 else "  (a leaf: a %d %s page)" % (
+                1 << (bits - 20 if bits < 30 else bits - 30),
+                "MiB" if bits < 30 else "GiB")
+        elif not entry & 1:
+            what = "  -> no table: nothing mapped here"
+        elif arch() == "riscv":
+            what = "  -> next table at pa 0x%x" % ((entry >> 10) << 12)
+        else:
+            what = "  -> page table at pa 0x%x (%s)" % (
+                entry & ~0xfff, pte_bits_text(entry, True))
+        out += "  %-22s [%4d] at 0x%x = 0x%0*x%s\n" % (
+            name, index, at, width, entry, what)
+    if pte is None:
+        return out, None
+    pfn = frame_of(pte, addr, bits)
+    out += "PTE 0x%0*x: %s\n" % (width, pte, pte_bits_text(pte,
+                                                         bits > 12))
+    out += "     %s\n" % pte_meaning(pte)
+    # Bit 8 with V/P clear: a PROT_NONE page, kept but inaccessible
+    # (RISC-V's _PAGE_PROT_NONE, i386's _PAGE_PROTNONE).
+    present = pte & 1 or pte >> 8 & 1
+    if not present:
+        out += "no page\n"
+        return out, None
+    page = page_of(pfn)
+    if page is None:
+        out += "frame: pfn 0x%x (pa 0x%x), outside mem_map\n" % (
+            pfn, pfn << 12)
+        return out, pfn
+    out += ("frame: pfn 0x%x (pa 0x%x), struct page 0x%x = mem_map[pfn - "
+            "min_low_pfn]: _refcount %d, %s\n" % (
+                pfn, pfn << 12, page["page"], page["refcount"],
+                page_kind(page)))
+    out += "frame holds at this address: %s\n" % frame_text(pfn, addr)
+    return out, pfn
+
+
+class LxPte(gdb.Command):
+    """lx-pte ADDR [PID|EXPR ...]: the page-table walk for user address
+    ADDR in each task given (default: current; an EXPR has no spaces, e.g.
+    $current()->real_parent): each level's entry, the PTE and its
+    permission bits decoded (RISC-V Sv39: V R W X U G A D and RSW; i386:
+    P RW US PWT PCD A D PAT/PS G and AVL), the physical frame, and that
+    frame's struct page (mem_map[pfn - min_low_pfn]) with its _refcount.
+    With several tasks it says whether they map the same frame — after a
+    fork, parent and child do, read-only, until one of them writes."""
+
+    def __init__(self):
+        super().__init__("lx-pte", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        args = arg.split()
+        if not args:
+            raise gdb.GdbError("usage: lx-pte ADDR [PID|EXPR ...]")
+        addr = int(gdb.parse_and_eval(args[0]))
+        addr &= 2 ** 64 - 1
+        if arch() == "riscv":
+            top = addr >> 38    # Sv39: bits 63-39 copy bit 38
+            if top not in (0, 2 ** 26 - 1):
+                raise gdb.GdbError("0x%x is not an Sv39 address (bits "
+                                   "63-39 must equal bit 38)" % addr)
+        elif addr >> 32:
+            raise gdb.GdbError("0x%x is not a 32-bit address" % addr)
+        frames = []
+        for who in args[1:] or [""]:
+            try:
+                task = find_task(who)
+                text, pfn = pte_report(task, addr)
+            except WalkError as e:
+                raise gdb.GdbError(str(e))
+            except gdb.MemoryError as e:
+                raise gdb.GdbError("%s: gdb reads kernel memory only while "
+                                   "the CPU runs the kernel (stop at a "
+                                   "kernel breakpoint first)" % e)
+            gdb.write(text)
+            frames.append((int(task["pid"]), pfn))
+        if len(frames) > 1:
+            pfns = set(f for _, f in frames)
+            gdb.write("%s\n" % (
+                "the same frame (pfn 0x%x) in pids %s" % (
+                    frames[0][1], ", ".join(str(p) for p, _ in frames))
+                if len(pfns) == 1 and None not in pfns else
+                "different frames: %s" % ", ".join(
+                    "pid %d pfn %s" % (p, "0x%x" % f if f is not None
+                                       else "none") for p, f in frames)))
+
+
+def cow_conditions(addr):
+    """{function: condition} of the write-fault path, for user tasks, and
+    for ADDR's page only when ADDR is given."""
+    page = None if addr is None else addr >> 12
+    store = header_value("arch/riscv/include/asm/csr.h",
+                         "EXC_STORE_PAGE_FAULT") if arch() == "riscv" \
+        else header_value("arch/x86/include/asm/traps.h", "X86_PF_WRITE")
+    if arch() == "riscv":
+        arch_cond = "cause == %d" % store
+        if page is not None:
+            arch_cond += " && (regs->badaddr >> 12) == %d" % page
+    else:
+        # The faulting address is in CR2 (QEMU shows it to gdb as $cr2).
+        arch_cond = "(error_code & %d)" % store
+        if page is not None:
+            arch_cond += " && ($cr2 >> 12) == %d" % page
+    where = "" if page is None else " && (addr >> 12) == %d" % page
+    return [("do_page_fault", "$lab_user() && " + arch_cond),
+            ("handle_page_fault", "$lab_user() && write" + where),
+            ("handle_mm_fault", "$lab_user() && write" + where),
+            ("do_wp_page", "$lab_user()" + where)]
+
+
+class CowBreaks(gdb.Command):
+    """cow-breaks [ADDR]: the copy-on-write lab's breakpoints on the write
+    fault path — the arch's do_page_fault (RISC-V: scause 15, a store/AMO
+    page fault; i386: the error code's write bit), handle_page_fault,
+    handle_mm_fault and do_wp_page — for user tasks' writes; with ADDR
+    only for writes to ADDR's page (MenuOS's `cow` prints it)."""
+
+    def __init__(self):
+        super().__init__("cow-breaks", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        addr = int(gdb.parse_and_eval(arg)) if arg.strip() else None
+        for fn, cond in cow_conditions(addr):
+            if not gdb.lookup_global_symbol(fn) and \
+                    not gdb.lookup_static_symbol(fn):
+                continue
+            bp = gdb.Breakpoint(fn)
+            bp.condition = cond
+
+
 CurrentFunction("current")
 CurrentFunction("lx_current")
 LabUserFunction()
@@ -751,3 +1116,5 @@ PipeBreaks()
 LxPipe()
 SignalBreaks()
 LxSigframe()
+LxPte()
+CowBreaks()

@@ -9,7 +9,9 @@ its section is scripts/lab/pipe_report.py) and the signals lab (`signal`
 typed; signal-<arch>.json, signal-<arch>.log; its section is
 scripts/lab/signal_report.py) and the threads lab (`fork` then `thread`
 typed; thread-<arch>.json, thread-<arch>.log; its section is
-scripts/lab/thread_report.py), and writes
+scripts/lab/thread_report.py) and the copy-on-write lab (`cow` typed;
+cow-<arch>.json, cow-<arch>.log; its section is scripts/lab/cow_report.py),
+and writes
 
     build/lab/report.md, build/lab/report.html   side-by-side table
     build/lab/kstack-<arch>.svg                 the child's kernel stack
@@ -71,13 +73,15 @@ def load_section_module(name):
 pipe_report = load_section_module("pipe_report")
 signal_report = load_section_module("signal_report")
 thread_report = load_section_module("thread_report")
+cow_report = load_section_module("cow_report")
 
 
 # ---- collecting the facts ------------------------------------------------
 
 def run_trace(arch, out, lab="fork"):
-    """Trace a fork (or the pipe or signals lab) on arch; save <arch>.json
-    and <arch>.log (pipe-<arch>.*, signal-<arch>.*) in out."""
+    """Trace a fork (or the pipe, signals, threads or copy-on-write lab) on
+    arch; save <arch>.json and <arch>.log (pipe-<arch>.*, signal-<arch>.*,
+    thread-<arch>.*, cow-<arch>.*) in out."""
     name = arch if lab == "fork" else "%s-%s" % (lab, arch)
     stale = os.path.join(out, name + ".json")
     if os.path.exists(stale):
@@ -448,7 +452,7 @@ def claim_lines(traces):
 
 def markdown(traces, errors, stamp, pipes=None, pipe_errors=None,
              signals=None, signal_errors=None, threads=None,
-             thread_errors=None):
+             thread_errors=None, cows=None, cow_errors=None):
     """report.md: the table, the claims, the drawings, the failures."""
     arches, rows = table(traces)
     md = ["# Clonix fork lab: RISC-V and i386 side by side", "",
@@ -473,6 +477,7 @@ def markdown(traces, errors, stamp, pipes=None, pipe_errors=None,
     md += pipe_report.markdown(pipes or {}, pipe_errors or {})
     md += signal_report.markdown(signals or {}, signal_errors or {})
     md += thread_report.markdown(threads or {}, thread_errors or {})
+    md += cow_report.markdown(cows or {}, cow_errors or {})
     return "\n".join(md) + "\n"
 
 
@@ -503,7 +508,7 @@ pre{background:#f4f4f4;padding:1em}"""
 
 def html_page(traces, errors, stamp, pipes=None, pipe_errors=None,
               signals=None, signal_errors=None, threads=None,
-              thread_errors=None):
+              thread_errors=None, cows=None, cow_errors=None):
     """report.html: what report.md says, with the drawings inline."""
     arches, rows = table(traces)
     h = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
@@ -536,13 +541,14 @@ def html_page(traces, errors, stamp, pipes=None, pipe_errors=None,
                                     code_html)
     h += thread_report.html_section(threads or {}, thread_errors or {},
                                     code_html)
+    h += cow_report.html_section(cows or {}, cow_errors or {}, code_html)
     h.append("</body></html>")
     return "\n".join(h) + "\n"
 
 
 def write_report(traces, errors, out, pipes=None, pipe_errors=None,
                  signals=None, signal_errors=None, threads=None,
-                 thread_errors=None):
+                 thread_errors=None, cows=None, cow_errors=None):
     """Write report.md, report.html and kstack-<arch>.svg; return paths."""
     stamp = provenance()
     paths = {"md": os.path.join(out, "report.md"),
@@ -553,10 +559,12 @@ def write_report(traces, errors, out, pipes=None, pipe_errors=None,
             f.write(kstack_svg(facts))
     with open(paths["md"], "w") as f:
         f.write(markdown(traces, errors, stamp, pipes, pipe_errors,
-                         signals, signal_errors, threads, thread_errors))
+                         signals, signal_errors, threads, thread_errors,
+                         cows, cow_errors))
     with open(paths["html"], "w") as f:
         f.write(html_page(traces, errors, stamp, pipes, pipe_errors,
-                          signals, signal_errors, threads, thread_errors))
+                          signals, signal_errors, threads, thread_errors,
+                          cows, cow_errors))
     return paths
 
 
@@ -584,8 +592,11 @@ def main(argv=None):
                                      args.from_json, "signal")
     threads, thread_errors = collect(args.arch or ARCHES, args.out,
                                      args.from_json, "thread")
+    cows, cow_errors = collect(args.arch or ARCHES, args.out,
+                               args.from_json, "cow")
     paths = write_report(traces, errors, args.out, pipes, pipe_errors,
-                         signals, signal_errors, threads, thread_errors)
+                         signals, signal_errors, threads, thread_errors,
+                         cows, cow_errors)
     for arch, why in errors.items():
         print("lab-report: %s trace failed:\n%s" % (TITLE[arch], why),
               file=sys.stderr)
@@ -600,16 +611,20 @@ def main(argv=None):
         print("lab-report: %s threads trace failed:\n%s" % (TITLE[arch],
                                                             why),
               file=sys.stderr)
+    for arch, why in cow_errors.items():
+        print("lab-report: %s copy-on-write trace failed:\n%s" % (
+            TITLE[arch], why), file=sys.stderr)
     held = all_held(traces) and pipe_report.all_held(pipes) and \
-        signal_report.all_held(signals) and thread_report.all_held(threads)
+        signal_report.all_held(signals) and \
+        thread_report.all_held(threads) and cow_report.all_held(cows)
     if traces and not held:
         print("lab-report: some of the lab's claims did not hold; see the "
               "report", file=sys.stderr)
     for key in ("md", "html"):
         print("lab-report: wrote %s" % shown(paths[key]))
-    return 0 if traces and pipes and signals and threads and \
+    return 0 if traces and pipes and signals and threads and cows and \
         not errors and not pipe_errors and not signal_errors and \
-        not thread_errors and held else 1
+        not thread_errors and not cow_errors and held else 1
 
 
 if __name__ == "__main__":

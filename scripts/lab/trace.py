@@ -7,6 +7,7 @@ mode). The result is a dict (JSON with --json) that tests assert on and
 the lab report (report.py) is drawn from.
 
     scripts/lab/trace.py --arch riscv [--json build/lab/riscv.json]
+                         [--lab fork|pipe|signal|thread|cow]
 """
 import argparse
 import json
@@ -125,7 +126,8 @@ def start_qemu(arch, port, log):
 
 
 def trace(arch, log=None, lab="fork"):
-    """Run the traced fork (pipe, signal) lab on arch; return the facts."""
+    """Run the traced fork (pipe, signal, thread, cow) lab on arch;
+    return the facts."""
     names = NAMES[arch]
     log = log or open(os.devnull, "w")
     port = free_port()
@@ -146,6 +148,9 @@ def trace(arch, log=None, lab="fork"):
         if lab == "thread":
             gdb.cmd("lab-breaks")
             facts.update(run_thread(gdb, qemu, arch, names))
+            return facts
+        if lab == "cow":
+            facts.update(run_cow(gdb, qemu, arch))
             return facts
         gdb.cmd("lab-breaks")  # set while paging is still off
         facts.update(run_fork(gdb, qemu, arch, names))
@@ -1056,13 +1061,259 @@ def return_instruction(gdb, arch):
             "instruction": m.group(3)}
 
 
+# ---- the copy-on-write lab ------------------------------------------------
+#
+# `cow` typed at MenuOS: a private page written by the parent, shared by
+# fork, written by the child (its copy-on-write fault: do_wp_page copies),
+# then by the parent once the child has exited (do_wp_page reuses). The
+# page tables are walked here from the kernel's own mm->pgd, independently
+# of lx-pte (whose text is recorded beside, for the test to compare).
+
+# The write-fault path the trace stops on, in order (cow-breaks sets them).
+COW_PATH = ["do_page_fault", "handle_page_fault", "handle_mm_fault",
+            "do_wp_page"]
+# The page-table levels: (name, the header constant of the level's shift).
+PT_LEVELS = {"riscv": [("pgd", "PGDIR_SHIFT"), ("pmd", "PMD_SHIFT"),
+                       ("pte", "PAGE_SHIFT")],
+             "x86": [("pgd", "PGDIR_SHIFT"), ("pte", "PAGE_SHIFT")]}
+PTE_BITS = {"riscv": ["_PAGE_PRESENT", "_PAGE_READ", "_PAGE_WRITE",
+                      "_PAGE_EXEC", "_PAGE_USER", "_PAGE_GLOBAL",
+                      "_PAGE_ACCESSED", "_PAGE_DIRTY", "_PAGE_PROT_NONE"],
+            "x86": ["_PAGE_PRESENT", "_PAGE_RW", "_PAGE_USER", "_PAGE_PWT",
+                    "_PAGE_PCD", "_PAGE_ACCESSED", "_PAGE_DIRTY",
+                    "_PAGE_PSE", "_PAGE_GLOBAL"]}
+WRITE_BIT = {"riscv": "_PAGE_WRITE", "x86": "_PAGE_RW"}
+
+
+def header_constants(path):
+    """{NAME: value} of every `#define NAME constant` in a kernel header
+    whose value is a number, an _AC(number, UL), a shift of one or another
+    such NAME — asm/page.h's and asm/pgtable.h's constants."""
+    with open(os.path.join(ROOT, path)) as f:
+        text = f.read()
+    raw = {m.group(1): re.sub(r"/\*.*?\*/", "", m.group(2)).strip()
+           for m in re.finditer(r"^#define (\w+)[ \t]+(.+)$", text, re.M)}
+    out = {}
+
+    def value(name, depth=0):
+        if name in out or depth > 8:
+            return out.get(name)
+        expr = re.sub(r"_AC\(([^,]+),\s*\w+\)", r"\1", raw.get(name, ""))
+        expr = re.sub(r"\b([A-Z_][A-Z0-9_]*)\b", lambda m: str(
+            value(m.group(1), depth + 1)), expr)
+        if re.fullmatch(r"[\s()0-9a-fA-Fx<|+-]+", expr or "-"):
+            try:
+                out[name] = int(eval(expr))  # digits, shifts, ors only
+            except (SyntaxError, ValueError):
+                pass
+        return out.get(name)
+
+    for name in raw:
+        value(name)
+    return out
+
+
+def mmu_constants(arch):
+    """The page-table constants, by name, from the kernel's headers."""
+    c = header_constants("arch/%s/include/asm/page.h" % arch)
+    c.update(header_constants("arch/%s/include/asm/pgtable.h" % arch))
+    c.setdefault("PHYS_RAM_BASE", 0)
+    c.setdefault("PMD_SHIFT", c["PGDIR_SHIFT"])
+    return c
+
+
+def pte_state(gdb, arch, task, addr):
+    """Walk task's page tables (task->mm->pgd, kernel addresses through
+    the linear map) for user address addr: each level's index and entry,
+    the leaf PTE, its bits by their asm/pgtable.h names, the frame, and
+    the frame's struct page (mem_map[pfn - min_low_pfn]): _refcount,
+    mapping, and the bytes at addr."""
+    c = mmu_constants(arch)
+    linear = c["PAGE_OFFSET"] - c["PHYS_RAM_BASE"]
+    pfn_shift = c.get("_PAGE_PFN_SHIFT", c["PAGE_SHIFT"])
+    per = {"riscv": c.get("PTRS_PER_PTE", 512),
+           "x86": c.get("PTRS_PER_PTE", 1024)}[arch]
+    word = gdb.value("sizeof(unsigned long)")
+    state = {"task": "0x%x" % gdb.value(task),
+             "pid": gdb.value("(%s)->pid" % task),
+             "pgd": gdb.value("(%s)->mm->pgd" % task), "levels": []}
+    table = state["pgd"]
+    entry = 0
+    for name, shift in PT_LEVELS[arch]:
+        index = addr >> c[shift] & (per - 1)
+        at = table + index * word
+        entry = gdb.value("*(unsigned long *)%d" % at)
+        state["levels"].append({"level": name, "index": index, "at": at,
+                                "entry": entry})
+        if not entry & c["_PAGE_PRESENT"]:
+            return state
+        frame = entry >> pfn_shift if arch == "riscv" else \
+            entry >> c["PAGE_SHIFT"]
+        table = (frame << c["PAGE_SHIFT"]) + linear
+    state["pte"] = entry
+    state["bits"] = [b for b in PTE_BITS[arch] if entry & c[b]]
+    state["writable"] = bool(entry & c[WRITE_BIT[arch]])
+    pfn = entry >> pfn_shift if arch == "riscv" else \
+        entry >> c["PAGE_SHIFT"]
+    if arch == "riscv":
+        pfn &= (1 << 44) - 1
+    state["pfn"] = pfn
+    page = "(&mem_map[%d - min_low_pfn])" % pfn
+    state["page"] = "0x%x" % gdb.value(page)
+    state["refcount"] = gdb.value("%s->_refcount" % page)
+    state["mapping"] = gdb.value("%s->mapping" % page)
+    out = gdb.cmd("printf \"%%s\\n\", (char *)%d" % (
+        (pfn << c["PAGE_SHIFT"]) + linear + (addr & ((1 << c["PAGE_SHIFT"])
+                                                     - 1))))
+    state["holds"] = out.strip()
+    return state
+
+
+def lx_pte(gdb, addr, *tasks):
+    """What the student's lx-pte prints for these tasks."""
+    return gdb.cmd("lx-pte 0x%x %s" % (addr, " ".join(tasks))).strip(
+        "\r\n").replace("\r", "")
+
+
+def fault_cause(gdb, arch, stop):
+    """At do_page_fault: why the CPU trapped. RISC-V: scause (15, a store
+    or AMO page fault) and stval (the address, in pt_regs badaddr);
+    i386: the error code (bit 0 present, bit 1 write, bit 2 user) and
+    CR2."""
+    if arch == "riscv":
+        stop["cause"] = gdb.value("cause")
+        stop["address"] = gdb.value("regs->badaddr")
+        stop["user_pc"] = gdb.value("regs->epc")
+        stop["user_mode"] = not gdb.value("regs->status & %d" % (
+            header_constants("arch/riscv/include/asm/csr.h")["SR_SPP"]))
+    else:
+        stop["error_code"] = gdb.value("error_code")
+        stop["address"] = gdb.value("$cr2")
+        stop["user_pc"] = gdb.value("regs->ip")
+        stop["user_mode"] = bool(gdb.value("regs->cs & 3") == 3)
+
+
+def wp_fault(gdb, qemu, arch, addr, who_expr):
+    """Follow one write fault on addr's page down cow-breaks' path (the
+    machine running into it); at do_wp_page read the PTEs of the faulting
+    task and of who_expr's (the other process, when it still exists)
+    before and after the call, and catch its TLB flush."""
+    fault = {"path": [], "stops": []}
+    while True:
+        number, function = gdb.cont_number()
+        stop = {"function": function, "pid": gdb.value("$current()->pid")}
+        if function == "do_page_fault":
+            fault_cause(gdb, arch, stop)
+            fault["trap"] = stop
+        fault["path"].append(function)
+        fault["stops"].append(stop)
+        if function == "do_wp_page":
+            break
+    page = addr >> 12
+    fault["pid"] = gdb.value("$current()->pid")
+    fault["addr"] = gdb.value("addr")
+    fault["pte_pointer"] = gdb.value("pte")
+    # Why the task is here, as the kernel recorded it for this fault.
+    if arch == "riscv":
+        fault["cause"] = gdb.value("%s->cause" % PT_REGS)
+        fault["badaddr"] = gdb.value("%s->badaddr" % PT_REGS)
+    else:
+        fault["error_code"] = gdb.value("$current()->thread.error_code")
+        fault["cr2"] = gdb.value("$current()->thread.cr2")
+    gdb.cmd("set $cow_me = $current()")
+    tasks = ["$cow_me"] + ([who_expr] if who_expr else [])
+    fault["before"] = {"self": pte_state(gdb, arch, "$cow_me", addr)}
+    if who_expr:
+        fault["before"]["other"] = pte_state(gdb, arch, who_expr, addr)
+    fault["lx_pte_before"] = lx_pte(gdb, addr, *tasks)
+    # Run do_wp_page to its end; on the way it flushes addr from the TLB.
+    flush = gdb.tbreak("flush_tlb_page if (va >> 12) == %d" % page)
+    out = gdb.cmd("finish")
+    if re.search(r"reakpoint %d(?:\.\d+)?, " % flush, out):
+        fault["tlb_flush"] = {"function": "flush_tlb_page",
+                              "va": gdb.value("va")}
+        gdb.cmd("finish")
+        out = gdb.cmd("finish")
+    else:
+        gdb.cmd("delete %d" % flush)
+    m = re.search(r"Value returned is \$\d+ = (-?\d+)", out)
+    fault["returned"] = int(m.group(1)) if m else None
+    fault["after"] = {"self": pte_state(gdb, arch, "$cow_me", addr)}
+    if who_expr:
+        fault["after"]["other"] = pte_state(gdb, arch, who_expr, addr)
+    fault["lx_pte_after"] = lx_pte(gdb, addr, *tasks)
+    return fault
+
+
+def mmu_format(gdb, arch):
+    """The page-table format, for the report: the levels, the entries per
+    table and their size (the kernel's pte_t), each PTE bit by its
+    asm/pgtable.h name, and the instruction flush_tlb_page uses."""
+    c = mmu_constants(arch)
+    code = disassemble(gdb, gdb.value("&flush_tlb_page"), 12)
+    flush = [i for i in code if re.match(r"(sfence\.vma|invlpg)\b", i)]
+    return {"levels": [name for name, _ in PT_LEVELS[arch]],
+            "shifts": [c[shift] for _, shift in PT_LEVELS[arch]],
+            "ptrs_per_table": c["PTRS_PER_PTE"],
+            "entry_size": gdb.value("sizeof(pte_t)"),
+            "pfn_shift": c.get("_PAGE_PFN_SHIFT", c["PAGE_SHIFT"]),
+            "bits": {b: c[b].bit_length() - 1 for b in PTE_BITS[arch]},
+            "tlb_flush_insn": flush[0] if flush else None}
+
+
+def run_cow(gdb, qemu, arch):
+    """Type `cow` at MenuOS. At the fork (sys_clone) the page's address is
+    on the console: read the parent's PTE there (writable, one user), set
+    `cow-breaks ADDR`, and follow the two write faults that come: the
+    child's (do_wp_page with the parent still holding the page: a copy)
+    and, after the child has exited, the parent's (its last user: the page
+    reused). The console's lines come last."""
+    facts = {"command": "cow", "mmu": mmu_format(gdb, arch)}
+    clone_bp = int(re.search(r"reakpoint (\d+) at", gdb.cmd(
+        "break sys_clone if $lab_user()")).group(1))
+    gdb.child.sendline("continue")
+    qemu.expect("MenuOS>>", timeout=TIMEOUT)
+    qemu.send("cow\r")
+    qemu.expect(r"Parent's page at (0x[0-9a-f]+) holds \"([^\"]*)\"",
+                timeout=TIMEOUT)
+    addr = int(qemu.match.group(1), 16)
+    facts["addr"] = addr
+    facts["parent_wrote"] = qemu.match.group(2)
+    gdb.child.expect(r"Breakpoint %d, " % clone_bp, timeout=TIMEOUT)
+    gdb.child.expect(gdb.PROMPT)
+    gdb.cmd("delete %d" % clone_bp)
+    gdb.cmd("set $cow_parent = $current()")
+    facts["parent_pid"] = gdb.value("$cow_parent->pid")
+    facts["before_fork"] = pte_state(gdb, arch, "$cow_parent", addr)
+    facts["lx_pte_before_fork"] = lx_pte(gdb, addr, "$cow_parent")
+    # lx-pte where there is nothing to show: the page at 0 (never mapped,
+    # so NULL faults) and a kernel thread (kthreadd, pid 2: no mm).
+    facts["lx_pte_page_zero"] = lx_pte(gdb, 0, "$cow_parent")
+    facts["lx_pte_kernel_thread"] = lx_pte(gdb, addr, "2")
+    gdb.cmd("cow-breaks 0x%x" % addr)
+    facts["breakpoints"] = gdb.cmd("info breakpoints").replace("\r", "")
+    facts["child_write"] = wp_fault(gdb, qemu, arch, addr, "$cow_parent")
+    facts["child_pid"] = facts["child_write"]["pid"]
+    facts["child_ppid"] = gdb.value("$cow_me->real_parent->pid")
+    # The child exits; the parent, back from waitpid, writes as the page's
+    # only user.
+    facts["parent_write"] = wp_fault(gdb, qemu, arch, addr, None)
+    gdb.cmd("delete")
+    facts["console"] = console_until(
+        gdb, qemu, "Cow Complete!",
+        lambda l: l.startswith(("Parent's page", "Child reads",
+                                "Child wrote", "Parent still",
+                                "Parent wrote", "Cow Complete")))
+    return facts
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--arch", default="riscv", choices=sorted(GDB_ARCH))
     ap.add_argument("--json", help="write the facts here")
     ap.add_argument("--log", help="write the gdb and console session here")
     ap.add_argument("--lab", default="fork",
-                    choices=("fork", "pipe", "signal", "thread"))
+                    choices=("fork", "pipe", "signal", "thread", "cow"))
     args = ap.parse_args()
     log = open(args.log, "w") if args.log else None
     facts = trace(args.arch, log, args.lab)

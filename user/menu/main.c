@@ -5,7 +5,8 @@
  * `pipe` the pipe lab's, traced from sys_pipe2 to pipe_read.
  * `signal` the signals lab's, traced from sys_kill to the handler and back
  * through rt_sigreturn. `thread` the threads lab's: pthread_create traced
- * through the same breakpoints as `fork`.
+ * through the same breakpoints as `fork`. `cow` the copy-on-write lab's:
+ * a page shared by fork until the child writes to it (do_wp_page).
  */
 #define _GNU_SOURCE /* pthread_tryjoin_np */
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
@@ -297,6 +299,51 @@ static int SignalProcess(int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * The copy-on-write lab. One private anonymous page, written before the
+ * fork (so it is present), then shared by parent and child read-only.
+ * The child writes to it first: its write faults and do_wp_page gives it
+ * a copy, because the parent still holds the page. The parent, waiting in
+ * waitpid meanwhile, still sees its own value; when it then writes, it is
+ * the page's last user, and do_wp_page lets it write in place.
+ */
+static int CowProcess(int argc, char *argv[])
+{
+	char *page;
+	int pid;
+
+	(void)argc;
+	(void)argv;
+	page = mmap(NULL, getpagesize(), PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (page == MAP_FAILED) {
+		printf("cow: mmap: %s\n", strerror(errno));
+		return -1;
+	}
+	strcpy(page, "written by the parent");
+	printf("Parent's page at %p holds \"%s\"\n", (void *)page, page);
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "Fork Failed! (%s)\n", strerror(errno));
+		munmap(page, getpagesize());
+		return -1;
+	} else if (pid == 0) {
+		printf("Child reads \"%s\" at %p\n", page, (void *)page);
+		strcpy(page, "written by the child");	/* the COW fault */
+		printf("Child wrote \"%s\"\n", page);
+		fflush(stdout);
+		exit(0);
+	}
+	waitpid(pid, NULL, 0);
+	printf("Parent still reads \"%s\"\n", page);
+	strcpy(page, "written by the parent again");	/* its last user */
+	printf("Parent wrote \"%s\"\n", page);
+	munmap(page, getpagesize());
+	printf("Cow Complete!\n");
+	return 0;
+}
+
 static int Exec(int argc, char *argv[])
 {
 	char *hello[] = { "hello", NULL };
@@ -402,6 +449,8 @@ int main(void)
 		   SignalProcess);
 	MenuConfig("thread", "make a thread with pthread_create and join it",
 		   ThreadProcess);
+	MenuConfig("cow", "fork shares a page until the child writes to it",
+		   CowProcess);
 	MenuConfig("exec", "fork and execute /bin/hello", Exec);
 	MenuConfig("ps", "list every task", Ps);
 	MenuConfig("sh", "BusyBox's shell (exit comes back here)", Shell);
