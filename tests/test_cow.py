@@ -35,10 +35,13 @@ def run_twice_exactly(m, command, timeout=120):
 
 def test_parent_and_child_each_see_only_their_own_writes(menu, arch):
     """Data, bss, heap, mmap, stack, MAP_PRIVATE and MAP_SHARED memory,
-    three generations, deep recursion, mprotect, pages the kernel writes,
-    8 MiB of sparse writes, munmap/mprotect/mremap/brk/execve in one of
-    the two, madvise, vfork, and files that shrink under a mapping or a
-    running program."""
+    three generations, deep recursion, mprotect (before and after fork),
+    MADV_DONTNEED, a signal frame and other pages the kernel writes, 8
+    MiB of sparse writes, pages first touched after fork,
+    munmap/mprotect/mremap/brk/execve in one of the two (mremap into a
+    page table both still share), madvise DONTFORK/WIPEONFORK, vfork, and
+    files that shrink under a mapping or a program. Each scenario runs in
+    a process of its own, and gives back every page."""
     m = menu(arch)
     run_checks(m, "test_cow")  # warm up: the first run grows caches
     before = free_pages(m)

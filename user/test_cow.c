@@ -1182,6 +1182,57 @@ static void ranges_in_one(void)
 	munmap((void *)m, REGION_PAGES * PG);
 }
 
+/* The child moves memory (mremap MREMAP_FIXED) into a hole of a page
+ * table it still shares with its parent: the moved pages are the
+ * child's alone, and new memory the parent maps into its own hole there
+ * reads zeros. */
+static void mremap_into_shared_table(void)
+{
+	volatile char *m = anon_aligned(REGION_PAGES * PG, 4 * MiB);
+	volatile char *to = m + 2 * MiB, *moved;
+	struct pair s;
+	long i;
+	pid_t pid;
+
+	for (i = 0; i < REGION_PAGES; i++)
+		*page_word(m, i, 0) = (int)i;
+	munmap((void *)to, MiB);	/* pages 512-767: a hole in a table */
+	pair_open(&s);
+	pid = xfork();
+	if (pid == 0) {
+		moved = mremap((void *)(m + 5 * MiB), MiB, MiB,
+			       MREMAP_MAYMOVE | MREMAP_FIXED, (void *)to);
+		check(moved == to && region_wrong(to, 1280, 1536, 0) == 0 &&
+		      killed_by(probe(m + 5 * MiB, 0), SIGSEGV),
+		      "mremap: the child moves 1 MiB into a hole beside shared "
+		      "pages", strerror(errno));
+		for (i = 0; i < 256; i++)
+			*page_word(to, i, 1) = 'c';
+		tell(s.up[1]);
+		await(s.down[0]);
+		check(region_wrong(m, 0, 512, 0) == 0 &&
+		      region_wrong(to, 1280, 1536, 0) == 0 &&
+		      region_wrong(m + 3 * MiB, 768, 1280, 0) == 0,
+		      "mremap: the child's pages are whole after the parent "
+		      "filled its hole", NULL);
+		child_done();
+	}
+	await(s.up[0]);
+	check(region_wrong(m, 0, 512, 0) == 0 &&
+	      region_wrong(m + 3 * MiB, 768, REGION_PAGES, 0) == 0,
+	      "mremap: the parent's pages are where they were", NULL);
+	check(mmap((void *)to, MiB, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == to &&
+	      all_are(to, 0, MiB),
+	      "mremap: new memory in the parent's hole reads zeros, not the "
+	      "child's moved pages", strerror(errno));
+	fill(to, 'p', MiB);
+	tell(s.down[1]);
+	check_child(wait_status(pid), "mremap: the child's checks");
+	pair_close(&s);
+	munmap((void *)m, REGION_PAGES * PG);
+}
+
 static void brk_in_child(void)
 {
 	char *start = sbrk(0), *base, *top;
@@ -2137,6 +2188,7 @@ static const struct scenario {
 	{ "madvise", fork_advice },
 	{ "vfork", vfork_shares },
 	{ "ranges", ranges_in_one },
+	{ "mremap into a shared table", mremap_into_shared_table },
 	{ "brk", brk_in_child },
 	{ "execve", exec_in_child },
 	{ "truncate", truncated_mapping },
