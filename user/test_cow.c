@@ -45,6 +45,7 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <pthread.h>
 #include <sched.h>
 #include <time.h>
 
@@ -1054,6 +1055,57 @@ static void fork_advice(void)
 	check(all_are(m, 'o', 3 * PG),
 	      "madvise: the parent keeps all three pages as they were", NULL);
 	munmap((void *)m, 3 * PG);
+}
+
+/* ---- 8b. a thread writing while another forks ----------------------- */
+
+static volatile int spin_stop;
+
+static void *spinner(void *arg)
+{
+	volatile long *count = arg;
+
+	while (!spin_stop)
+		(*count)++;
+	return NULL;
+}
+
+/* A thread of the parent keeps writing a page while the main thread
+ * forks: the child's copy is the page as it was at the fork, and stays
+ * so while the thread runs on (no translation of the parent's may still
+ * write the page the child now shares). */
+static void thread_writes_during_fork(void)
+{
+	volatile long *count = (volatile long *)anon(PG);
+	struct timespec pause = { 0, 20 * 1000 * 1000 };
+	long at_fork;
+	pthread_t t;
+	int status;
+	pid_t pid;
+
+	spin_stop = 0;
+	if (pthread_create(&t, NULL, spinner, (void *)count)) {
+		check(0, "thread: start a writer", NULL);
+		return;
+	}
+	while (*count < 1000)
+		sched_yield();
+	pid = xfork();
+	if (pid == 0) {
+		at_fork = *count;
+		nanosleep(&pause, NULL);	/* the parent's thread runs */
+		_exit(*count != at_fork);
+	}
+	nanosleep(&pause, NULL);
+	status = wait_status(pid);
+	at_fork = *count;
+	spin_stop = 1;
+	pthread_join(t, NULL);
+	check_child(status, "thread: the child's copy of a page another "
+		    "thread writes does not change");
+	check(*count >= at_fork,
+	      "thread: the parent's thread wrote on through the fork", NULL);
+	munmap((void *)count, PG);
 }
 
 /* ---- 9. vfork -------------------------------------------------------- */
@@ -2186,6 +2238,7 @@ static const struct scenario {
 	{ "untouched pages", untouched_pages },
 	{ "file changes", private_file_changes },
 	{ "madvise", fork_advice },
+	{ "thread", thread_writes_during_fork },
 	{ "vfork", vfork_shares },
 	{ "ranges", ranges_in_one },
 	{ "mremap into a shared table", mremap_into_shared_table },
