@@ -500,7 +500,7 @@ noinline struct task_struct *copy_process(int node,
 	/* Clonix has no capabilities: RLIMIT_NPROC binds every user task. */
 	retval = -EAGAIN;
 	if (!args->fn &&
-	    nr_processes_user >= (int)task_rlimit(p, RLIMIT_NPROC))
+	    (unsigned long)nr_processes_user >= task_rlimit(p, RLIMIT_NPROC))
 		goto bad_fork_free;
 	if (nr_threads >= max_threads)
 		goto bad_fork_free;

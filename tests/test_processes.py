@@ -109,6 +109,11 @@ def test_unlimited_fork_bomb_fails_cleanly_and_frees_everything(menu, arch):
     out = m.run("test_forkbomb", timeout=300)
     assert re.search(r"fork failed after \d+ children: (EAGAIN|ENOMEM)",
                      out), out
+    # RLIMIT_NPROC at RLIM_INFINITY is no limit (it once read as -1).
+    out = m.run("test_forkbomb inf", timeout=300)
+    found = re.search(r"fork failed after (\d+) children: (EAGAIN|ENOMEM)",
+                      out)
+    assert found and int(found.group(1)) >= 100, out
     assert_seed_lines(m.run("fork"))
     assert free_pages(m) == before
 

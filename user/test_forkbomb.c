@@ -1,7 +1,9 @@
-/* test_forkbomb [limit]: fork until fork() fails, then report why, kill
- * and reap every child. With a limit, RLIMIT_NPROC is lowered first, so
- * the failure must be EAGAIN; without, it is EAGAIN or ENOMEM, whichever
- * the kernel runs out of first. Either way the system must go on. */
+/* test_forkbomb [limit|inf]: fork until fork() fails, then report why,
+ * kill and reap every child. With a limit, RLIMIT_NPROC is lowered first,
+ * so the failure must be EAGAIN; without, or with "inf" (RLIMIT_NPROC set
+ * to RLIM_INFINITY, as root may), it is EAGAIN (the kernel's threads-max)
+ * or ENOMEM, whichever the kernel runs out of first. Either way the
+ * system must go on. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -19,7 +21,9 @@ int main(int argc, char *argv[])
 	int n = 0, reaped = 0, err;
 
 	if (argc > 1) {
-		struct rlimit rl = { atoi(argv[1]), atoi(argv[1]) };
+		rlim_t n = strcmp(argv[1], "inf") ? (rlim_t)atoi(argv[1]) :
+						    RLIM_INFINITY;
+		struct rlimit rl = { n, n };
 
 		if (setrlimit(RLIMIT_NPROC, &rl) != 0) {
 			perror("setrlimit");
