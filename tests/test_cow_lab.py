@@ -185,3 +185,17 @@ def test_console_shows_each_process_its_own_value(arch):
         'Parent still reads "written by the parent"',
         'Parent wrote "written by the parent again"',
         "Cow Complete!"], f["console"]
+
+
+def test_fork_shared_the_leaf_table_until_the_childs_write(arch):
+    """Page-table sharing (mm/pgtable-share.c): at handle_mm_fault, before
+    walk_page_table, the child and its parent use one leaf table (two
+    references to it); at do_wp_page the child has a table of its own."""
+    w = traced(arch)["child_write"]
+    at = w["leaf_at_fault"]
+    assert at["self"]["table_pfn"] == at["other"]["table_pfn"], at
+    assert at["self"]["entry_at"] == at["other"]["entry_at"], at
+    assert at["self"]["table_refcount"] == 2, at
+    before = w["before"]
+    assert before["self"]["levels"][-1]["at"] != \
+        before["other"]["levels"][-1]["at"], before

@@ -951,6 +951,24 @@ def frame_text(pfn, addr):
     return data[:16].hex(" ")
 
 
+def leaf_table_text(entry):
+    """Who uses the leaf (pte) table an upper entry points to: fork shares
+    a table whole until one side changes it (mm/pgtable-share.c), and the
+    table's _refcount counts the address spaces using it."""
+    if arch() == "riscv":
+        pfn = entry >> 10 & ((1 << 44) - 1)
+    else:
+        pfn = entry >> 12
+    page = page_of(pfn)
+    if page is None:
+        return ""
+    if page["refcount"] > 1:
+        return ("\n%29s(leaf table shared by %d address spaces since a "
+                "fork: _refcount %d)" % ("", page["refcount"],
+                                         page["refcount"]))
+    return "\n%29s(leaf table of this address space alone: _refcount 1)" % ""
+
+
 def pte_report(task, addr):
     """lx-pte's text for one task, and the frame (or None)."""
     pid = int(task["pid"])
@@ -982,6 +1000,8 @@ def pte_report(task, addr):
         else:
             what = "  -> page table at pa 0x%x (%s)" % (
                 entry & ~0xfff, pte_bits_text(entry, True))
+        if entry & 1 and not leaf and i == len(rows) - 2:
+            what += leaf_table_text(entry)
         out += "  %-22s [%4d] at 0x%x = 0x%0*x%s\n" % (
             name, index, at, width, entry, what)
     if pte is None:

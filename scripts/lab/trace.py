@@ -1169,6 +1169,21 @@ def pte_state(gdb, arch, task, addr):
     return state
 
 
+def leaf_table(gdb, arch, task, addr):
+    """Where task's leaf (pte) table for addr is, the address of addr's
+    entry in it, and the table's _refcount: the address spaces using it
+    (fork shares a table whole until one side changes it)."""
+    state = pte_state(gdb, arch, task, addr)
+    c = mmu_constants(arch)
+    upper = state["levels"][-2]["entry"]
+    pfn = upper >> c.get("_PAGE_PFN_SHIFT", c["PAGE_SHIFT"])
+    if arch == "riscv":
+        pfn &= (1 << 44) - 1
+    return {"entry_at": state["levels"][-1]["at"], "table_pfn": pfn,
+            "table_refcount": gdb.value(
+                "(&mem_map[%d - min_low_pfn])->_refcount" % pfn)}
+
+
 def lx_pte(gdb, addr, *tasks):
     """What the student's lx-pte prints for these tasks."""
     return gdb.cmd("lx-pte 0x%x %s" % (addr, " ".join(tasks))).strip(
@@ -1205,6 +1220,12 @@ def wp_fault(gdb, qemu, arch, addr, who_expr):
         if function == "do_page_fault":
             fault_cause(gdb, arch, stop)
             fault["trap"] = stop
+        if function == "handle_mm_fault" and who_expr:
+            # Before walk_page_table: is the leaf table still the one
+            # fork shared (mm/pgtable-share.c)?
+            fault["leaf_at_fault"] = {
+                "self": leaf_table(gdb, arch, "$current()", addr),
+                "other": leaf_table(gdb, arch, who_expr, addr)}
         fault["path"].append(function)
         fault["stops"].append(stop)
         if function == "do_wp_page":
