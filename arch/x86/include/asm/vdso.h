@@ -9,6 +9,8 @@ extern char vdso_start[], vdso_end[];	/* vdso-image-32.S */
 
 struct linux_binprm;
 void vdso_init(void);
+/* lib/vdso.c: the image's pages; the vvar page's data to fill */
+struct vdso_data *vdso_setup_pages(void);
 int arch_setup_additional_pages(struct linux_binprm *bprm);
 
 #endif
