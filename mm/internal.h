@@ -5,6 +5,16 @@
 
 #include <linux/mm.h>
 
+/* mm/memory.c: call fn on each pmd entry of mm that holds a pte table
+ * over [addr, end), with the part of the range that table spans; the
+ * first error stops the walk and is returned. */
+int walk_pte_tables(struct mm_struct *mm, unsigned long addr,
+		    unsigned long end,
+		    int (*fn)(struct mm_struct *mm, pmd_t *pmd,
+			      unsigned long addr, unsigned long end,
+			      void *arg),
+		    void *arg);
+
 bool pte_table_shared(pmd_t *pmd);
 bool pte_table_shareable(struct mm_struct *src, unsigned long addr);
 void share_pte_table(struct mm_struct *src, pmd_t *dst_pmd, pmd_t *src_pmd,

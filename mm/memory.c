@@ -644,12 +644,15 @@ int clear_mm(struct mm_struct *mm, unsigned long uaddr, size_t len)
 	return write_to_mm(mm, uaddr, NULL, len);
 }
 
-/* Count the present entries of [addr, end) in mm's tables. */
-static unsigned long count_present(struct mm_struct *mm, unsigned long addr,
-				   unsigned long end)
+int walk_pte_tables(struct mm_struct *mm, unsigned long addr,
+		    unsigned long end,
+		    int (*fn)(struct mm_struct *mm, pmd_t *pmd,
+			      unsigned long addr, unsigned long end,
+			      void *arg),
+		    void *arg)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
-	unsigned long next, n = 0;
+	unsigned long next;
 
 	for (; addr < end; pgd++, addr = next) {
 		unsigned long pnext;
@@ -660,17 +663,29 @@ static unsigned long count_present(struct mm_struct *mm, unsigned long addr,
 			continue;
 		pmd = pmd_offset(pgd, addr);
 		for (; addr < next; pmd++, addr = pnext) {
-			pte_t *pte;
+			int err;
 
 			pnext = pmd_addr_end(addr, next);
 			if (pmd_none(*pmd))
 				continue;
-			for (pte = pte_offset(pmd, addr); addr < pnext;
-			     pte++, addr += PAGE_SIZE)
-				n += pte_present(*pte);
+			err = fn(mm, pmd, addr, pnext, arg);
+			if (err)
+				return err;
 		}
 	}
-	return n;
+	return 0;
+}
+
+/* Add the present entries of [addr, end), in the table at pmd, to *arg. */
+static int count_present(struct mm_struct *mm, pmd_t *pmd,
+			 unsigned long addr, unsigned long end, void *arg)
+{
+	pte_t *pte = pte_offset(pmd, addr);
+
+	(void)mm;
+	for (; addr < end; pte++, addr += PAGE_SIZE)
+		*(unsigned long *)arg += pte_present(*pte);
+	return 0;
 }
 
 /*
@@ -686,7 +701,8 @@ unsigned long get_mm_rss(struct mm_struct *mm)
 
 	mmap_read_lock(mm);
 	list_for_each_entry(vma, &mm->mmap, vm_list) {
-		rss += count_present(mm, vma->vm_start, vma->vm_end);
+		walk_pte_tables(mm, vma->vm_start, vma->vm_end, count_present,
+				&rss);
 		cond_resched();
 	}
 	mmap_read_unlock(mm);

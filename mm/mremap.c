@@ -15,6 +15,39 @@
 #include <uapi/linux/mman.h>
 #include "internal.h"
 
+struct move {
+	unsigned long old_addr, new_addr;
+	bool prepare;
+};
+
+/* One table's part of move_ptes. */
+static int move_pte_table(struct mm_struct *mm, pmd_t *pmd,
+			  unsigned long addr, unsigned long end, void *arg)
+{
+	const struct move *mv = arg;
+	pte_t *pte;
+
+	/* A table shared since a fork: ours first. */
+	if (mv->prepare && unshare_pte_table(mm, pmd, addr))
+		return -ENOMEM;
+	for (pte = pte_offset(pmd, addr); addr < end; pte++,
+	     addr += PAGE_SIZE) {
+		pte_t *dst;
+
+		if (!pte_present(*pte))
+			continue;
+		dst = walk_page_table(mm, addr - mv->old_addr + mv->new_addr);
+		if (!dst)
+			return -ENOMEM;
+		if (mv->prepare)
+			continue;
+		set_pte_at(mm, addr, dst, *pte);
+		*pte = 0;
+	}
+	cond_resched();
+	return 0;
+}
+
 /*
  * Visit the present PTEs of [old_addr, old_addr + len) of vma, skipping
  * empty tables. prepare: give new_addr's side the page tables each one
@@ -24,51 +57,15 @@
 static int move_ptes(struct vm_area_struct *vma, unsigned long old_addr,
 		     unsigned long new_addr, unsigned long len, bool prepare)
 {
-	struct mm_struct *mm = vma->vm_mm;
-	unsigned long addr = old_addr, end = old_addr + len, next, pnext;
+	struct move mv = { old_addr, new_addr, prepare };
+	int err = walk_pte_tables(vma->vm_mm, old_addr, old_addr + len,
+				  move_pte_table, &mv);
 
-	while (addr < end) {
-		pgd_t *pgd = pgd_offset(mm, addr);
-		pmd_t *pmd;
-
-		next = pgd_addr_end(addr, end);
-		if (pgd_none(*pgd)) {
-			addr = next;
-			continue;
-		}
-		pmd = pmd_offset(pgd, addr);
-		for (; addr < next; pmd++, addr = pnext) {
-			pte_t *pte;
-
-			pnext = pmd_addr_end(addr, next);
-			if (pmd_none(*pmd))
-				continue;
-			/* A table shared since a fork: ours first. */
-			if (prepare && unshare_pte_table(mm, pmd, addr))
-				return -ENOMEM;
-			pte = pte_offset(pmd, addr);
-			for (; addr < pnext; pte++, addr += PAGE_SIZE) {
-				pte_t *dst;
-
-				if (!pte_present(*pte))
-					continue;
-				dst = walk_page_table(mm, addr - old_addr +
-							      new_addr);
-				if (!dst)
-					return -ENOMEM;
-				if (prepare)
-					continue;
-				set_pte_at(mm, addr, dst, *pte);
-				*pte = 0;
-			}
-			cond_resched();
-		}
-	}
-	if (!prepare) {
-		flush_tlb_range(vma, old_addr, end);
+	if (!err && !prepare) {
+		flush_tlb_range(vma, old_addr, old_addr + len);
 		flush_tlb_range(vma, new_addr, new_addr + len);
 	}
-	return 0;
+	return err;
 }
 
 /* Move the page-table entries of [old_addr, +len) to new_addr. */

@@ -170,55 +170,31 @@ int unshare_pte_table(struct mm_struct *mm, pmd_t *pmd, unsigned long addr)
 	return 0;
 }
 
-/* Call fn on every pmd entry of mm that holds a table over [addr, end);
- * the first error stops the walk. */
-static int walk_pte_tables(struct mm_struct *mm, unsigned long addr,
-			   unsigned long end,
-			   int (*fn)(struct mm_struct *mm, pmd_t *pmd,
-				     unsigned long addr))
-{
-	pgd_t *pgd = pgd_offset(mm, addr);
-	unsigned long next;
-
-	for (; addr < end; pgd++, addr = next) {
-		unsigned long pnext;
-		pmd_t *pmd;
-
-		next = pgd_addr_end(addr, end);
-		if (pgd_none(*pgd))
-			continue;
-		pmd = pmd_offset(pgd, addr);
-		for (; addr < next; pmd++, addr = pnext) {
-			int err;
-
-			pnext = pmd_addr_end(addr, next);
-			if (pmd_none(*pmd))
-				continue;
-			err = fn(mm, pmd, addr);
-			if (err)
-				return err;
-		}
-	}
-	return 0;
-}
-
 /* mm is about to change entries in [start, end) (mprotect, munmap,
  * madvise, mremap): its own copy of every shared table there; -ENOMEM
  * (before anything the caller does) when memory runs out. */
+static int unshare_one(struct mm_struct *mm, pmd_t *pmd, unsigned long addr,
+		       unsigned long end, void *arg)
+{
+	(void)end, (void)arg;
+	return unshare_pte_table(mm, pmd, addr);
+}
+
 int unshare_page_range(struct mm_struct *mm, unsigned long start,
 		       unsigned long end)
 {
-	return walk_pte_tables(mm, start, end, unshare_pte_table);
+	return walk_pte_tables(mm, start, end, unshare_one, NULL);
 }
 
 /* exit: let go of a shared table; the others keep it as it is. (If they
  * all let go meanwhile, it is ours and exit_mmap zaps it as usual.) */
 static int drop_shared_pte_table(struct mm_struct *mm, pmd_t *pmd,
-				 unsigned long addr)
+				 unsigned long addr, unsigned long end,
+				 void *arg)
 {
 	struct page *table = pte_table_page(pmd);
 
-	(void)mm, (void)addr;
+	(void)mm, (void)addr, (void)end, (void)arg;
 	if (page_count(table) == 1)
 		return 0;
 	if (__atomic_sub_fetch(&table->_refcount, 1, __ATOMIC_ACQ_REL))
@@ -236,5 +212,5 @@ void drop_shared_pte_tables(struct mm_struct *mm)
 
 	list_for_each_entry(vma, &mm->mmap, vm_list)
 		walk_pte_tables(mm, vma->vm_start, vma->vm_end,
-				drop_shared_pte_table);
+				drop_shared_pte_table, NULL);
 }

@@ -9,7 +9,7 @@
  * system call. glibc finds them through AT_SYSINFO_EHDR (LINUX_4.15).
  * Built without the kernel's headers: this runs in user mode.
  */
-#include <vdso/datapage.h>
+#include <vdso/vclock.h>
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
@@ -23,24 +23,8 @@
 
 #define NSEC_PER_SEC 1000000000ULL
 
-struct __kernel_timespec {
-	long long tv_sec;
-	long long tv_nsec;
-};
-
-struct __kernel_old_timeval {
-	long tv_sec;
-	long tv_usec;
-};
-
-/* The vvar page, a page below the vDSO (vdso.lds.S); hidden, so it is
- * reached PC-relative, with no relocation. */
-extern const struct vdso_data _vdso_data __attribute__((visibility("hidden")));
-
 int __vdso_clock_gettime(int clock, struct __kernel_timespec *ts);
-int __vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
 int __vdso_clock_getres(int clock, struct __kernel_timespec *res);
-long __vdso_time(long *t);
 
 static long syscall2(long nr, long arg0, long arg1)
 {

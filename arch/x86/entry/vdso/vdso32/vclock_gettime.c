@@ -11,7 +11,7 @@
  * system call, through int $0x80 as every i386 system call does here.
  * Built without the kernel's headers: this runs in user mode.
  */
-#include <vdso/datapage.h>
+#include <vdso/vclock.h>
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
@@ -31,24 +31,8 @@ struct old_timespec32 {
 	long tv_nsec;
 };
 
-struct __kernel_timespec {
-	long long tv_sec;
-	long long tv_nsec;
-};
-
-struct __kernel_old_timeval {
-	long tv_sec;
-	long tv_usec;
-};
-
-/* The vvar page, a page below the vDSO (vdso32.lds.S); hidden, so it is
- * reached relative to the GOT, with no relocation. */
-extern const struct vdso_data _vdso_data __attribute__((visibility("hidden")));
-
 int __vdso_clock_gettime(int clock, struct old_timespec32 *ts);
 int __vdso_clock_gettime64(int clock, struct __kernel_timespec *ts);
-int __vdso_gettimeofday(struct __kernel_old_timeval *tv, void *tz);
-long __vdso_time(long *t);
 int __vdso_clock_getres(int clock, struct old_timespec32 *res);
 
 static long syscall2(long nr, long arg0, long arg1)
