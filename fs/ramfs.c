@@ -87,9 +87,9 @@ static bool is_dot_or_dotdot(const char *name, int len)
 	       (len == 2 && name[0] == '.' && name[1] == '.');
 }
 
-/* The dentry called name (len bytes) in dir, or NULL; not "." or "..". */
-struct dentry *ramfs_lookup_dentry(struct inode *dir, const char *name,
-				   int len)
+/* The dentry called name (len bytes) in dir as the tree holds it now,
+ * or NULL; not "." or ".." (Linux's d_lookup: no file system asked). */
+struct dentry *d_lookup(struct inode *dir, const char *name, int len)
 {
 	struct dentry *d;
 
@@ -97,6 +97,16 @@ struct dentry *ramfs_lookup_dentry(struct inode *dir, const char *name,
 		if ((int)d->d_len == len && !memcmp(d->d_name, name, len))
 			return d;
 	return NULL;
+}
+
+/* The dentry called name in dir, for a path lookup: /proc makes a
+ * process's directory the first time one asks for it. */
+struct dentry *ramfs_lookup_dentry(struct inode *dir, const char *name,
+				   int len)
+{
+	if (dir == proc_root)
+		proc_pid_lookup(name, len);
+	return d_lookup(dir, name, len);
 }
 
 /* The inode called name (len bytes) in dir, or NULL. */
@@ -164,7 +174,8 @@ struct inode *ramfs_create(struct inode *dir, const char *name, int len,
 		*err = -ENAMETOOLONG;
 		return NULL;
 	}
-	if (len == 0 || ramfs_lookup(dir, name, len)) {
+	if (len == 0 || is_dot_or_dotdot(name, len) ||
+	    d_lookup(dir, name, len)) {
 		*err = -EEXIST;
 		return NULL;
 	}
@@ -349,7 +360,7 @@ int ramfs_unlink(struct inode *dir, const char *name, int len)
 
 	if (!len || is_dot_or_dotdot(name, len))
 		return -EISDIR;	/* unlink("/"), ".", "..": directories */
-	d = ramfs_lookup_dentry(dir, name, len);
+	d = d_lookup(dir, name, len);
 	if (!d)
 		return -ENOENT;
 	if (S_ISDIR(d->d_inode->i_mode))
@@ -370,7 +381,7 @@ int ramfs_rmdir(struct inode *dir, const char *name, int len)
 		return -EINVAL;
 	if (len == 2 && name[0] == '.' && name[1] == '.')
 		return -ENOTEMPTY;
-	d = ramfs_lookup_dentry(dir, name, len);
+	d = d_lookup(dir, name, len);
 	if (!d)
 		return -ENOENT;
 	if (!S_ISDIR(d->d_inode->i_mode))
@@ -417,7 +428,7 @@ int ramfs_rename(struct inode *old_dir, struct dentry *old,
 		 unsigned int flags)
 {
 	struct inode *inode = old->d_inode, *target;
-	struct dentry *new = ramfs_lookup_dentry(new_dir, name, len);
+	struct dentry *new = d_lookup(new_dir, name, len);
 	struct timespec64 now = current_time(inode);
 
 	target = new ? new->d_inode : NULL;

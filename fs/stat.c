@@ -287,6 +287,8 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
 		fput(f);
 		return -ENOENT;
 	}
+	if (dir == proc_root && f->f_pos <= 2)
+		proc_fill_pids();	/* every process's /proc/<pid> */
 	if (f->f_pos == 0 && (r = put_dirent(dirent, count, &written, ".",
 					     dir, 1)) > 0)
 		f->f_pos = 1;

@@ -583,8 +583,10 @@ noinline struct task_struct *copy_process(int node,
 		p->real_parent = current;
 	}
 	p->parent = p->real_parent;
-	if (!(clone_flags & CLONE_THREAD)) {
-		retval = proc_pid_instantiate(p);	/* /proc/<pid> */
+	/* A kernel thread's /proc/<pid> now; a process's when first asked
+	 * for (proc_pid_lookup). */
+	if (args->fn && !(clone_flags & CLONE_THREAD)) {
+		retval = proc_pid_instantiate(p);
 		if (retval)
 			goto bad_fork_free_pid;
 	}

@@ -1,9 +1,12 @@
 /*
- * /proc/<pid>: one directory per process (thread-group leader), made by
- * copy_process (proc_pid_instantiate) and removed when the process is
- * reaped (proc_flush_pid, from release_task), so getdents64 on /proc
- * lists exactly the live processes, zombies included, and opening
- * /proc/<pid>/... of a reaped pid is -ENOENT. The directory's i_private
+ * /proc/<pid>: one directory per process (thread-group leader), made the
+ * first time someone asks for it — a path lookup of /proc/<pid> (or
+ * /proc/self), or a listing of /proc (proc_pid_lookup, proc_fill_pids) —
+ * as Linux makes its /proc entries on lookup rather than at fork, so fork
+ * pays nothing for them; kernel threads get theirs at once. It is removed
+ * when the process is reaped (proc_flush_pid, from release_task), so
+ * getdents64 on /proc lists exactly the live processes, zombies included,
+ * and opening /proc/<pid>/... of a reaped pid is -ENOENT. The directory's i_private
  * is the task until it is reaped; a file still open after that reads
  * -ESRCH, as Linux's do. Threads get no directory of their own (Linux
  * lists only processes in /proc and keeps threads in /proc/<pid>/task,
@@ -149,27 +152,100 @@ int proc_pid_instantiate(struct task_struct *task)
  * pid, and /proc/<pid> now shows it (tasklist_lock held). */
 void proc_pid_transfer(struct task_struct *old, struct task_struct *new)
 {
+	struct dentry *d;
 	char name[16];
-	struct inode *dir;
 
 	if (!proc_root)
 		return;
 	snprintf(name, sizeof(name), "%d", new->tgid);
-	dir = ramfs_lookup(proc_root, name, strlen(name));
-	if (dir && dir->i_private == old)
-		dir->i_private = new;
+	d = d_lookup(proc_root, name, strlen(name));
+	if (d && d->d_inode->i_private == old)
+		d->d_inode->i_private = new;
 }
 
 /* The process has been reaped: its /proc/<pid> goes. */
 void proc_flush_pid(struct task_struct *task)
 {
+	struct dentry *d;
 	char name[16];
-	struct inode *dir;
 
 	if (!proc_root || task != task->group_leader)
 		return;
 	snprintf(name, sizeof(name), "%d", task->tgid);
-	dir = ramfs_lookup(proc_root, name, strlen(name));
-	if (dir && dir->i_private == task)
-		proc_remove_pid_dir(dir);
+	d = d_lookup(proc_root, name, strlen(name));
+	if (d && d->d_inode->i_private == task)
+		proc_remove_pid_dir(d->d_inode);
+}
+
+/* The live thread-group leader with this pid, with a reference, or NULL. */
+static struct task_struct *get_pid_leader(pid_t pid)
+{
+	struct task_struct *task;
+
+	spin_lock_irq(&tasklist_lock);
+	task = find_task_by_pid(pid);
+	if (task && (task != task->group_leader || list_empty(&task->tasks)))
+		task = NULL;
+	if (task)
+		get_task_struct(task);
+	spin_unlock_irq(&tasklist_lock);
+	return task;
+}
+
+/*
+ * A path lookup in /proc asks for name: if it is a live process's id and
+ * its directory is not there yet, make it. Out of memory, there is none,
+ * and the lookup finds nothing (ENOENT), as a listing leaves it out.
+ */
+void proc_pid_lookup(const char *name, int len)
+{
+	struct task_struct *task;
+	pid_t pid = 0;
+	int i;
+
+	if (len < 1 || len > 9 || name[0] == '0' || d_lookup(proc_root, name,
+							      len))
+		return;
+	for (i = 0; i < len; i++) {
+		if (name[i] < '0' || name[i] > '9')
+			return;
+		pid = pid * 10 + (name[i] - '0');
+	}
+	task = get_pid_leader(pid);
+	if (!task)
+		return;
+	proc_pid_instantiate(task);
+	/* Reaped meanwhile (another CPU): release_task's flush found no
+	 * directory yet, so this one goes now. */
+	if (list_empty(&task->tasks))
+		proc_flush_pid(task);
+	put_task_struct(task);
+}
+
+/* getdents64 of /proc, before it lists: a directory for every process. */
+void proc_fill_pids(void)
+{
+	struct task_struct *p;
+	int n = 0, max, i;
+	pid_t *pids;
+
+	spin_lock_irq(&tasklist_lock);
+	max = nr_threads + 1;
+	spin_unlock_irq(&tasklist_lock);
+	pids = kmalloc(max * sizeof(*pids), GFP_KERNEL);
+	if (!pids)
+		return;
+	spin_lock_irq(&tasklist_lock);
+	for_each_process(p)
+		if (p == p->group_leader && n < max)
+			pids[n++] = p->tgid;
+	spin_unlock_irq(&tasklist_lock);
+	for (i = 0; i < n; i++) {
+		char name[16];
+
+		proc_pid_lookup(name, snprintf(name, sizeof(name), "%d",
+					       pids[i]));
+		cond_resched();
+	}
+	kfree(pids);
 }

@@ -197,6 +197,7 @@ extern struct inode *root_inode;
 void ramfs_init(void);
 struct inode *new_inode(struct super_block *sb, u32 mode);
 struct inode *ramfs_lookup(struct inode *dir, const char *name, int len);
+struct dentry *d_lookup(struct inode *dir, const char *name, int len);
 struct dentry *ramfs_lookup_dentry(struct inode *dir, const char *name,
 				   int len);
 struct inode *ramfs_create(struct inode *dir, const char *name, int len,
@@ -310,8 +311,11 @@ long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev);
  * is made by copy_process and removed by release_task. */
 struct task_struct;
 extern struct super_block proc_sb;	/* the super block of /proc's inodes */
+extern struct inode *proc_root;	/* /proc */
 void proc_root_init(void);
 int proc_pid_instantiate(struct task_struct *task);
+void proc_pid_lookup(const char *name, int len);
+void proc_fill_pids(void);
 void proc_flush_pid(struct task_struct *task);
 void proc_pid_transfer(struct task_struct *old, struct task_struct *new);
 
