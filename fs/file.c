@@ -325,23 +325,26 @@ static unsigned int count_open_files(const struct fdtable *fdt)
 	return words * BITS_PER_LONG;
 }
 
-/* Copy the BITS_PER_LONG descriptors from fd on, taking a reference to
- * each open file. Both tables' locks are ours. */
+/* Copy the open descriptors among the BITS_PER_LONG from fd on (the new
+ * table's slots are NULL), taking a reference to each file. Both tables'
+ * locks are ours. */
 static void copy_fd_word(struct fdtable *nfdt, const struct fdtable *ofdt,
 			 unsigned int fd)
 {
-	unsigned int w = BIT_WORD(fd), end = fd + BITS_PER_LONG;
-	unsigned long open = ofdt->open_fds[w];
+	unsigned int w = BIT_WORD(fd);
+	unsigned long open = ofdt->open_fds[w], left = open;
 
-	for (; fd < end; fd++) {
-		struct file *f = ofdt->fd[fd];
+	while (left) {
+		unsigned int i = fd + __ffs(left);
+		struct file *f = ofdt->fd[i];
 
+		left &= left - 1;
 		/* No file yet: reserved by an open() under way in a thread. */
 		if (f)
 			get_file(f);
 		else
-			open &= ~BIT_MASK(fd);
-		nfdt->fd[fd] = f;
+			open &= ~BIT_MASK(i);
+		nfdt->fd[i] = f;
 	}
 	nfdt->open_fds[w] = open;
 	nfdt->close_on_exec[w] = ofdt->close_on_exec[w];

@@ -491,6 +491,7 @@ noinline struct task_struct *copy_process(int node,
 	p = dup_task_struct(current, node);
 	if (!p)
 		goto fork_out;
+	p->proc_dir = NULL;	/* made when first asked for */
 	/* Our own references to the credentials: from here on a failure's
 	 * put_task_struct drops them (exit_creds). */
 	retval = copy_creds(p, clone_flags);

@@ -114,6 +114,8 @@ static void proc_remove_pid_dir(struct inode *dir)
 	/* The directory's name, copied: removing it frees its dentry. */
 	strscpy(name, dir->i_dentry->d_name, sizeof(name));
 	spin_lock_irq(&tasklist_lock);
+	if (dir->i_private)
+		((struct task_struct *)dir->i_private)->proc_dir = NULL;
 	dir->i_private = NULL;	/* files still open now read -ESRCH */
 	spin_unlock_irq(&tasklist_lock);
 	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
@@ -138,7 +140,10 @@ int proc_pid_instantiate(struct task_struct *task)
 	if (!dir)
 		return err;
 	dir->i_sb = &proc_sb;
+	spin_lock_irq(&tasklist_lock);
 	dir->i_private = task;
+	task->proc_dir = dir;
+	spin_unlock_irq(&tasklist_lock);
 	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
 		if (!proc_create_entry(dir, &pid_entries[i],
 				       &proc_pid_file_ops)) {
@@ -152,29 +157,22 @@ int proc_pid_instantiate(struct task_struct *task)
  * pid, and /proc/<pid> now shows it (tasklist_lock held). */
 void proc_pid_transfer(struct task_struct *old, struct task_struct *new)
 {
-	struct dentry *d;
-	char name[16];
+	struct inode *dir = old->proc_dir;
 
-	if (!proc_root)
-		return;
-	snprintf(name, sizeof(name), "%d", new->tgid);
-	d = d_lookup(proc_root, name, strlen(name));
-	if (d && d->d_inode->i_private == old)
-		d->d_inode->i_private = new;
+	if (dir && dir->i_private == old) {
+		dir->i_private = new;
+		new->proc_dir = dir;
+		old->proc_dir = NULL;
+	}
 }
 
-/* The process has been reaped: its /proc/<pid> goes. */
+/* The process has been reaped: its /proc/<pid>, if it was made, goes. */
 void proc_flush_pid(struct task_struct *task)
 {
-	struct dentry *d;
-	char name[16];
+	struct inode *dir = READ_ONCE(task->proc_dir);
 
-	if (!proc_root || task != task->group_leader)
-		return;
-	snprintf(name, sizeof(name), "%d", task->tgid);
-	d = d_lookup(proc_root, name, strlen(name));
-	if (d && d->d_inode->i_private == task)
-		proc_remove_pid_dir(d->d_inode);
+	if (dir && task == task->group_leader && dir->i_private == task)
+		proc_remove_pid_dir(dir);
 }
 
 /* The live thread-group leader with this pid, with a reference, or NULL. */

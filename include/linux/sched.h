@@ -90,6 +90,7 @@ struct task_struct {
 	u64 utime, stime;	/* ticks spent in user mode, in the kernel */
 	unsigned long min_flt;	/* page faults served (no disk: all minor) */
 	char comm[TASK_COMM_LEN];	/* executable name */
+	struct inode *proc_dir;	/* its /proc/<pid>, once made (a leader) */
 
 	const struct cred *real_cred;	/* who we are, to others */
 	const struct cred *cred;	/* whose rights we act with */
