@@ -9,12 +9,17 @@
  * Out of memory is an ordinary result: alloc_pages() returns NULL and the
  * caller returns -ENOMEM. It never sleeps and never hangs.
  *
- * Free pages known to hold only zeros — page tables emptied by the
- * walkers, which clear every entry before freeing a table — wait on a
- * short list of their own (free_zeroed_page), so the next page table
- * (a __GFP_ZERO page) needs no clearing: what Linux's page-table
- * quicklists once did. They are free memory like any other (MemFree
- * counts them) and any allocation takes them when the buddy lists run dry.
+ * Two short lists of free order-0 pages sit in front of the buddy lists,
+ * as Linux's per-CPU page lists do: pages just freed (pcp_pages), handed
+ * out again first, so the common allocate-free-allocate of one page costs
+ * a list operation instead of splitting and merging buddies; and pages
+ * known to hold only zeros — page tables emptied by the walkers, which
+ * clear every entry before freeing a table (free_zeroed_page) — so the
+ * next page table (a __GFP_ZERO page) needs no clearing, as Linux's
+ * page-table quicklists once did. Both are free memory like any other
+ * (MemFree counts them); a larger block that cannot be found while pages
+ * wait there puts them back into the buddy lists (drain_listed_pages)
+ * and looks again.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -32,6 +37,9 @@ static unsigned long nr_free;	/* free pages, all orders, zeroed ones too */
 static LIST_HEAD(zeroed_pages);	/* free order-0 pages of zeros */
 static unsigned long nr_zeroed;
 #define ZEROED_PAGES_MAX 64	/* enough for a few address spaces' tables */
+static LIST_HEAD(pcp_pages);	/* free order-0 pages, most recent first */
+static unsigned long nr_pcp;
+#define PCP_PAGES_MAX 64
 static DEFINE_SPINLOCK(zone_lock);
 
 struct page *mem_map;
@@ -100,15 +108,28 @@ static struct page *__rmqueue(unsigned int order)
 	return NULL;
 }
 
-/* A page off the list of zeroed free pages (zone_lock held), marked so. */
-static struct page *take_zeroed_page(void)
+/* The first page of one of the short lists (zone_lock held), or NULL. */
+static struct page *take_listed(struct list_head *list, unsigned long *nr)
 {
-	struct page *page = list_first_entry(&zeroed_pages, struct page, lru);
+	struct page *page;
 
+	if (!*nr)
+		return NULL;
+	page = list_first_entry(list, struct page, lru);
 	list_del_init(&page->lru);
-	nr_zeroed--;
-	page->flags |= (1UL << PG_zeroed);
+	(*nr)--;
 	return page;
+}
+
+/* Give every page on the short lists back to the buddy lists, so they can
+ * merge into larger blocks again (zone_lock held). */
+static void drain_listed_pages(void)
+{
+	struct page *page;
+
+	while ((page = take_listed(&pcp_pages, &nr_pcp)) ||
+	       (page = take_listed(&zeroed_pages, &nr_zeroed)))
+		__free_one_page(page_to_pfn(page), 0);
 }
 
 /* Allocate 2^order contiguous pages; NULL when memory is exhausted. */
@@ -116,30 +137,37 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
-	bool zero = false;
+	bool zeroed = false;
 
 	if (order >= MAX_ORDER)
 		return NULL;
 	spin_lock_irqsave(&zone_lock, flags);
 	page = NULL;
-	if (!order && nr_zeroed && (gfp & __GFP_ZERO))
-		page = take_zeroed_page();
+	if (!order && (gfp & __GFP_ZERO)) {
+		page = take_listed(&zeroed_pages, &nr_zeroed);
+		zeroed = page != NULL;
+	}
+	if (!order && !page)
+		page = take_listed(&pcp_pages, &nr_pcp);
 	if (!page)
 		page = __rmqueue(order);
-	if (!page && !order && nr_zeroed)
-		page = take_zeroed_page();	/* the last free pages */
-	else if (page && (gfp & __GFP_ZERO) && !(page->flags & (1UL << PG_zeroed)))
-		zero = true;
+	if (!page && !order) {
+		page = take_listed(&zeroed_pages, &nr_zeroed);	/* the last */
+		zeroed = page != NULL;
+	}
+	if (!page && order && (nr_pcp || nr_zeroed)) {
+		drain_listed_pages();
+		page = __rmqueue(order);
+	}
 	if (page)
 		nr_free -= 1UL << order;
 	spin_unlock_irqrestore(&zone_lock, flags);
 	if (!page)
 		return NULL;
-	page->flags &= ~(1UL << PG_zeroed);
 	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
 	page->order = order;
 	page->mapping = NULL;
-	if (zero) {
+	if ((gfp & __GFP_ZERO) && !zeroed) {
 		unsigned long i;
 
 		for (i = 0; i < 1UL << order; i++)
@@ -164,7 +192,12 @@ void __free_pages(struct page *page, unsigned int order)
 	page->flags = 0;
 	page->slab_cache = NULL;
 	spin_lock_irqsave(&zone_lock, flags);
-	__free_one_page(page_to_pfn(page), order);
+	if (!order && nr_pcp < PCP_PAGES_MAX) {
+		list_add(&page->lru, &pcp_pages);
+		nr_pcp++;
+	} else {
+		__free_one_page(page_to_pfn(page), order);
+	}
 	nr_free += 1UL << order;
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
@@ -316,5 +349,6 @@ void show_mem(void)
 	printk("buddy free blocks by order:");
 	for (order = 0; order < MAX_ORDER; order++)
 		printk(" %lu", free_area[order].nr_free);
-	printk("; zeroed pages %lu\n", nr_zeroed);
+	printk("; recently freed pages %lu, zeroed pages %lu\n", nr_pcp,
+	       nr_zeroed);
 }

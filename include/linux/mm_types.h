@@ -38,8 +38,7 @@ struct page {
 #define PG_reserved 0	/* never handed out (kernel, firmware, initrd) */
 #define PG_buddy 1	/* head of a free block in the buddy allocator */
 #define PG_slab 2	/* belongs to a kmem_cache */
-#define PG_zeroed 3	/* came off the zeroed free list (alloc_pages) */
-#define PG_pt_wrprotected 4	/* a pte table with no writable entry */
+#define PG_pt_wrprotected 3	/* a pte table with no writable entry */
 
 /* vm_flags, Linux's values. VM_MAY* say which of VM_READ/WRITE/EXEC
  * mprotect may turn on (a MAP_SHARED mapping of a read-only file never
