@@ -3,7 +3,8 @@
  * its own user half (entries 0..255) and a copy of the kernel half
  * (256..511) from swapper_pg_dir, which never changes after boot — so the
  * kernel is mapped identically in every process, as in Linux. Here: the
- * root and pmd tables' lifetimes, the PTE format and TLB flushes; the
+ * pmd tables' lifetimes, the PTE format and TLB flushes (the root's is
+ * mm/pgtable-generic.c's); the
  * walking is portable (mm/memory.c, with asm/pgtable.h's level helpers).
  */
 #include <asm/barrier.h>
@@ -11,26 +12,6 @@
 #include <asm/pgtable.h>
 #include <linux/mm.h>
 #include <linux/string.h>
-
-pgd_t *pgd_alloc(struct mm_struct *mm)
-{
-	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
-
-	(void)mm;
-	if (pgd)
-		memcpy(pgd + KERNEL_PGD_FIRST, swapper_pg_dir + KERNEL_PGD_FIRST,
-		       (PTRS_PER_PGD - KERNEL_PGD_FIRST) * sizeof(pgd_t));
-	return pgd;
-}
-
-/* The user half is empty by now (exit_mmap freed every table): clear the
- * kernel half too, and the next page table takes the page as it is. */
-void pgd_free(struct mm_struct *mm, pgd_t *pgd)
-{
-	(void)mm;
-	memset(pgd + KERNEL_PGD_FIRST, 0, (PTRS_PER_PGD - KERNEL_PGD_FIRST) * sizeof(pgd_t));
-	free_zeroed_page((unsigned long)pgd);
-}
 
 /* The pmd table under a pgd entry that maps nothing any more. */
 void pmd_free(struct mm_struct *mm, pmd_t *pmd)

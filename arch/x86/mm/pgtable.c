@@ -4,7 +4,8 @@
  * page table of 1024 4 KiB pages, and a copy of the kernel part
  * (768..1023) from swapper_pg_dir, which never changes after boot — so the
  * kernel is mapped identically in every process, as in Linux. Here: the
- * directory's lifetime, the PTE format and TLB flushes; the walking is
+ * PTE format and TLB flushes (the directory's lifetime is
+ * mm/pgtable-generic.c's); the walking is
  * portable (mm/memory.c, with asm/pgtable.h's level helpers).
  */
 #include <asm/pgtable.h>
@@ -12,27 +13,6 @@
 #include <asm/tlbflush.h>
 #include <linux/mm.h>
 #include <linux/string.h>
-
-pgd_t *pgd_alloc(struct mm_struct *mm)
-{
-	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
-
-	(void)mm;
-	if (pgd)
-		memcpy(pgd + KERNEL_PGD_BOUNDARY,
-		       swapper_pg_dir + KERNEL_PGD_BOUNDARY,
-		       KERNEL_PGD_PTRS * sizeof(pgd_t));
-	return pgd;
-}
-
-/* The user half is empty by now (exit_mmap freed every table): clear the
- * kernel half too, and the next page table takes the page as it is. */
-void pgd_free(struct mm_struct *mm, pgd_t *pgd)
-{
-	(void)mm;
-	memset(pgd + KERNEL_PGD_BOUNDARY, 0, KERNEL_PGD_PTRS * sizeof(pgd_t));
-	free_zeroed_page((unsigned long)pgd);
-}
 
 /* Nothing to free: the pmd is the page-directory entry itself. */
 void pmd_free(struct mm_struct *mm, pmd_t *pmd)

@@ -36,6 +36,7 @@
 #define PMD_SIZE (_AC(1, UL) << PMD_SHIFT)
 #define PMD_MASK (~(PMD_SIZE - 1))
 #define KERNEL_PGD_FIRST 256	/* first root entry of the kernel half */
+#define USER_PTRS_PER_PGD KERNEL_PGD_FIRST	/* Linux's name for it */
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>

@@ -38,6 +38,7 @@
 /* First directory entry of the kernel half, and how many there are. */
 #define KERNEL_PGD_BOUNDARY (PAGE_OFFSET >> PGDIR_SHIFT)
 #define KERNEL_PGD_PTRS (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY)
+#define USER_PTRS_PER_PGD KERNEL_PGD_BOUNDARY	/* Linux's name for it */
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
