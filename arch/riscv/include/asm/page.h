@@ -32,29 +32,10 @@ typedef unsigned long pgd_t;
 #define __va(pa) ((void *)((unsigned long)(pa) - PHYS_RAM_BASE + PAGE_OFFSET))
 #define __pa(va) ((unsigned long)(va) - PAGE_OFFSET + PHYS_RAM_BASE)
 
-/* Zero a page, or copy one (page-aligned kernel addresses), in 8-byte
- * words, 8 a turn. -fno-tree-loop-distribute-patterns keeps gcc from
- * turning the loops back into memset/memcpy calls. */
-static inline void clear_page(void *page)
-{
-	unsigned long *p = page;
-	unsigned int i;
-
-#pragma GCC unroll 8
-	for (i = 0; i < PAGE_SIZE / sizeof(*p); i++)
-		p[i] = 0;
-}
-
-static inline void copy_page(void *to, const void *from)
-{
-	unsigned long *d = to;
-	const unsigned long *s = from;
-	unsigned int i;
-
-#pragma GCC unroll 8
-	for (i = 0; i < PAGE_SIZE / sizeof(*d); i++)
-		d[i] = s[i];
-}
+/* Zero a page, or copy one (page-aligned kernel addresses):
+ * arch/riscv/lib/page.S, sixteen words a turn. */
+void clear_page(void *page);
+void copy_page(void *to, const void *from);
 
 #endif
 #endif
