@@ -176,19 +176,15 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	return page;
 }
 
-/* Drop a reference; the block goes back to the free lists at zero. */
-void __free_pages(struct page *page, unsigned int order)
+/* A block whose last reference is gone (count: what the reference count
+ * fell to, never below 0) goes back: an order-0 page to the short list of
+ * recently freed pages while there is room, else to the buddy lists. */
+void free_unref_page(struct page *page, unsigned int order, int count)
 {
 	unsigned long flags;
-	int count;
 
-	if (!page)
-		return;
-	BUG_ON(page->flags & (1UL << PG_reserved));
-	count = __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL);
 	BUG_ON(count < 0);
-	if (count)
-		return;
+	BUG_ON(page->flags & (1UL << PG_reserved));
 	page->flags = 0;
 	page->slab_cache = NULL;
 	spin_lock_irqsave(&zone_lock, flags);
@@ -200,6 +196,18 @@ void __free_pages(struct page *page, unsigned int order)
 	}
 	nr_free += 1UL << order;
 	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/* Drop a reference; the block goes back to the free lists at zero. */
+void __free_pages(struct page *page, unsigned int order)
+{
+	int count;
+
+	if (!page)
+		return;
+	count = __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL);
+	if (count <= 0)
+		free_unref_page(page, order, count);
 }
 
 /*

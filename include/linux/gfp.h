@@ -17,6 +17,8 @@ unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);
 void free_pages(unsigned long addr, unsigned int order);
 void free_zeroed_page(unsigned long addr);	/* a page left all zeros */
+struct page;
+void free_unref_page(struct page *page, unsigned int order, int count);
 #define __get_free_page(gfp) __get_free_pages((gfp), 0)
 #define free_page(addr) free_pages((addr), 0)
 

@@ -35,10 +35,14 @@ static inline int page_count(const struct page *page)
 	return __atomic_load_n(&page->_refcount, __ATOMIC_RELAXED);
 }
 
-/* Drop a reference to an order-0 page; the last one frees it. */
+/* Drop a reference to an order-0 page; the last one frees it. Inline:
+ * the walkers drop one for every page they unmap. */
 static inline void put_page(struct page *page)
 {
-	__free_pages(page, 0);
+	int count = __atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_ACQ_REL);
+
+	if (count <= 0)
+		free_unref_page(page, 0, count);
 }
 
 /*
