@@ -133,7 +133,8 @@ def test_faulting_program_is_killed_and_reported_by_wait4(menu, arch, mode,
                                      "test_exec", "test_mem", "test_clone",
                                      "test_preempt", "test_files",
                                      "test_signals", "test_fpu",
-                                     "test_devices", "test_txtbsy"])
+                                     "test_devices", "test_txtbsy",
+                                     "test_sysctl"])
 def test_user_space_checks_pass(menu, arch, program):
     out = menu(arch).run(program, timeout=120)
     summary = re.search(r"(\d+) checks, (\d+) failed|badelf: (\d+) failed",

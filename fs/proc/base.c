@@ -98,11 +98,11 @@ static const struct file_operations proc_pid_file_ops = {
 };
 
 static const struct proc_entry pid_entries[] = {
-	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline },
-	{ "comm", S_IFREG | 0444, proc_pid_comm },
-	{ "maps", S_IFREG | 0444, show_map },
-	{ "stat", S_IFREG | 0444, proc_pid_stat },
-	{ "status", S_IFREG | 0444, proc_pid_status },
+	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline, NULL },
+	{ "comm", S_IFREG | 0444, proc_pid_comm, NULL },
+	{ "maps", S_IFREG | 0444, show_map, NULL },
+	{ "stat", S_IFREG | 0444, proc_pid_stat, NULL },
+	{ "status", S_IFREG | 0444, proc_pid_status, NULL },
 };
 
 /* Take a /proc/<pid> directory and its files out of /proc. */

@@ -19,6 +19,9 @@ struct proc_entry {
 	const char *name;
 	u32 mode;
 	int (*show)(struct seq_file *m);
+	/* A writable file (/proc/sys): takes the text written, n bytes in a
+	 * kernel buffer; n or -errno. */
+	ssize_t (*write)(const char *kbuf, size_t n);
 };
 
 /* The most text one /proc file may have (a seq_file doubles up to it). */
@@ -27,7 +30,11 @@ struct proc_entry {
 extern struct super_block proc_sb;
 extern struct inode *proc_root;
 
+/* proc_sysctl.c: /proc/sys */
+void proc_sys_init(void);
+
 /* root.c */
+extern const struct file_operations proc_reg_file_ops;
 struct inode *proc_create_entry(struct inode *dir,
 				const struct proc_entry *entry,
 				const struct file_operations *fops);

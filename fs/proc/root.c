@@ -75,18 +75,18 @@ static ssize_t proc_reg_read(struct file *f, char *kbuf, size_t n,
 	return proc_seq_read(f, kbuf, n, pos, NULL);
 }
 
-/* Linux's proc_reg_write for a file without a write method. */
+/* Linux's proc_reg_write: the file's write method, or -EIO without one.
+ * A write is taken whole, as Linux's sysctl files take it. */
 static ssize_t proc_reg_write(struct file *f, const char *kbuf, size_t n,
 			      loff_t *pos)
 {
-	(void)f;
-	(void)kbuf;
-	(void)n;
+	const struct proc_entry *entry = f->f_inode->i_private;
+
 	(void)pos;
-	return -EIO;
+	return entry->write ? entry->write(kbuf, n) : -EIO;
 }
 
-static const struct file_operations proc_reg_file_ops = {
+const struct file_operations proc_reg_file_ops = {
 	.llseek = seq_lseek,
 	.read = proc_reg_read,
 	.write = proc_reg_write,
@@ -147,15 +147,15 @@ static int tasks_proc_show(struct seq_file *m)
 }
 
 static const struct proc_entry proc_root_entries[] = {
-	{ "cpuinfo", S_IFREG | 0444, cpuinfo_proc_show },
-	{ "filesystems", S_IFREG | 0444, filesystems_proc_show },
-	{ "loadavg", S_IFREG | 0444, loadavg_proc_show },
-	{ "meminfo", S_IFREG | 0444, meminfo_proc_show },
-	{ "mounts", S_IFREG | 0444, mounts_proc_show },
-	{ "stat", S_IFREG | 0444, show_stat },
-	{ "tasks", S_IFREG | 0444, tasks_proc_show },
-	{ "uptime", S_IFREG | 0444, uptime_proc_show },
-	{ "version", S_IFREG | 0444, version_proc_show },
+	{ "cpuinfo", S_IFREG | 0444, cpuinfo_proc_show, NULL },
+	{ "filesystems", S_IFREG | 0444, filesystems_proc_show, NULL },
+	{ "loadavg", S_IFREG | 0444, loadavg_proc_show, NULL },
+	{ "meminfo", S_IFREG | 0444, meminfo_proc_show, NULL },
+	{ "mounts", S_IFREG | 0444, mounts_proc_show, NULL },
+	{ "stat", S_IFREG | 0444, show_stat, NULL },
+	{ "tasks", S_IFREG | 0444, tasks_proc_show, NULL },
+	{ "uptime", S_IFREG | 0444, uptime_proc_show, NULL },
+	{ "version", S_IFREG | 0444, version_proc_show, NULL },
 };
 
 /* Make /proc and its files, then a /proc/<pid> for each process that
@@ -183,6 +183,7 @@ void proc_root_init(void)
 				       &proc_reg_file_ops))
 			panic("proc: no memory for /proc/%s",
 			      proc_root_entries[i].name);
+	proc_sys_init();
 	self = ramfs_create(proc_root, "self", 4, S_IFLNK | 0777, &err);
 	if (!self)
 		panic("proc: cannot create /proc/self (%ld)", err);

@@ -1,0 +1,78 @@
+/*
+ * /proc/sys/kernel/threads-max (proc(5)): the most threads the system
+ * allows. It reads as a decimal number; root may write one from 20 to
+ * FUTEX_TID_MASK (0x3fffffff), anything else is EINVAL; an unprivileged
+ * user may not open it for writing (EACCES). The writes run only on
+ * Clonix (on a Linux host they would change the host), and the old value
+ * is put back.
+ */
+#include "check.h"
+#include <sys/wait.h>
+
+#define PATH "/proc/sys/kernel/threads-max"
+
+static long read_value(void)
+{
+	char buf[32];
+	int fd = open(PATH, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = 0;
+	return atol(buf);
+}
+
+/* Write text; the write's result (-1 with errno on failure). */
+static long write_text(const char *text)
+{
+	int fd = open(PATH, O_WRONLY);
+	long n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n;
+}
+
+int main(void)
+{
+	long old = read_value();
+	char buf[32];
+	pid_t pid;
+	int status;
+
+	check_prog = "test_sysctl";
+	setvbuf(stdout, NULL, _IONBF, 0);
+	check(old >= 20, "threads-max reads as a number of at least 20", NULL);
+	if (!running_on_clonix())
+		return check_summary();
+	snprintf(buf, sizeof(buf), "%ld\n", old + 100);
+	check(write_text(buf) == (long)strlen(buf),
+	      "root writes threads-max", NULL);
+	check(read_value() == old + 100, "and reads back what it wrote", NULL);
+	check_errno(write_text("19\n"), EINVAL, "19 (below 20) is EINVAL");
+	check_errno(write_text("1073741824"), EINVAL,
+		    "2^30 (above FUTEX_TID_MASK) is EINVAL");
+	check_errno(write_text("abc\n"), EINVAL, "text is EINVAL");
+	check_errno(write_text("-5\n"), EINVAL, "a negative number is EINVAL");
+	check(read_value() == old + 100, "a refused write changes nothing",
+	      NULL);
+	pid = fork();
+	if (pid == 0) {
+		if (setuid(1000))
+			_exit(2);
+		_exit(open(PATH, O_WRONLY) < 0 && errno == EACCES ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "an unprivileged user cannot open it for writing (EACCES)",
+	      NULL);
+	snprintf(buf, sizeof(buf), "%ld", old);
+	check(write_text(buf) == (long)strlen(buf) && read_value() == old,
+	      "the old value is back", NULL);
+	return check_summary();
+}
