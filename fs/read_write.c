@@ -7,7 +7,10 @@
  * bad user pointer is -EFAULT and never a kernel fault; the file offset
  * moves by exactly the bytes that reached the user (or the file), never
  * by a chunk that faulted. Long transfers give up the CPU between chunks
- * and stop when the task is being killed.
+ * and stop when the task is being killed. A short transfer (a number
+ * read from or written to /proc) bounces through the stack instead, so it
+ * allocates nothing: reading /proc/self/fail-nth must not count as one of
+ * the allocations it reports on.
  */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
@@ -19,6 +22,7 @@
 #include <linux/uaccess.h>
 
 #define IO_CHUNK 4096
+#define IO_SMALL 64	/* up to this, the bounce buffer is on the stack */
 #define UIO_MAXIOV 1024
 
 struct iovec {
@@ -56,7 +60,7 @@ static ssize_t done_or(ssize_t done, ssize_t err)
 ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 {
 	ssize_t done = 0, ret;
-	char *kbuf;
+	char small[IO_SMALL], *kbuf = small;
 
 	if ((f->f_flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
@@ -68,9 +72,11 @@ ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 	if (ret <= 0)
 		return ret;
 	count = ret;
-	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
-	if (!kbuf)
-		return -ENOMEM;
+	if (count > IO_SMALL) {
+		kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
+		if (!kbuf)
+			return -ENOMEM;
+	}
 	while (done < (ssize_t)count) {
 		size_t n = min(count - done, (size_t)IO_CHUNK);
 		loff_t pos = *ppos;
@@ -96,7 +102,8 @@ ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 		}
 		cond_resched();
 	}
-	kfree(kbuf);
+	if (kbuf != small)
+		kfree(kbuf);
 	return done;
 }
 
@@ -104,7 +111,7 @@ ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
 		  loff_t *ppos)
 {
 	ssize_t done = 0, ret;
-	char *kbuf;
+	char small[IO_SMALL], *kbuf = small;
 
 	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
@@ -114,9 +121,11 @@ ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
 	if (ret <= 0)
 		return ret;
 	count = ret;
-	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
-	if (!kbuf)
-		return -ENOMEM;
+	if (count > IO_SMALL) {
+		kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
+		if (!kbuf)
+			return -ENOMEM;
+	}
 	while (done < (ssize_t)count) {
 		size_t n = min(count - done, (size_t)IO_CHUNK);
 		size_t lost = copy_from_user(kbuf, ubuf + done, n);
@@ -140,7 +149,8 @@ ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
 		}
 		cond_resched();
 	}
-	kfree(kbuf);
+	if (kbuf != small)
+		kfree(kbuf);
 	return done;
 }
 

@@ -138,6 +138,7 @@ noinline struct task_struct *dup_task_struct(struct task_struct *orig,
 	tsk->stack = stack;
 	clear_tsk_need_resched(tsk);
 	tsk->usage = 2;
+	tsk->fail_nth = 0;	/* fault injection is the parent's, not inherited */
 	return tsk;
 
 free_stack:

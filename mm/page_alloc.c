@@ -21,6 +21,7 @@
  * wait there puts them back into the buddy lists (drain_listed_pages)
  * and looks again.
  */
+#include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -132,8 +133,9 @@ static void drain_listed_pages(void)
 		__free_one_page(page_to_pfn(page), 0);
 }
 
-/* Allocate 2^order contiguous pages; NULL when memory is exhausted. */
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+/* Allocate 2^order contiguous pages; NULL when memory is exhausted. The
+ * allocator proper: no fault injection (the slab allocator calls it). */
+struct page *__alloc_pages(gfp_t gfp, unsigned int order)
 {
 	unsigned long flags;
 	struct page *page;
@@ -233,6 +235,15 @@ void free_zeroed_page(unsigned long addr)
 	}
 	nr_free++;
 	spin_unlock_irqrestore(&zone_lock, flags);
+}
+
+/* Allocate 2^order contiguous pages, or NULL: memory is exhausted, or
+ * the task asked (fail-nth) for this allocation to fail. */
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	if (should_fail_alloc(gfp))
+		return NULL;
+	return __alloc_pages(gfp, order);
 }
 
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order)

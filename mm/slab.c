@@ -7,10 +7,17 @@
  *
  * kmalloc() picks the smallest of a few general caches that fits, and uses
  * whole pages beyond the largest.
+ *
+ * Each allocation asks the fault injector (fail-nth) once: a new slab's
+ * pages come from __alloc_pages, which does not ask again.
+ * /proc/slabinfo lists every cache, so tests can compare each with a
+ * baseline and name the one that lost objects.
  */
+#include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -59,7 +66,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 /* A new slab: its objects all chained on page->freelist. Lock held. */
 static struct page *cache_grow(struct kmem_cache *c, gfp_t gfp)
 {
-	struct page *page = alloc_pages(gfp & ~__GFP_ZERO, c->order);
+	struct page *page = __alloc_pages(gfp & ~__GFP_ZERO, c->order);
 	char *base;
 	unsigned int i;
 
@@ -87,6 +94,8 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 	struct page *page;
 	void **obj;
 
+	if (should_fail_alloc(gfp))
+		return NULL;
 	spin_lock_irqsave(&c->lock, flags);
 	page = list_first_entry_or_null(&c->partial, struct page, lru);
 	if (!page)
@@ -220,4 +229,50 @@ void show_slab_info(void)
 	list_for_each_entry(c, &slab_caches, list)
 		printk("%-16s %8lu %8u %6u %6lu\n", c->name, c->nr_active,
 		       c->size, c->order, c->nr_slabs);
+}
+
+/*
+ * /proc/slabinfo in Linux's format (version 2.1): per cache the objects in
+ * use and in all its slabs, the object size, objects per slab, pages per
+ * slab; the tunables are SLAB's per-CPU arrays, which Clonix has not (0);
+ * then slabs in use (every slab here holds at least one object: an empty
+ * one is freed at once) and in all.
+ */
+int slabinfo_show(struct seq_file *m)
+{
+	struct kmem_cache *c;
+
+	seq_puts(m, "slabinfo - version: 2.1\n");
+	seq_puts(m, "# name            <active_objs> <num_objs> <objsize> "
+		    "<objperslab> <pagesperslab> : tunables <limit> "
+		    "<batchcount> <sharedfactor> : slabdata <active_slabs> "
+		    "<num_slabs> <sharedavail>\n");
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(c, &slab_caches, list) {
+		unsigned long flags, active, slabs;
+
+		spin_lock_irqsave(&c->lock, flags);
+		active = c->nr_active;
+		slabs = c->nr_slabs;
+		spin_unlock_irqrestore(&c->lock, flags);
+		seq_printf(m, "%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u "
+			   "%4u : slabdata %6lu %6lu %6u\n", c->name, active,
+			   slabs * c->objs_per_slab, c->size, c->objs_per_slab,
+			   1U << c->order, 0U, 0U, 0U, slabs, slabs, 0U);
+	}
+	spin_unlock(&slab_caches_lock);
+	return 0;
+}
+
+/* Pages held by all slabs, for /proc/meminfo's Slab. */
+unsigned long slab_pages(void)
+{
+	struct kmem_cache *c;
+	unsigned long n = 0;
+
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(c, &slab_caches, list)
+		n += READ_ONCE(c->nr_slabs) << c->order;
+	spin_unlock(&slab_caches_lock);
+	return n;
 }

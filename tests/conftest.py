@@ -125,6 +125,37 @@ def free_pages(m):
     return int(re.search(r"MemFree:\s+(\d+) kB", out).group(1)) // 4
 
 
+def slab_counts(m):
+    """{cache name: objects in use}, from /proc/slabinfo (Linux's
+    format: the name, then <active_objs>)."""
+    out = m.run("cat /proc/slabinfo")
+    counts = {}
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) > 2 and not line.startswith(("slabinfo", "#")):
+            counts[fields[0]] = int(fields[1])
+    assert counts, f"no caches in /proc/slabinfo:\n{out}"
+    return counts
+
+
+def leak_baseline(m):
+    """What assert_no_leak compares with: free pages and every cache."""
+    return free_pages(m), slab_counts(m)
+
+
+def assert_no_leak(m, before, what="the test"):
+    """Free pages and every slab cache's objects are back at the baseline
+    leak_baseline(m) took; a failure names the caches that changed."""
+    pages, slabs = before
+    now_pages, now_slabs = free_pages(m), slab_counts(m)
+    changed = {c: now_slabs.get(c, 0) - slabs.get(c, 0)
+               for c in set(slabs) | set(now_slabs)
+               if now_slabs.get(c, 0) != slabs.get(c, 0)}
+    assert now_pages == pages and not changed, (
+        f"{what} leaked: free pages {pages} -> {now_pages}; objects "
+        f"gained per cache: {changed or 'none'}")
+
+
 @pytest.fixture
 def menu(boot):
     """menu(arch, **opts): a machine booted to the MenuOS prompt."""

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from conftest import ROOT, USER_ARCHES, Machine, free_pages
+from conftest import (ROOT, USER_ARCHES, Machine, assert_no_leak, free_pages,
+                      leak_baseline)
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -87,20 +88,20 @@ def test_quit_powers_off_cleanly(menu, arch):
 def test_thousand_fork_exit_wait_rounds_keep_free_pages_at_baseline(menu, arch):
     m = menu(arch)
     m.run("test_forkloop 1")  # warm up
-    before = free_pages(m)
+    before = leak_baseline(m)
     out = m.run("test_forkloop 1000", timeout=300)
     assert "1000 rounds" in out and ": same" in out, out
-    assert free_pages(m) == before, "a finished program left pages behind"
+    assert_no_leak(m, before, "test_forkloop 1000")
 
 
 def test_fork_bomb_hits_rlimit_nproc_with_eagain_and_menu_answers(menu, arch):
     m = menu(arch)
-    before = free_pages(m)
+    before = leak_baseline(m)
     out = m.run("test_forkbomb 40", timeout=120)
     assert re.search(r"fork failed after \d+ children: EAGAIN", out), out
     assert re.search(r"killed and reaped \d+ children", out), out
     assert "Clonix MenuOS" in m.run("version")
-    assert free_pages(m) == before
+    assert_no_leak(m, before, "test_forkbomb 40")
 
 
 def test_unlimited_fork_bomb_fails_cleanly_and_frees_everything(menu, arch):

@@ -11,6 +11,12 @@
  * -ESRCH, as Linux's do. Threads get no directory of their own (Linux
  * lists only processes in /proc and keeps threads in /proc/<pid>/task,
  * which Clonix does not have yet).
+ *
+ * fail-nth is Linux's fault-injection knob (lib/fault-inject.c), per task:
+ * the directory's task, the process's leader (Linux has it per thread, in
+ * /proc/thread-self and /proc/<pid>/task/<tid>/). Reading and writing it
+ * allocate nothing, so the read that follows the system call under test
+ * does not move the count it reports.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -97,9 +103,67 @@ static const struct file_operations proc_pid_file_ops = {
 	.release = proc_seq_release,
 };
 
+/* fail-nth, read: the allocations left before the injected failure, 0
+ * once it has happened (or when none was asked for). From the stack: no
+ * allocation. */
+static ssize_t proc_fail_nth_read(struct file *f, char *kbuf, size_t n,
+				  loff_t *pos)
+{
+	struct task_struct *task = get_proc_task(f->f_inode);
+	char num[16];
+	int len;
+
+	if (!task)
+		return -ESRCH;
+	len = scnprintf(num, sizeof(num), "%u\n", READ_ONCE(task->fail_nth));
+	put_task_struct(task);
+	if (*pos >= len)
+		return 0;
+	n = min(n, (size_t)(len - *pos));
+	memcpy(kbuf, num + *pos, n);
+	*pos += n;
+	return n;
+}
+
+/* fail-nth, write: N (decimal, an optional newline) makes the task's Nth
+ * fallible allocation from now on fail; 0 turns it off. */
+static ssize_t proc_fail_nth_write(struct file *f, const char *kbuf,
+				   size_t n, loff_t *pos)
+{
+	struct task_struct *task;
+	unsigned long val = 0;
+	size_t i, len = n;
+
+	(void)pos;
+	if (len && kbuf[len - 1] == '\n')
+		len--;
+	if (!len || len > 10)
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (kbuf[i] < '0' || kbuf[i] > '9')
+			return -EINVAL;
+		val = val * 10 + (kbuf[i] - '0');
+	}
+	if (val > 0xffffffffUL)
+		return -EINVAL;
+	task = get_proc_task(f->f_inode);
+	if (!task)
+		return -ESRCH;
+	WRITE_ONCE(task->fail_nth, (unsigned int)val);
+	put_task_struct(task);
+	return n;
+}
+
+static const struct file_operations proc_fail_nth_ops = {
+	.llseek = seq_lseek,
+	.read = proc_fail_nth_read,
+	.write = proc_fail_nth_write,
+};
+
 static const struct proc_entry pid_entries[] = {
 	{ "cmdline", S_IFREG | 0444, proc_pid_cmdline, NULL },
 	{ "comm", S_IFREG | 0444, proc_pid_comm, NULL },
+	{ "fail-nth", S_IFREG | 0644, NULL, NULL },	/* proc_fail_nth_ops */
 	{ "maps", S_IFREG | 0444, show_map, NULL },
 	{ "stat", S_IFREG | 0444, proc_pid_stat, NULL },
 	{ "status", S_IFREG | 0444, proc_pid_status, NULL },
@@ -146,7 +210,9 @@ int proc_pid_instantiate(struct task_struct *task)
 	spin_unlock_irq(&tasklist_lock);
 	for (i = 0; i < ARRAY_SIZE(pid_entries); i++)
 		if (!proc_create_entry(dir, &pid_entries[i],
-				       &proc_pid_file_ops)) {
+				       pid_entries[i].show ?
+				       &proc_pid_file_ops :
+				       &proc_fail_nth_ops)) {
 			proc_remove_pid_dir(dir);
 			return -ENOMEM;
 		}

@@ -152,6 +152,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "loadavg", S_IFREG | 0444, loadavg_proc_show, NULL },
 	{ "meminfo", S_IFREG | 0444, meminfo_proc_show, NULL },
 	{ "mounts", S_IFREG | 0444, mounts_proc_show, NULL },
+	{ "slabinfo", S_IFREG | 0400, slabinfo_show, NULL },
 	{ "stat", S_IFREG | 0444, show_stat, NULL },
 	{ "tasks", S_IFREG | 0444, tasks_proc_show, NULL },
 	{ "uptime", S_IFREG | 0444, uptime_proc_show, NULL },

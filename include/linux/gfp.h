@@ -1,6 +1,8 @@
 /* Page allocation: the buddy allocator in mm/page_alloc.c. Every page the
- * kernel uses is taken and given back through these few functions, so a
- * later fault-injection hook has one place to go. */
+ * kernel uses is taken and given back through these few functions, so the
+ * fault-injection hook (fail-nth, lib/fault-inject.c) has one place to go:
+ * alloc_pages asks it; __alloc_pages, the allocator proper, does not (the
+ * slab allocator uses it, having asked once for the object already). */
 #ifndef _LINUX_GFP_H
 #define _LINUX_GFP_H
 
@@ -8,10 +10,12 @@
 
 #define GFP_KERNEL 0x0u
 #define __GFP_ZERO 0x1u
+#define __GFP_NOFAIL 0x2u	/* never injected to fail (fail-nth) */
 
 #define MAX_ORDER 11	/* blocks of up to 2^10 pages (4 MiB) */
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
+struct page *__alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp, unsigned int order);
 unsigned long get_zeroed_page(gfp_t gfp);

@@ -115,6 +115,7 @@ struct task_struct {
 	int *set_child_tid;	/* CLONE_CHILD_SETTID */
 	int *clear_child_tid;	/* CLONE_CHILD_CLEARTID */
 	struct robust_list_head *robust_list;	/* set_robust_list */
+	unsigned int fail_nth;	/* fail-nth: the allocation to fail, 0 off */
 
 	/* CPU-specific state; must stay last, as in Linux. */
 	struct thread_struct thread;

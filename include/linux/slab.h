@@ -30,5 +30,8 @@ void *kzalloc(size_t size, gfp_t gfp);
 void kfree(const void *obj);
 void kmem_cache_init(void);
 void show_slab_info(void);
+struct seq_file;
+int slabinfo_show(struct seq_file *m);	/* /proc/slabinfo */
+unsigned long slab_pages(void);	/* /proc/meminfo's Slab */
 
 #endif

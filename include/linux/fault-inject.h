@@ -1,0 +1,15 @@
+/*
+ * Fault injection, Linux's fail-nth: a task writes N to its
+ * /proc/<pid>/fail-nth and the Nth fallible allocation it makes from then
+ * on (page allocator, slab, page tables) fails, so every error path of a
+ * system call can be walked, one failure point at a time.
+ */
+#ifndef _LINUX_FAULT_INJECT_H
+#define _LINUX_FAULT_INJECT_H
+
+#include <linux/gfp.h>
+#include <linux/types.h>
+
+bool should_fail_alloc(gfp_t gfp);
+
+#endif
