@@ -32,7 +32,11 @@ struct files_struct init_files = {
 	},
 };
 
-struct file *alloc_file(struct inode *inode, unsigned int flags)
+/* A struct file not open on anything yet (Linux's alloc_empty_file): open
+ * takes one before it creates a name, so running out of memory cannot
+ * leave a new file behind an open that failed. Freed with kfree until
+ * file_attach_inode. */
+struct file *alloc_empty_file(unsigned int flags)
 {
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
 
@@ -40,6 +44,12 @@ struct file *alloc_file(struct inode *inode, unsigned int flags)
 		return NULL;
 	f->f_count = 1;
 	f->f_flags = flags;
+	return f;
+}
+
+/* Open f on inode: a reference to it and its file operations. */
+void file_attach_inode(struct file *f, struct inode *inode)
+{
 	f->f_inode = inode;
 	ihold(inode);
 	if (inode->i_fop)
@@ -48,6 +58,14 @@ struct file *alloc_file(struct inode *inode, unsigned int flags)
 		f->f_op = &ramfs_dir_operations;
 	else
 		f->f_op = &ramfs_file_operations;
+}
+
+struct file *alloc_file(struct inode *inode, unsigned int flags)
+{
+	struct file *f = alloc_empty_file(flags);
+
+	if (f)
+		file_attach_inode(f, inode);
 	return f;
 }
 

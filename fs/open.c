@@ -125,7 +125,9 @@ static struct inode *create_last(struct inode *dir, const char *name,
 
 /* Open (or create) a path, in the kernel: the file or an ERR_PTR. A file
  * this call creates is opened without a permission check (a new 0444
- * file may be opened for writing, as Linux). */
+ * file may be opened for writing, as Linux). The struct file is taken
+ * first, as Linux's path_openat does, so no failure after a create can
+ * leave the new name behind. */
 struct file *filp_open(struct inode *dir, const char *name, int flags,
 		       u32 mode)
 {
@@ -135,33 +137,39 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 	struct file *f;
 	long err = 0;
 
+	f = alloc_empty_file(flags & ~(O_CREAT | O_EXCL | O_TRUNC));
+	if (!f)
+		return ERR_PTR(-ENOMEM);
 	inode = path_lookup(dir, name, !(flags & O_NOFOLLOW), &err);
 	if (!inode && err == -ENOENT && (flags & O_CREAT)) {
 		inode = create_last(dir, name, flags, mode, &err);
 		created = true;
 	} else if (inode && (flags & O_CREAT) && (flags & O_EXCL)) {
-		return ERR_PTR(-EEXIST);
+		err = -EEXIST;
+		goto out_free;
 	}
 	if (!inode)
-		return ERR_PTR(err);
+		goto out_free;
+	err = -ELOOP;	/* O_NOFOLLOW on a link */
 	if (S_ISLNK(inode->i_mode))
-		return ERR_PTR(-ELOOP);	/* O_NOFOLLOW on a link */
+		goto out_free;
+	err = -ENOTDIR;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
-		return ERR_PTR(-ENOTDIR);
+		goto out_free;
+	err = -EISDIR;
 	if (S_ISDIR(inode->i_mode) && acc != O_RDONLY)
-		return ERR_PTR(-EISDIR);
+		goto out_free;
 	if (!created) {
 		err = may_open(inode, flags);
 		if (err)
-			return ERR_PTR(err);
+			goto out_free;
 	}
 	/* A 32-bit program without O_LARGEFILE could not seek in it. */
+	err = -EOVERFLOW;
 	if (S_ISREG(inode->i_mode) && !(flags & O_LARGEFILE) &&
 	    inode->i_size > MAX_NON_LFS)
-		return ERR_PTR(-EOVERFLOW);
-	f = alloc_file(inode, flags & ~(O_CREAT | O_EXCL | O_TRUNC));
-	if (!f)
-		return ERR_PTR(-ENOMEM);
+		goto out_free;
+	file_attach_inode(f, inode);
 	if (S_ISREG(inode->i_mode) && !inode->i_fop && acc != O_RDONLY) {
 		err = get_write_access(inode);	/* ETXTBSY: it runs */
 		if (err) {
@@ -183,6 +191,10 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 		}
 	}
 	return f;
+
+out_free:
+	kfree(f);	/* not open on anything yet */
+	return ERR_PTR(err);
 }
 
 long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)

@@ -165,16 +165,33 @@ static struct task_struct *find_alive_thread(struct task_struct *p)
 	return NULL;
 }
 
-/* Give our children to another thread of our process, which can wait
- * for them as we could, or else to init (Linux's find_new_reaper and
- * reparent_leader; tasklist_lock held). */
+/* Who adopts father's children (Linux's find_new_reaper): another thread
+ * of its process; else the nearest ancestor process that made itself a
+ * child subreaper (prctl) and has a live thread; else init. */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *reaper = find_alive_thread(father), *p;
+
+	if (reaper)
+		return reaper;
+	for (p = father->real_parent; p != child_reaper &&
+	     p != p->real_parent; p = p->real_parent) {
+		if (!p->signal || !p->signal->is_child_subreaper)
+			continue;
+		reaper = find_alive_thread(p);
+		if (reaper)
+			return reaper;
+	}
+	return child_reaper;
+}
+
+/* Give our children to find_new_reaper's choice, which can wait for them
+ * as we could (Linux's reparent_leader; tasklist_lock held). */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *p, *n, *reaper = find_alive_thread(father);
+	struct task_struct *p, *n, *reaper = find_new_reaper(father);
 	int zombies = 0;
 
-	if (!reaper)
-		reaper = child_reaper;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
 		list_move_tail(&p->sibling, &reaper->children);

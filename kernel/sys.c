@@ -29,8 +29,10 @@ void set_task_comm(struct task_struct *tsk, const char *name)
 /*
  * prctl(2): the options Clonix has are PR_SET_NAME and PR_GET_NAME, the
  * thread's 16-byte comm (what ps and /proc/<pid>/status show as its name;
- * BusyBox names an applet it runs without exec this way). A longer name
- * is cut to 15 bytes. Any other option is -EINVAL, as Linux answers an
+ * BusyBox names an applet it runs without exec this way), a longer name
+ * cut to 15 bytes; and PR_SET/GET_CHILD_SUBREAPER (kernel/exit.c's
+ * find_new_reaper: a test harness reaps what its children orphan). Any
+ * other option is -EINVAL, as Linux answers an
  * option it does not know.
  */
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
@@ -53,6 +55,12 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		memcpy(comm, current->comm, sizeof(comm));
 		return copy_to_user((char *)arg2, comm, sizeof(comm)) ?
 			-EFAULT : 0;
+	case PR_SET_CHILD_SUBREAPER:
+		WRITE_ONCE(current->signal->is_child_subreaper, arg2 != 0);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		return put_user((int)READ_ONCE(current->signal->is_child_subreaper),
+				(int *)arg2);
 	default:
 		return -EINVAL;
 	}

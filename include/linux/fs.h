@@ -184,6 +184,8 @@ static inline void allow_write_access(struct file *file)
 }
 
 struct file *alloc_file(struct inode *inode, unsigned int flags);
+struct file *alloc_empty_file(unsigned int flags);
+void file_attach_inode(struct file *f, struct inode *inode);
 static inline struct file *get_file(struct file *f)
 {
 	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);

@@ -71,6 +71,9 @@ struct signal_struct {
 	pid_t pgrp;
 	pid_t session;
 	bool leader;
+	/* prctl(PR_SET_CHILD_SUBREAPER): orphans of our descendants come to
+	 * us rather than to init (not inherited by fork, as Linux). */
+	bool is_child_subreaper;
 	struct tty_struct *tty;	/* controlling terminal, or NULL */
 	/* CPU ticks and page faults of exited threads (utime, stime,
 	 * min_flt) and of reaped children (cutime, cstime, cmin_flt). */
