@@ -1,5 +1,5 @@
 /*
- * test_failnth [call...]: walk every failure point of a system call with
+ * test_failnth [-v] [call...]: walk every failure point of a system call with
  * Linux's fault injection (fail-nth). For each call and N = 1, 2, ... a
  * child writes N to /proc/self/fail-nth, so the Nth fallible kernel
  * allocation it makes from then on fails, and makes the call: it must
@@ -41,6 +41,7 @@ enum {
 #define MAX_N 2000	/* a call with more failure points is a runaway */
 
 static int fail_fd = -1;	/* the child's /proc/self/fail-nth */
+static int verbose;		/* -v: a line per step */
 
 /* ---- leak accounting: free pages and every slab cache ---- */
 
@@ -370,10 +371,17 @@ static int do_cow(unsigned int n)
 }
 
 static volatile sig_atomic_t handled;
+static char *volatile handler_sp;
+static volatile long left_in_handler;
 
 static void on_usr1(int sig)
 {
+	char here, num[16] = "";
+
 	(void)sig;
+	handler_sp = &here;
+	if (pread(fail_fd, num, sizeof(num) - 1, 0) > 0)
+		left_in_handler = atol(num);
 	handled = 1;
 }
 
@@ -398,6 +406,11 @@ static int do_signal(unsigned int n)
 		return v == R_INJECTED ? R_WRONG : v;	/* kill must not fail */
 	}
 	v = verdict("signal", 1, 0, NULL, 0);
+	if (verbose)
+		printf("handler on the alternate stack: %d, fail-nth there "
+		       "%ld\n", handler_sp >= (char *)ss.ss_sp &&
+		       handler_sp < (char *)ss.ss_sp + ss.ss_size,
+		       left_in_handler);
 	if (!handled) {
 		printf("SIGUSR1 was lost (no handler ran)\n");
 		return R_WRONG;
@@ -409,9 +422,11 @@ struct call {
 	const char *name;
 	int (*run)(unsigned int n);
 	/* The signals by which the child may die, a fault's outcome: bit s
-	 * for signal s (SIGKILL: a page fault found no page, perhaps the
-	 * first write after fork; SIGSEGV: execve past its point of no
-	 * return, or a signal frame that could not be written). */
+	 * for signal s (SIGKILL: a page fault found no page — the child's
+	 * own pages are copy-on-write after fork, so any call may meet one;
+	 * SIGSEGV: execve past its point of no return, or a signal frame
+	 * that could not be written). An execve'd program whose start fails
+	 * (glibc's exit status 127) counts as a failure point too. */
 	unsigned long fault_signals;
 };
 
@@ -424,17 +439,34 @@ static const struct call calls[] = {
 	{ "execve", do_execve, SIG(SIGKILL) | SIG(SIGSEGV) },
 	{ "brk", do_brk, SIG(SIGKILL) },
 	{ "mmap", do_mmap_touch, SIG(SIGKILL) },
-	{ "pipe", do_pipe, 0 },
-	{ "open", do_open_creat, 0 },
+	{ "pipe", do_pipe, SIG(SIGKILL) },
+	{ "open", do_open_creat, SIG(SIGKILL) },
 	{ "cow", do_cow, SIG(SIGKILL) },
-	{ "signal", do_signal, SIG(SIGSEGV) },
+	{ "signal", do_signal, SIG(SIGKILL) | SIG(SIGSEGV) },
 };
+
+/* Touch the stack 32 KiB deep, so that later calls (printf's are deep)
+ * find its pages there: in the measurer, they would look like a leak; in
+ * a step's child (copy-on-write after fork), like failure points of the
+ * call under test. */
+static void __attribute__((noinline)) prefault_stack(void)
+{
+	volatile char deep[32 * 1024];
+	size_t i;
+
+	for (i = 0; i < sizeof(deep); i += 1024)
+		deep[i] = 0;
+}
+
+static int killed;	/* the last step's child died by a signal */
 
 /* One step: a child runs the call with fail-nth N; returns its verdict. */
 static int step(const struct call *c, unsigned int n)
 {
 	int status, v = R_WRONG;
 	pid_t pid = fork(), w;
+
+	killed = 0;
 
 	if (pid < 0) {
 		printf("%s N=%u: fork for the step: %s\n", c->name, n,
@@ -445,6 +477,8 @@ static int step(const struct call *c, unsigned int n)
 		fail_fd = open("/proc/self/fail-nth", O_RDWR);
 		if (fail_fd < 0)
 			_exit(R_WRONG);
+		prefault_stack();
+		handled = 0;
 		fflush(stdout);
 		_exit(c->run(n));
 	}
@@ -452,11 +486,16 @@ static int step(const struct call *c, unsigned int n)
 	while ((w = waitpid(-1, &status, 0)) > 0) {
 		if (w != pid)
 			continue;
-		if (WIFEXITED(status))
+		if (WIFEXITED(status) && WEXITSTATUS(status) == 127 &&
+		    c->run == do_execve)
+			v = R_INJECTED;	/* the new program's start failed */
+		else if (WIFEXITED(status))
 			v = WEXITSTATUS(status);
 		else if (WIFSIGNALED(status) &&
-			 (c->fault_signals & SIG(WTERMSIG(status))))
+			 (c->fault_signals & SIG(WTERMSIG(status)))) {
 			v = R_INJECTED;
+			killed = 1;
+		}
 		else
 			printf("%s N=%u: the child ended with status %#x\n",
 			       c->name, n, status);
@@ -470,7 +509,7 @@ static int walk(const struct call *c, struct usage *base)
 	unsigned int n;
 	struct usage now;
 	char why[512], what[96];
-	int wrong = 0;
+	int wrong = 0, errors = 0, deaths = 0, tolerated = 0;
 
 	for (n = 1; n <= MAX_N; n++) {
 		int v = step(c, n);
@@ -483,8 +522,17 @@ static int walk(const struct call *c, struct usage *base)
 			*base = now;	/* one leak, one report */
 			wrong = 1;
 		}
+		if (verbose)
+			printf("%s N=%u: %s\n", c->name, n,
+			       v == R_DONE ? "nothing injected" :
+			       v == R_TOLERATED ? "went unnoticed" :
+			       v != R_INJECTED ? "WRONG" :
+			       killed ? "killed" : "returned an error");
 		if (v == R_DONE)
 			break;
+		errors += v == R_INJECTED && !killed;
+		deaths += v == R_INJECTED && killed;
+		tolerated += v == R_TOLERATED;
 		if (v != R_INJECTED && v != R_TOLERATED) {
 			snprintf(what, sizeof(what),
 				 "%s N=%u fails as documented", c->name, n);
@@ -495,11 +543,79 @@ static int walk(const struct call *c, struct usage *base)
 	snprintf(what, sizeof(what), "%s: every failure point walked",
 		 c->name);
 	check(n <= MAX_N && !wrong, what, n > MAX_N ? "no end" : NULL);
-	printf("%s: %u failure points\n", c->name, n - 1);
+	printf("%s: %u failure points (%d returned an error, %d killed the "
+	       "caller's child, %d went unnoticed)\n", c->name, n - 1, errors,
+	       deaths, tolerated);
 	return wrong ? -1 : (int)n - 1;
 }
 
 #define NR_CALLS (sizeof(calls) / sizeof(calls[0]))
+
+/* The knob itself: it reads back what was written (reading and writing
+ * allocate nothing), 0 turns it off, a non-number is EINVAL, a child does
+ * not inherit it, and another process's knob counts that process's
+ * allocations, not the writer's. */
+static void check_knob(void)
+{
+	int fds[2], ready[2], status;
+	char path[48], c;
+	pid_t pid;
+
+	fail_fd = open("/proc/self/fail-nth", O_RDWR);
+	set_fail_nth(5);
+	check(get_fail_nth() == 5, "fail-nth reads back what was written",
+	      NULL);
+	check(get_fail_nth() == 0, "fail-nth 0 turns it off", NULL);
+	check_errno(pwrite(fail_fd, "x", 1, 0), EINVAL,
+		    "fail-nth takes only a number");
+	set_fail_nth(1000);
+	pid = fork();
+	if (pid == 0) {
+		char num[16] = "";
+
+		pread(fail_fd, num, sizeof(num) - 1, 0);	/* the parent's */
+		_exit(atoi(num) > 0 ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	set_fail_nth(0);
+	check(WIFEXITED(status), "fork with fail-nth set", NULL);
+	close(fail_fd);
+	/* The child's own knob, from its parent: its pipe() fails. */
+	if (pipe(fds) || pipe(ready))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		int p[2];
+
+		fail_fd = open("/proc/self/fail-nth", O_RDWR);
+		if (fail_fd < 0)
+			printf("child: open /proc/self/fail-nth: %s\n",
+			       strerror(errno));
+		check(get_fail_nth() == 0, "a child starts with fail-nth 0",
+		      NULL);
+		write(ready[1], "r", 1);
+		close(fds[1]);
+		read(fds[0], &c, 1);	/* the parent has set ours to 1 */
+		_exit(pipe(p) == -1 && errno == ENOMEM ? 0 : 1);
+	}
+	read(ready[0], &c, 1);	/* the child has its knob open */
+	close(ready[0]);
+	close(ready[1]);
+	snprintf(path, sizeof(path), "/proc/%d/fail-nth", pid);
+	{
+		int fd = open(path, O_WRONLY);
+
+		check(fd >= 0 && write(fd, "1", 1) == 1,
+		      "a parent writes its child's fail-nth", strerror(errno));
+		close(fd);
+	}
+	write(fds[1], "x", 1);
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "the child's next allocation fails, not the parent's", NULL);
+	close(fds[0]);
+	close(fds[1]);
+}
 
 /* Whether the command line names this call (none named: every call). */
 static int chosen(int argc, char *argv[], const char *name)
@@ -522,6 +638,12 @@ int main(int argc, char *argv[])
 	if (argc == 3 && !strcmp(argv[1], "--exec-child"))
 		return exec_child(atoi(argv[2]));
 	setvbuf(stdout, NULL, _IONBF, 0);
+	if (argc > 1 && !strcmp(argv[1], "-v")) {
+		verbose = 1;
+		argv[1] = argv[0];
+		argc--;
+		argv++;
+	}
 	if (!running_on_clonix() || access("/proc/self/fail-nth", W_OK)) {
 		printf("test_failnth: skipped: no fail-nth here (Linux has "
 		       "it only with CONFIG_FAULT_INJECTION)\n");
@@ -531,6 +653,8 @@ int main(int argc, char *argv[])
 		check(0, "prctl(PR_SET_CHILD_SUBREAPER)", strerror(errno));
 		return check_summary();
 	}
+	check_knob();
+	prefault_stack();
 	/* Warm up: each call once with nothing injected. */
 	for (i = 0; i < NR_CALLS; i++)
 		if (chosen(argc, argv, calls[i].name))
