@@ -7,10 +7,10 @@
  * bad user pointer is -EFAULT and never a kernel fault; the file offset
  * moves by exactly the bytes that reached the user (or the file), never
  * by a chunk that faulted. Long transfers give up the CPU between chunks
- * and stop when the task is being killed. A short transfer (a number
- * read from or written to /proc) bounces through the stack instead, so it
- * allocates nothing: reading /proc/self/fail-nth must not count as one of
- * the allocations it reports on.
+ * and stop when the task is being killed. The bounce buffer is Clonix's
+ * own (Linux copies straight from the page cache), so fault injection
+ * never picks it (__GFP_NOINJECT): reading /proc/self/fail-nth after a
+ * call must not itself move, or fail, the count it reports.
  */
 #include <linux/syscalls.h>
 #include <linux/errno.h>
@@ -22,7 +22,6 @@
 #include <linux/uaccess.h>
 
 #define IO_CHUNK 4096
-#define IO_SMALL 64	/* up to this, the bounce buffer is on the stack */
 #define UIO_MAXIOV 1024
 
 struct iovec {
@@ -60,7 +59,7 @@ static ssize_t done_or(ssize_t done, ssize_t err)
 ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 {
 	ssize_t done = 0, ret;
-	char small[IO_SMALL], *kbuf = small;
+	char *kbuf;
 
 	if ((f->f_flags & O_ACCMODE) == O_WRONLY)
 		return -EBADF;
@@ -72,11 +71,9 @@ ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 	if (ret <= 0)
 		return ret;
 	count = ret;
-	if (count > IO_SMALL) {
-		kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
-		if (!kbuf)
-			return -ENOMEM;
-	}
+	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL | __GFP_NOINJECT);
+	if (!kbuf)
+		return -ENOMEM;
 	while (done < (ssize_t)count) {
 		size_t n = min(count - done, (size_t)IO_CHUNK);
 		loff_t pos = *ppos;
@@ -102,8 +99,7 @@ ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 		}
 		cond_resched();
 	}
-	if (kbuf != small)
-		kfree(kbuf);
+	kfree(kbuf);
 	return done;
 }
 
@@ -111,7 +107,7 @@ ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
 		  loff_t *ppos)
 {
 	ssize_t done = 0, ret;
-	char small[IO_SMALL], *kbuf = small;
+	char *kbuf;
 
 	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
 		return -EBADF;
@@ -121,11 +117,9 @@ ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
 	if (ret <= 0)
 		return ret;
 	count = ret;
-	if (count > IO_SMALL) {
-		kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
-		if (!kbuf)
-			return -ENOMEM;
-	}
+	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL | __GFP_NOINJECT);
+	if (!kbuf)
+		return -ENOMEM;
 	while (done < (ssize_t)count) {
 		size_t n = min(count - done, (size_t)IO_CHUNK);
 		size_t lost = copy_from_user(kbuf, ubuf + done, n);
@@ -149,8 +143,7 @@ ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
 		}
 		cond_resched();
 	}
-	if (kbuf != small)
-		kfree(kbuf);
+	kfree(kbuf);
 	return done;
 }
 
@@ -422,7 +415,7 @@ static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count,
 	}
 
 	ret = -ENOMEM;
-	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL);
+	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL | __GFP_NOINJECT);
 	if (!kbuf)
 		goto fput_out;
 	while (done < (ssize_t)count) {

@@ -4,9 +4,9 @@
  * in its own context; the one that brings it from 1 to 0 fails. 0 means
  * off, and is also what /proc/<pid>/fail-nth reads once the failure has
  * been injected. An interrupt handler's allocations (if any) never count:
- * they are not the task's. The page allocator (alloc_pages), the slab
- * allocator (kmem_cache_alloc, kmalloc) and so page-table allocation ask
- * here, once per call.
+ * they are not the task's; nor do __GFP_NOINJECT ones. The page allocator
+ * (alloc_pages), the slab allocator (kmem_cache_alloc, kmalloc) and so
+ * page-table allocation ask here, once per call.
  */
 #include <linux/fault-inject.h>
 #include <linux/irq_regs.h>
@@ -18,7 +18,7 @@ bool should_fail_alloc(gfp_t gfp)
 {
 	unsigned int nth;
 
-	if ((gfp & __GFP_NOFAIL) || get_irq_regs())
+	if ((gfp & __GFP_NOINJECT) || get_irq_regs())
 		return false;
 	nth = READ_ONCE(current->fail_nth);
 	if (!nth)

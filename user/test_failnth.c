@@ -543,9 +543,9 @@ static int walk(const struct call *c, struct usage *base)
 	snprintf(what, sizeof(what), "%s: every failure point walked",
 		 c->name);
 	check(n <= MAX_N && !wrong, what, n > MAX_N ? "no end" : NULL);
-	printf("%s: %u failure points (%d returned an error, %d killed the "
-	       "caller's child, %d went unnoticed)\n", c->name, n - 1, errors,
-	       deaths, tolerated);
+	printf("%s: %u failure points (%d returned an error, %d killed only "
+	       "the calling process, %d went unnoticed)\n", c->name, n - 1,
+	       errors, deaths, tolerated);
 	return wrong ? -1 : (int)n - 1;
 }
 

@@ -15,8 +15,9 @@
  * fail-nth is Linux's fault-injection knob (lib/fault-inject.c), per task:
  * the directory's task, the process's leader (Linux has it per thread, in
  * /proc/thread-self and /proc/<pid>/task/<tid>/). Reading and writing it
- * allocate nothing, so the read that follows the system call under test
- * does not move the count it reports.
+ * allocate nothing (the VFS's bounce buffer is never injected), so the
+ * read that follows the system call under test does not move the count
+ * it reports.
  */
 #include <linux/errno.h>
 #include <linux/kernel.h>

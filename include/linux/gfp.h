@@ -10,7 +10,9 @@
 
 #define GFP_KERNEL 0x0u
 #define __GFP_ZERO 0x1u
-#define __GFP_NOFAIL 0x2u	/* never injected to fail (fail-nth) */
+/* Fault injection (fail-nth) never picks it: a buffer Linux would not
+ * need (fs/read_write.c's bounce buffer). It can still fail for real. */
+#define __GFP_NOINJECT 0x2u
 
 #define MAX_ORDER 11	/* blocks of up to 2^10 pages (4 MiB) */
 
