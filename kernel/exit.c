@@ -505,8 +505,8 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 	return retval;
 }
 
-SYSCALL_DEFINE4(wait4, pid_t, upid, int *, stat_addr, int, options,
-		struct rusage *, ru)
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
 {
 	return kernel_wait4(upid, stat_addr, options, ru);
 }

@@ -209,7 +209,7 @@ out:
 }
 
 
-SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;
 	return current->pid;
@@ -446,7 +446,7 @@ SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
 	return __sys_setresgid(rgid, egid, sgid);
 }
 
-SYSCALL_DEFINE3(getresuid, uid_t *, ruidp, uid_t *, euidp, uid_t *, suidp)
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp, uid_t __user *, suidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -456,7 +456,7 @@ SYSCALL_DEFINE3(getresuid, uid_t *, ruidp, uid_t *, euidp, uid_t *, suidp)
 	return 0;
 }
 
-SYSCALL_DEFINE3(getresgid, gid_t *, rgidp, gid_t *, egidp, gid_t *, sgidp)
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp, gid_t __user *, sgidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -549,7 +549,7 @@ static long do_prlimit(struct task_struct *p, unsigned int resource,
 	return 0;
 }
 
-SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit *, rlim)
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 {
 	struct rlimit value;
 	long ret = do_prlimit(current, resource, NULL, &value);
@@ -559,7 +559,7 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit *, rlim)
 	return ret;
 }
 
-SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit *, rlim)
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit __user *, rlim)
 {
 	struct rlimit new;
 
@@ -588,7 +588,7 @@ static void rlim_to_rlim64(const struct rlimit *rlim, struct rlimit64 *rlim64)
 /* Read and/or set a resource limit of process pid (0: ourselves), in the
  * 64-bit layout every architecture shares. */
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
-		const struct rlimit64 *, new_rlim, struct rlimit64 *, old_rlim)
+		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
 	struct rlimit64 old64, new64;
@@ -612,7 +612,7 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	return ret;
 }
 
-SYSCALL_DEFINE1(newuname, struct new_utsname *, name)
+SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
 
@@ -647,7 +647,7 @@ struct sysinfo {
 
 /* Memory figures in pages (mem_unit = PAGE_SIZE): tests read freeram to
  * check that fork/exit/wait give back every page. */
-SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
 	struct sysinfo si;
 
@@ -671,7 +671,7 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
 
 /* reboot(2): MenuOS's `quit` powers the machine off this way. */
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
-		void *, arg)
+		void __user *, arg)
 {
 	(void)magic2;
 	(void)arg;

@@ -284,7 +284,7 @@ static int put_itimerval(struct __kernel_old_itimerval *o,
 }
 
 SYSCALL_DEFINE2(getitimer, int, which,
-		struct __kernel_old_itimerval *, value)
+		struct __kernel_old_itimerval __user *, value)
 {
 	struct itimerspec64 get_buffer;
 	long error = do_getitimer(which, &get_buffer);
@@ -296,8 +296,8 @@ SYSCALL_DEFINE2(getitimer, int, which,
 
 /* A NULL value disarms the timer (a misfeature Linux still accepts). */
 SYSCALL_DEFINE3(setitimer, int, which,
-		struct __kernel_old_itimerval *, value,
-		struct __kernel_old_itimerval *, ovalue)
+		struct __kernel_old_itimerval __user *, value,
+		struct __kernel_old_itimerval __user *, ovalue)
 {
 	struct itimerspec64 set_buffer = { { 0, 0 }, { 0, 0 } }, get_buffer;
 	long error;

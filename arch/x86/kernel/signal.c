@@ -378,8 +378,8 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
  * i386's old signal calls, with a 32-bit mask
  */
 
-SYSCALL_DEFINE3(sigaction, int, sig, const struct old_sigaction *, act,
-		struct old_sigaction *, oact)
+SYSCALL_DEFINE3(sigaction, int, sig, const struct old_sigaction __user *, act,
+		struct old_sigaction __user *, oact)
 {
 	struct k_sigaction new, old;
 	struct old_sigaction sa;
@@ -418,8 +418,8 @@ SYSCALL_DEFINE2(signal, int, sig, unsigned long, handler)
 	return ret ? ret : (long)old.handler;
 }
 
-SYSCALL_DEFINE3(sigprocmask, int, how, const unsigned long *, nset,
-		unsigned long *, oset)
+SYSCALL_DEFINE3(sigprocmask, int, how, const unsigned long __user *, nset,
+		unsigned long __user *, oset)
 {
 	unsigned long set32;
 	u64 set, old;
@@ -441,7 +441,7 @@ SYSCALL_DEFINE3(sigprocmask, int, how, const unsigned long *, nset,
 	return 0;
 }
 
-SYSCALL_DEFINE1(sigpending, unsigned long *, uset)
+SYSCALL_DEFINE1(sigpending, unsigned long __user *, uset)
 {
 	return put_user((unsigned long)do_sigpending(), uset) ? -EFAULT : 0;
 }
