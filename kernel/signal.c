@@ -822,10 +822,10 @@ void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
  * The alternate signal stack
  */
 
-int __save_altstack(stack_t *uss, unsigned long sp)
+int __save_altstack(stack_t __user *uss, unsigned long sp)
 {
 	stack_t ss = {
-		.ss_sp = (void *)current->sas_ss_sp,
+		.ss_sp = (void __user *)current->sas_ss_sp,
 		.ss_flags = sas_ss_flags(sp) | (current->sas_ss_flags &
 						SS_AUTODISARM),
 		.ss_size = current->sas_ss_size,
@@ -837,7 +837,7 @@ int __save_altstack(stack_t *uss, unsigned long sp)
 static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 {
 	stack_t old = {
-		.ss_sp = (void *)current->sas_ss_sp,
+		.ss_sp = (void __user *)current->sas_ss_sp,
 		.ss_size = current->sas_ss_size,
 		.ss_flags = sas_ss_flags(sp) | (current->sas_ss_flags &
 						SS_AUTODISARM),
@@ -881,7 +881,7 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss
 }
 
 /* rt_sigreturn: the alternate stack as the frame saved it. */
-int restore_altstack(const stack_t *uss)
+int restore_altstack(const stack_t __user *uss)
 {
 	stack_t new;
 
@@ -1062,7 +1062,8 @@ SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 
 /* A siginfo from user space may not pretend to come from the kernel or
  * from kill (si_code >= 0) or tkill, unless it is sent to ourselves. */
-static int copy_user_siginfo(siginfo_t *info, int sig, const siginfo_t *uinfo,
+static int copy_user_siginfo(siginfo_t *info, int sig,
+			     const siginfo_t __user *uinfo,
 			     pid_t target)
 {
 	if (copy_from_user(info, uinfo, sizeof(*info)))
@@ -1321,7 +1322,8 @@ static int do_sigtimedwait(u64 these, siginfo_t *info, u64 end)
 	return signal_pending(tsk) ? -EINTR : -EAGAIN;
 }
 
-static long sigtimedwait_common(const u64 *uthese, siginfo_t *uinfo,
+static long sigtimedwait_common(const u64 __user *uthese,
+				siginfo_t __user *uinfo,
 				const struct timespec64 *ts, size_t sigsetsize)
 {
 	u64 end = ~0ULL, these;

@@ -44,14 +44,14 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	switch (option) {
 	case PR_SET_NAME:
 		comm[sizeof(comm) - 1] = 0;
-		if (strncpy_from_user(comm, (const char *)arg2,
+		if (strncpy_from_user(comm, (const char __user *)arg2,
 				      sizeof(comm) - 1) < 0)
 			return -EFAULT;
 		set_task_comm(current, comm);
 		return 0;
 	case PR_GET_NAME:
 		memcpy(comm, current->comm, sizeof(comm));
-		return copy_to_user((char *)arg2, comm, sizeof(comm)) ?
+		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ?
 			-EFAULT : 0;
 	default:
 		return -EINVAL;

@@ -81,7 +81,8 @@ int do_clock_gettime(int which_clock, struct timespec64 *tp);
  * up the restart block with its rmtp and layout, then sleeps: 0, -EINVAL,
  * or when a signal ends the sleep -ERESTART_RESTARTBLOCK (time left
  * written to rmtp) or, for TIMER_ABSTIME, -ERESTARTNOHAND. */
-void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type);
+void nanosleep_setup_restart(int flags, void __user *rmtp,
+			     enum timespec_type type);
 long do_clock_nanosleep(int which_clock, int flags,
 			const struct timespec64 *rqtp);
 long hrtimer_nanosleep(u64 rqtp, int flags, int clockid);

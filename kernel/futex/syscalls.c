@@ -54,7 +54,7 @@ static bool robust_list_access_ok(struct task_struct *p)
 SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __user *,
 		head_ptr, size_t __user *, len_ptr)
 {
-	struct robust_list_head *head;
+	struct robust_list_head __user *head;
 	struct task_struct *p;
 
 	if (!pid) {
@@ -87,7 +87,7 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __us
  * FUTEX_REQUEUE, FUTEX_CMP_REQUEUE and FUTEX_WAKE_OP take in the timeout
  * argument.
  */
-long do_futex(u32 *uaddr, int op, u32 val, u64 *timeout, u32 *uaddr2,
+long do_futex(u32 __user *uaddr, int op, u32 val, u64 *timeout, u32 __user *uaddr2,
 	      u32 val2, u32 val3)
 {
 	unsigned int flags = 0;
@@ -165,8 +165,8 @@ static int futex_init_timeout(u32 cmd, const struct timespec64 *ts, u64 *t)
 /* futex(2) once the timeout is read: an absolute end for the commands
  * that take one (ts NULL: none). utime is also the raw argument, which
  * REQUEUE, CMP_REQUEUE and WAKE_OP take as a count. */
-static long futex_timed(u32 *uaddr, int op, u32 val,
-			const struct timespec64 *ts, u32 *uaddr2,
+static long futex_timed(u32 __user *uaddr, int op, u32 val,
+			const struct timespec64 *ts, u32 __user *uaddr2,
 			unsigned long utime, u32 val3)
 {
 	u64 t, *tp = NULL;

@@ -106,7 +106,7 @@ static int __sched_setscheduler(struct task_struct *p, int policy,
 }
 
 static long do_sched_setscheduler(pid_t pid, int policy,
-				  struct sched_param *uparam)
+				  struct sched_param __user *uparam)
 {
 	struct sched_param lparam;
 	struct task_struct *p;

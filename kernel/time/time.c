@@ -157,7 +157,8 @@ long do_clock_nanosleep(int which, int flags, const struct timespec64 *rqtp)
 /* Before a sleep: where its time left goes if a signal ends it (an
  * absolute sleep reports none), and restart_syscall's answer until the
  * sleep says more (EINTR). */
-void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type)
+void nanosleep_setup_restart(int flags, void __user *rmtp,
+			     enum timespec_type type)
 {
 	struct restart_block *restart = &current->restart_block;
 

@@ -86,7 +86,7 @@
 
 /* Linux's stack_t (sigaltstack, and uc_stack in a signal frame). */
 typedef struct sigaltstack {
-	void *ss_sp;
+	void __user *ss_sp;
 	int ss_flags;
 	unsigned long ss_size;
 } stack_t;
