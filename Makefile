@@ -221,7 +221,7 @@ SPARSE_ARCH_x86 := --arch=i386 -D__float128='long double'
 # Sparse is no compiler: /proc/version's __VERSION__ is GCC's, given here.
 SPARSE_FLAGS := $(SPARSE_ARCH_$(ARCH)) -D__CHECKER__ \
 	-D__VERSION__='"$(shell $(CC) -dumpversion)"' -Wbitwise -Wno-return-void \
-	-Wcast-to-as -Wno-decl -Wsparse-error
+	-Wno-decl -Wsparse-error
 # Sparse 0.6.4 knows RISC-V's base ISA letters but not the _z extensions.
 # Only the cross compiler's freestanding headers, as GCC sees them.
 SPARSE_CFLAGS := $(patsubst -march=rv64imac_zicsr_zifencei,-march=rv64imac,$(CFLAGS)) \

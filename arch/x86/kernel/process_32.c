@@ -78,7 +78,7 @@ noinline int copy_thread(struct task_struct *p,
 	 * selects), as set_thread_area takes. */
 	if (args->flags & CLONE_SETTLS)
 		return do_set_thread_area(p, -1,
-					  (struct user_desc *)args->tls, 0);
+					  (struct user_desc __user *)args->tls, 0);
 	return 0;
 }
 

@@ -137,7 +137,8 @@ SYSCALL_DEFINE2(newlstat, const char __user *, filename, struct stat __user *, s
 }
 
 /* stat64: 64-bit sizes and inode numbers in a 32-bit ABI. */
-static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
+static long cp_new_stat64(const struct kstat *stat,
+			  struct stat64 __user *ubuf)
 {
 	struct stat64 st;
 
@@ -162,8 +163,8 @@ static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-static long do_fstatat64(int dfd, const char *filename,
-			 struct stat64 *statbuf, int flag)
+static long do_fstatat64(int dfd, const char __user *filename,
+			 struct stat64 __user *statbuf, int flag)
 {
 	struct kstat stat;
 	int err = vfs_fstatat(dfd, filename, &stat, flag);
@@ -268,7 +269,7 @@ struct statfs64 {
 } __attribute__((packed, aligned(4)));
 
 static long put_statfs64(const struct kstatfs *st, size_t sz,
-			 struct statfs64 *ubuf)
+			 struct statfs64 __user *ubuf)
 {
 	struct statfs64 buf;
 
@@ -367,8 +368,8 @@ struct old_timeval32 {
 };
 
 /* futimesat/utimes: microseconds, and no UTIME_NOW / UTIME_OMIT. */
-static long do_futimesat(int dfd, const char *filename,
-			 struct old_timeval32 *utimes)
+static long do_futimesat(int dfd, const char __user *filename,
+			 struct old_timeval32 __user *utimes)
 {
 	struct old_timeval32 times[2];
 	struct timespec64 tstimes[2];

@@ -97,7 +97,7 @@ static void fill_user_desc(struct user_desc *info, int idx,
  * GDT gets when the child first runs.
  */
 int do_set_thread_area(struct task_struct *p, int idx,
-		       struct user_desc *u_info, int can_allocate)
+		       struct user_desc __user *u_info, int can_allocate)
 {
 	struct user_desc info;
 	struct desc_struct *desc;
