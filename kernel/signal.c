@@ -490,7 +490,7 @@ static void force_sig_info(siginfo_t *info)
 /* A fault in user mode (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP): the
  * signal with si_code and the faulting address, acted on as the thread
  * returns to user mode — by its handler if it has one. */
-void force_sig_fault(int sig, int code, void *addr)
+void force_sig_fault(int sig, int code, void __user *addr)
 {
 	siginfo_t info;
 

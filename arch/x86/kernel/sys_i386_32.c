@@ -484,8 +484,8 @@ SYSCALL_DEFINE6(pselect6_time32, int, n, unsigned long __user *, inp,
 /* i386's first select (number 82) takes its five arguments in a block. */
 struct sel_arg_struct {
 	unsigned long n;
-	unsigned long *inp, *outp, *exp;
-	struct __kernel_old_timeval *tvp;
+	unsigned long __user *inp, *outp, *exp;
+	struct __kernel_old_timeval __user *tvp;
 };
 
 SYSCALL_DEFINE1(old_select, struct sel_arg_struct __user *, arg)

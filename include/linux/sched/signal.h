@@ -226,7 +226,7 @@ void __noreturn force_sig_fatal(int sig);
 void __noreturn out_of_memory_kill(void);
 void recalc_sigpending(void);
 void __init signals_init(void);
-void force_sig_fault(int sig, int code, void *addr);
+void force_sig_fault(int sig, int code, void __user *addr);
 /* The si_code a fault's signal carries (SEGV_MAPERR, BUS_ADRERR, ...). */
 static inline int fault_si_code(int sig)
 {
