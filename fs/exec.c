@@ -52,7 +52,8 @@ static int copy_string(struct linux_binprm *bprm, const char __user *str,
 }
 
 /* Copy a NULL-terminated array of strings; returns how many, or -errno. */
-static int copy_strings(struct linux_binprm *bprm, const char __user *const __user *argv,
+static int copy_strings(struct linux_binprm *bprm,
+		const char __user *const __user *argv,
 			bool from_kernel)
 {
 	int n;
@@ -326,7 +327,8 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE3(execve, const char __user *, filename, const char __user *const __user *, argv,
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
 		const char __user *const __user *, envp)
 {
 	return do_execve(filename, argv, envp, false);

@@ -510,13 +510,15 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname, int, newdfd,
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
+		int, newdfd,
 		const char __user *, newname, unsigned int, flags)
 {
 	return do_renameat2(olddfd, oldname, newdfd, newname, flags);
 }
 
-SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname, int, newdfd,
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname,
+		int, newdfd,
 		const char __user *, newname)
 {
 	return do_renameat2(olddfd, oldname, newdfd, newname, 0);
@@ -593,7 +595,8 @@ SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
 
 /* symlink(2), symlinkat(2): a name whose content is the path oldname
  * (not checked, and dangling is fine; empty is ENOENT). */
-long do_symlinkat(const char __user *oldname, int newdfd, const char __user *newname)
+long do_symlinkat(const char __user *oldname, int newdfd,
+		const char __user *newname)
 {
 	struct inode *dir, *parent, *inode;
 	const char *last;

@@ -218,7 +218,8 @@ long do_sys_openat(int dfd, const char __user *filename, int flags, u32 mode)
 	return fd;
 }
 
-SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags, u32, mode)
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
+		u32, mode)
 {
 	return do_sys_openat(dfd, filename, flags, mode);
 }
@@ -309,7 +310,8 @@ long do_mkdirat(int dfd, const char __user *pathname, u32 mode)
  * encodes it for user space; a device opens through its driver
  * (fs/char_dev.c). Directories are mkdir's (EPERM), other types EINVAL.
  */
-long do_mknodat(int dfd, const char __user *filename, u32 mode, unsigned int dev)
+long do_mknodat(int dfd, const char __user *filename, u32 mode,
+		unsigned int dev)
 {
 	long err = 0;
 

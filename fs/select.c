@@ -340,7 +340,8 @@ int do_ppoll(struct pollfd __user *ufds, unsigned int nfds,
 }
 
 SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-		struct __kernel_timespec __user *, tsp, const u64 __user *, sigmask,
+		struct __kernel_timespec __user *, tsp,
+		const u64 __user *, sigmask,
 		size_t, sigsetsize)
 {
 	struct timespec64 ts;
@@ -492,7 +493,8 @@ static int set_fd_set(unsigned long n, unsigned long __user *ufdset,
  * in Linux, so a huge n costs nothing), the sets come in, the results go
  * out in their place.
  */
-int core_sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+int core_sys_select(int n, unsigned long __user *inp,
+		unsigned long __user *outp,
 		    unsigned long __user *exp, struct timespec64 *end_time)
 {
 	struct fd_set_bits fds;
@@ -532,8 +534,10 @@ int core_sys_select(int n, unsigned long __user *inp, unsigned long __user *outp
 }
 
 /* select(2) with a timeval of two longs (i386's _newselect). */
-SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-		unsigned long __user *, exp, struct __kernel_old_timeval __user *, tvp)
+SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp,
+		unsigned long __user *, exp,
+		struct __kernel_old_timeval __user *, tvp)
 {
 	struct timespec64 end_time, *to = NULL;
 	struct __kernel_old_timeval tv;
@@ -561,7 +565,8 @@ struct sigset_argpack {
 };
 
 int do_pselect(int n, unsigned long __user *inp, unsigned long __user *outp,
-	       unsigned long __user *exp, struct timespec64 *ts, void __user *tsp,
+	       unsigned long __user *exp, struct timespec64 *ts,
+	       void __user *tsp,
 	       enum poll_time_type type, void __user *sig)
 {
 	struct timespec64 end_time, *to = NULL;
@@ -590,8 +595,10 @@ int do_pselect(int n, unsigned long __user *inp, unsigned long __user *outp,
 	return poll_select_finish(to, tsp, type, ret);
 }
 
-SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-		unsigned long __user *, exp, struct __kernel_timespec __user *, tsp,
+SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp,
+		unsigned long __user *, exp,
+		struct __kernel_timespec __user *, tsp,
 		void __user *, sig)
 {
 	struct timespec64 ts;

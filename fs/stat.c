@@ -46,7 +46,8 @@ struct statx {
 #define STATX_BASIC_STATS 0x7ffU
 
 /* The inode an *at() call names: a path, or the fd itself (AT_EMPTY_PATH). */
-struct inode *at_inode(int dfd, const char __user *filename, int flags, long *err)
+struct inode *at_inode(int dfd, const char __user *filename, int flags,
+		long *err)
 {
 	struct inode *dir, *inode = NULL;
 	char *name = getname(filename);
@@ -154,7 +155,8 @@ SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
-long do_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf,
+long do_newfstatat(int dfd, const char __user *filename,
+		struct stat __user *statbuf,
 		   int flag)
 {
 	struct kstat stat;
@@ -169,7 +171,8 @@ SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
 	return do_newfstatat(dfd, filename, statbuf, flag);
 }
 
-SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, flags,
+SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename,
+		unsigned int, flags,
 		unsigned int, mask, struct statx __user *, buffer)
 {
 	struct kstat stat;
@@ -201,7 +204,8 @@ SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename, unsigned int, fl
 	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
 }
 
-long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz)
+long do_readlinkat(int dfd, const char __user *pathname, char __user *buf,
+		int bufsiz)
 {
 	long err = 0;
 	struct inode *inode;
@@ -225,7 +229,8 @@ long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int b
 	return copy_to_user(buf, inode->i_link, bufsiz) ? -EFAULT : bufsiz;
 }
 
-SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname, char __user *, buf,
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname,
+		char __user *, buf,
 		int, bufsiz)
 {
 	return do_readlinkat(dfd, pathname, buf, bufsiz);

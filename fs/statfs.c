@@ -103,7 +103,8 @@ static int do_statfs_native(const struct kstatfs *st, struct statfs __user *p)
 	return copy_to_user(p, &buf, sizeof(buf)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(statfs, const char __user *, pathname, struct statfs __user *, buf)
+SYSCALL_DEFINE2(statfs, const char __user *, pathname,
+		struct statfs __user *, buf)
 {
 	struct kstatfs st;
 	int err = user_statfs(pathname, &st);

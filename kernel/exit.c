@@ -36,8 +36,8 @@ void mm_release(struct task_struct *tsk)
 		if (tsk->mm &&
 		    __atomic_load_n(&tsk->mm->mm_users, __ATOMIC_RELAXED) > 1) {
 			put_user(0, tsk->clear_child_tid);
-			do_futex((u32 __user *)tsk->clear_child_tid, FUTEX_WAKE, 1,
-				 NULL, NULL, 0, 0);
+			do_futex((u32 __user *)tsk->clear_child_tid,
+				 FUTEX_WAKE, 1, NULL, NULL, 0, 0);
 		}
 		tsk->clear_child_tid = NULL;
 	}

@@ -727,7 +727,8 @@ SYSCALL_DEFINE0(vfork)
  * NULL, 0, &tid) -- which is why `b sys_clone` stops on fork().
  */
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
-		int __user *, parent_tidptr, unsigned long, tls, int __user *, child_tidptr)
+		int __user *, parent_tidptr, unsigned long, tls,
+		int __user *, child_tidptr)
 {
 	struct kernel_clone_args args = {
 		.flags = (u32)clone_flags & ~CSIGNAL,

@@ -866,7 +866,8 @@ static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 	return 0;
 }
 
-SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss, stack_t __user *, uoss)
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss,
+		stack_t __user *, uoss)
 {
 	stack_t new, old;
 	int err;
@@ -1075,7 +1076,8 @@ static int copy_user_siginfo(siginfo_t *info, int sig,
 	return 0;
 }
 
-SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t __user *, uinfo)
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig,
+		siginfo_t __user *, uinfo)
 {
 	siginfo_t info;
 	int err = copy_user_siginfo(&info, sig, uinfo, pid);
@@ -1199,7 +1201,8 @@ int sigprocmask(int how, u64 *set, u64 *oldset)
 	return 0;
 }
 
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 __user *, nset, u64 __user *, oset,
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 __user *, nset,
+		u64 __user *, oset,
 		size_t, sigsetsize)
 {
 	u64 old, set;
@@ -1348,8 +1351,10 @@ static long sigtimedwait_common(const u64 __user *uthese,
 	return ret;
 }
 
-SYSCALL_DEFINE4(rt_sigtimedwait, const u64 __user *, uthese, siginfo_t __user *, uinfo,
-		const struct __kernel_timespec __user *, uts, size_t, sigsetsize)
+SYSCALL_DEFINE4(rt_sigtimedwait, const u64 __user *, uthese,
+		siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts,
+		size_t, sigsetsize)
 {
 	struct timespec64 ts;
 
@@ -1362,7 +1367,8 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const u64 __user *, uthese, siginfo_t __user *,
 /* i386's rt_sigtimedwait, with a 32-bit time (rt_sigtimedwait_time64 is
  * the one above). */
 SYSCALL_DEFINE4(rt_sigtimedwait_time32, const u64 __user *, uthese,
-		siginfo_t __user *, uinfo, const struct old_timespec32 __user *, uts,
+		siginfo_t __user *, uinfo,
+		const struct old_timespec32 __user *, uts,
 		size_t, sigsetsize)
 {
 	struct timespec64 ts;

@@ -446,7 +446,8 @@ SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
 	return __sys_setresgid(rgid, egid, sgid);
 }
 
-SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp, uid_t __user *, suidp)
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp,
+		uid_t __user *, suidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -456,7 +457,8 @@ SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp, uid_t _
 	return 0;
 }
 
-SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp, gid_t __user *, sgidp)
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp,
+		gid_t __user *, sgidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -559,7 +561,8 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 	return ret;
 }
 
-SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit __user *, rlim)
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource,
+		const struct rlimit __user *, rlim)
 {
 	struct rlimit new;
 
@@ -588,7 +591,8 @@ static void rlim_to_rlim64(const struct rlimit *rlim, struct rlimit64 *rlim64)
 /* Read and/or set a resource limit of process pid (0: ourselves), in the
  * 64-bit layout every architecture shares. */
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
-		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim)
+		const struct rlimit64 __user *, new_rlim,
+		struct rlimit64 __user *, old_rlim)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
 	struct rlimit64 old64, new64;

@@ -82,7 +82,8 @@ SYSCALL_DEFINE3(setresuid16, old_uid_t, ruid, old_uid_t, euid,
 			       low2highuid(suid));
 }
 
-SYSCALL_DEFINE3(getresuid16, old_uid_t __user *, ruidp, old_uid_t __user *, euidp,
+SYSCALL_DEFINE3(getresuid16, old_uid_t __user *, ruidp,
+		old_uid_t __user *, euidp,
 		old_uid_t __user *, suidp)
 {
 	const struct cred *cred = current_cred();
@@ -101,7 +102,8 @@ SYSCALL_DEFINE3(setresgid16, old_gid_t, rgid, old_gid_t, egid,
 			       low2highgid(sgid));
 }
 
-SYSCALL_DEFINE3(getresgid16, old_gid_t __user *, rgidp, old_gid_t __user *, egidp,
+SYSCALL_DEFINE3(getresgid16, old_gid_t __user *, rgidp,
+		old_gid_t __user *, egidp,
 		old_gid_t __user *, sgidp)
 {
 	const struct cred *cred = current_cred();

@@ -228,7 +228,8 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 struct inode *dirfd_inode(int dfd, long *err);
 /* fs/stat.c: what filename names from dfd (AT_SYMLINK_NOFOLLOW,
  * AT_EMPTY_PATH: dfd's own file), or NULL and *err. */
-struct inode *at_inode(int dfd, const char __user *filename, int flags, long *err);
+struct inode *at_inode(int dfd, const char __user *filename, int flags,
+		long *err);
 long do_truncate(struct inode *inode, loff_t length);
 long do_sys_truncate(const char __user *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length, bool large);
@@ -244,7 +245,8 @@ long do_renameat2(int olddfd, const char __user *oldname, int newdfd,
 		  const char __user *newname, unsigned int flags);
 long do_linkat(int olddfd, const char __user *oldname, int newdfd,
 	       const char __user *newname, int flags);
-long do_symlinkat(const char __user *oldname, int newdfd, const char __user *newname);
+long do_symlinkat(const char __user *oldname, int newdfd,
+		const char __user *newname);
 
 /* fs/utimes.c: times[0] is atime, times[1] mtime; NULL: both now.
  * tv_nsec may be UTIME_NOW or UTIME_OMIT. */
@@ -305,7 +307,8 @@ int register_chrdev(u32 rdev, const struct file_operations *fops);
 /* fs/pipe.c */
 extern const struct file_operations pipefifo_fops;
 long do_pipe2(int __user *fildes, int flags);
-long do_mknodat(int dfd, const char __user *filename, u32 mode, unsigned int dev);
+long do_mknodat(int dfd, const char __user *filename, u32 mode,
+		unsigned int dev);
 
 /* fs/proc/: /proc, made at boot; each process's /proc/<pid> directory
  * is made by copy_process and removed by release_task. */
@@ -355,7 +358,8 @@ struct page *find_or_create_page(struct address_space *mapping,
 int generic_file_mmap(struct file *f, struct vm_area_struct *vma);
 
 /* fs/exec.c */
-int do_execve(const char __user *filename, const char __user *const __user *argv,
+int do_execve(const char __user *filename,
+		const char __user *const __user *argv,
 	      const char __user *const __user *envp, bool from_kernel);
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp);

@@ -56,10 +56,12 @@ int do_sys_poll(struct pollfd __user *ufds, unsigned int nfds,
 int do_ppoll(struct pollfd __user *ufds, unsigned int nfds,
 	     struct timespec64 *ts, void __user *tsp, enum poll_time_type type,
 	     const u64 __user *sigmask, size_t sigsetsize);
-int core_sys_select(int n, unsigned long __user *inp, unsigned long __user *outp,
+int core_sys_select(int n, unsigned long __user *inp,
+		unsigned long __user *outp,
 		    unsigned long __user *exp, struct timespec64 *end_time);
 int do_pselect(int n, unsigned long __user *inp, unsigned long __user *outp,
-	       unsigned long __user *exp, struct timespec64 *ts, void __user *tsp,
+	       unsigned long __user *exp, struct timespec64 *ts,
+	       void __user *tsp,
 	       enum poll_time_type type, void __user *sig);
 
 #endif

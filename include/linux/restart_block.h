@@ -22,7 +22,7 @@ struct restart_block {
 		struct {
 			int clockid;
 			enum timespec_type type;
-			void __user *rmtp;	/* user address for the time left */
+			void __user *rmtp;	/* where the time left goes */
 			u64 expires;	/* in jiffies */
 		} nanosleep;
 		struct {	/* futex_wait_restart */

@@ -5,12 +5,16 @@
  * types, so every table entry has the one type syscall_fn_t and no typed
  * function is ever called through a cast:
  *
- *	SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
+ *	SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf,
+ *			size_t, count)
  *	{ ...body sees typed fd, buf, count... }
  *
  * defines sys_read(unsigned long fd, buf, count, <3 unused>), which casts
  * each register to its type ((int) drops the upper bits of a 64-bit
- * register) and calls the body, __do_sys_read(unsigned int fd, ...).
+ * register; __force, because a register becoming a __user pointer is the
+ * one place an address enters the user address space) and calls the body,
+ * __do_sys_read(unsigned int fd, ...). Every pointer argument is __user:
+ * the body hands it only to copy_{to,from}_user and friends.
  * SYSCALL_DECL(read, <the same types and names>) declares sys_read.
  */
 #ifndef _LINUX_SYSCALLS_H
@@ -81,7 +85,8 @@ void do_work_pending(struct pt_regs *regs, unsigned long thread_info_flags);
 long sys_ni_syscall(unsigned long nr);
 
 SYSCALL_DECL(clone, unsigned long, clone_flags, unsigned long, newsp,
-		int __user *, parent_tidptr, unsigned long, tls, int __user *, child_tidptr);
+		int __user *, parent_tidptr, unsigned long, tls,
+		int __user *, child_tidptr);
 SYSCALL_DECL(fork);	/* i386 only, as in Linux */
 SYSCALL_DECL(vfork);
 SYSCALL_DECL(wait4, pid_t, upid, int __user *, stat_addr, int, options,
@@ -107,12 +112,17 @@ struct __kernel_timespec;
 SYSCALL_DECL(poll, struct pollfd __user *, ufds, unsigned int, nfds,
 	     int, timeout_msecs);
 SYSCALL_DECL(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
-	     struct __kernel_timespec __user *, tsp, const u64 __user *, sigmask,
+	     struct __kernel_timespec __user *, tsp,
+	     const u64 __user *, sigmask,
 	     size_t, sigsetsize);
-SYSCALL_DECL(select, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-	     unsigned long __user *, exp, struct __kernel_old_timeval __user *, tvp);
-SYSCALL_DECL(pselect6, int, n, unsigned long __user *, inp, unsigned long __user *, outp,
-	     unsigned long __user *, exp, struct __kernel_timespec __user *, tsp,
+SYSCALL_DECL(select, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp,
+	     unsigned long __user *, exp,
+	     struct __kernel_old_timeval __user *, tvp);
+SYSCALL_DECL(pselect6, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp,
+	     unsigned long __user *, exp,
+	     struct __kernel_timespec __user *, tsp,
 	     void __user *, sig);
 SYSCALL_DECL(dup, unsigned int, oldfd);
 SYSCALL_DECL(dup3, unsigned int, oldfd, unsigned int, newfd,
@@ -125,9 +135,11 @@ SYSCALL_DECL(mknodat, int, dfd, const char __user *, filename, u32, mode,
 SYSCALL_DECL(unlinkat, int, dfd, const char __user *, pathname, int, flag);
 SYSCALL_DECL(chdir, const char __user *, filename);
 SYSCALL_DECL(fchdir, unsigned int, fd);
-SYSCALL_DECL(openat, int, dfd, const char __user *, filename, int, flags, u32, mode);
+SYSCALL_DECL(openat, int, dfd, const char __user *, filename, int, flags,
+		u32, mode);
 SYSCALL_DECL(close, unsigned int, fd);
-SYSCALL_DECL(getdents64, unsigned int, fd, void __user *, dirent, unsigned int, count);
+SYSCALL_DECL(getdents64, unsigned int, fd, void __user *, dirent,
+		unsigned int, count);
 SYSCALL_DECL(lseek, unsigned int, fd, long, offset, unsigned int, whence);
 SYSCALL_DECL(read, unsigned int, fd, char __user *, buf, size_t, count);
 SYSCALL_DECL(write, unsigned int, fd, const char __user *, buf, size_t, count);
@@ -140,7 +152,8 @@ SYSCALL_DECL(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset,
 		size_t, count);
 SYSCALL_DECL(sendfile, int, out_fd, int, in_fd, long __user *, offset,
 		size_t, count);
-SYSCALL_DECL(pwrite64, unsigned int, fd, const char __user *, buf, size_t, count,
+SYSCALL_DECL(pwrite64, unsigned int, fd, const char __user *, buf,
+		size_t, count,
 		loff_t, pos);
 SYSCALL_DECL(truncate, const char __user *, pathname, long, length);
 SYSCALL_DECL(ftruncate, unsigned int, fd, unsigned long, length);
@@ -148,23 +161,29 @@ SYSCALL_DECL(readv, unsigned int, fd, const struct iovec __user *, vec,
 		unsigned long, vlen);
 SYSCALL_DECL(writev, unsigned int, fd, const struct iovec __user *, vec,
 		unsigned long, vlen);
-SYSCALL_DECL(readlinkat, int, dfd, const char __user *, path, char __user *, buf,
+SYSCALL_DECL(readlinkat, int, dfd, const char __user *, path,
+		char __user *, buf,
 		int, bufsiz);
 SYSCALL_DECL(newfstatat, int, dfd, const char __user *, filename,
 		struct stat __user *, statbuf, int, flag);
 SYSCALL_DECL(fstat, unsigned int, fd, struct stat __user *, statbuf);
-SYSCALL_DECL(statx, int, dfd, const char __user *, filename, unsigned int, flags,
+SYSCALL_DECL(statx, int, dfd, const char __user *, filename,
+		unsigned int, flags,
 		unsigned int, mask, struct statx __user *, buffer);
 SYSCALL_DECL(set_tid_address, int __user *, tidptr);
 struct robust_list_head;
 struct old_timespec32;
-SYSCALL_DECL(set_robust_list, struct robust_list_head __user *, head, size_t, len);
-SYSCALL_DECL(get_robust_list, int, pid, struct robust_list_head __user * __user *, head_ptr,
+SYSCALL_DECL(set_robust_list, struct robust_list_head __user *, head,
+		size_t, len);
+SYSCALL_DECL(get_robust_list, int, pid,
+		struct robust_list_head __user * __user *, head_ptr,
 	     size_t __user *, len_ptr);
 SYSCALL_DECL(futex, u32 __user *, uaddr, int, op, u32, val,
-	     const struct __kernel_timespec __user *, utime, u32 __user *, uaddr2, u32, val3);
+	     const struct __kernel_timespec __user *, utime,
+	     u32 __user *, uaddr2, u32, val3);
 SYSCALL_DECL(futex_time32, u32 __user *, uaddr, int, op, u32, val,
-	     const struct old_timespec32 __user *, utime, u32 __user *, uaddr2, u32, val3);
+	     const struct old_timespec32 __user *, utime, u32 __user *, uaddr2,
+	     u32, val3);
 SYSCALL_DECL(nanosleep, const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp);
 SYSCALL_DECL(clock_gettime, int, which, struct __kernel_timespec __user *, tp);
@@ -173,11 +192,14 @@ SYSCALL_DECL(clock_nanosleep, int, which, int, flags,
 		const struct __kernel_timespec __user *, rqtp,
 		struct __kernel_timespec __user *, rmtp);
 struct __kernel_old_itimerval;
-SYSCALL_DECL(getitimer, int, which, struct __kernel_old_itimerval __user *, value);
-SYSCALL_DECL(setitimer, int, which, struct __kernel_old_itimerval __user *, value,
+SYSCALL_DECL(getitimer, int, which,
+		struct __kernel_old_itimerval __user *, value);
+SYSCALL_DECL(setitimer, int, which,
+		struct __kernel_old_itimerval __user *, value,
 	     struct __kernel_old_itimerval __user *, ovalue);
 SYSCALL_DECL(alarm, unsigned int, seconds);
-SYSCALL_DECL(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz);
+SYSCALL_DECL(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		void __user *, tz);
 SYSCALL_DECL(time, long __user *, tloc);
 SYSCALL_DECL(sched_yield);
 struct sched_param;
@@ -206,15 +228,18 @@ SYSCALL_DECL(tkill, pid_t, pid, int, sig);
 SYSCALL_DECL(tgkill, pid_t, tgid, pid_t, pid, int, sig);
 SYSCALL_DECL(rt_sigaction, int, sig, const struct sigaction __user *, act,
 		struct sigaction __user *, oact, size_t, sigsetsize);
-SYSCALL_DECL(rt_sigprocmask, int, how, const u64 __user *, set, u64 __user *, oset,
+SYSCALL_DECL(rt_sigprocmask, int, how, const u64 __user *, set,
+		u64 __user *, oset,
 		size_t, sigsetsize);
 SYSCALL_DECL(rt_sigpending, u64 __user *, uset, size_t, sigsetsize);
 SYSCALL_DECL(rt_sigsuspend, const u64 __user *, unewset, size_t, sigsetsize);
 SYSCALL_DECL(rt_sigreturn);
-SYSCALL_DECL(rt_sigtimedwait, const u64 __user *, uthese, siginfo_t __user *, uinfo,
+SYSCALL_DECL(rt_sigtimedwait, const u64 __user *, uthese,
+		siginfo_t __user *, uinfo,
 	     const struct __kernel_timespec __user *, uts, size_t, sigsetsize);
 SYSCALL_DECL(rt_sigtimedwait_time32, const u64 __user *, uthese,
-	     siginfo_t __user *, uinfo, const struct old_timespec32 __user *, uts,
+	     siginfo_t __user *, uinfo,
+	     const struct old_timespec32 __user *, uts,
 	     size_t, sigsetsize);
 SYSCALL_DECL(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t __user *, uinfo);
 SYSCALL_DECL(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
@@ -234,12 +259,15 @@ SYSCALL_DECL(sigsuspend, int, unused1, int, unused2, unsigned long, mask);
 SYSCALL_DECL(sgetmask);
 SYSCALL_DECL(ssetmask, int, newmask);
 SYSCALL_DECL(sigreturn);
-SYSCALL_DECL(reboot, int, magic1, int, magic2, unsigned int, cmd, void __user *, arg);
+SYSCALL_DECL(reboot, int, magic1, int, magic2, unsigned int, cmd,
+		void __user *, arg);
 SYSCALL_DECL(newuname, struct new_utsname __user *, name);
 SYSCALL_DECL(getrlimit, unsigned int, resource, struct rlimit __user *, rlim);
-SYSCALL_DECL(setrlimit, unsigned int, resource, const struct rlimit __user *, rlim);
+SYSCALL_DECL(setrlimit, unsigned int, resource,
+		const struct rlimit __user *, rlim);
 SYSCALL_DECL(prlimit64, pid_t, pid, unsigned int, resource,
-		const struct rlimit64 __user *, new_rlim, struct rlimit64 __user *, old_rlim);
+		const struct rlimit64 __user *, new_rlim,
+		struct rlimit64 __user *, old_rlim);
 SYSCALL_DECL(umask, int, mask);
 SYSCALL_DECL(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5);
@@ -263,7 +291,8 @@ SYSCALL_DECL(mremap, unsigned long, addr, unsigned long, old_len,
 		unsigned long, new_addr);
 SYSCALL_DECL(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, unsigned long, fd, unsigned long, off);
-SYSCALL_DECL(execve, const char __user *, filename, const char __user *const __user *, argv,
+SYSCALL_DECL(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
 		const char __user *const __user *, envp);
 SYSCALL_DECL(getrandom, char __user *, buf, size_t, count, unsigned int, flags);
 SYSCALL_DECL(faccessat, int, dfd, const char __user *, filename, int, mode);
@@ -276,10 +305,12 @@ long do_sys_openat(int dfd, const char __user *filename, int flags, u32 mode);
 long do_faccessat(int dfd, const char __user *filename, int mode, int flags);
 long do_mkdirat(int dfd, const char __user *pathname, u32 mode);
 long do_unlinkat(int dfd, const char __user *pathname, int flag);
-long do_readlinkat(int dfd, const char __user *pathname, char __user *buf, int bufsiz);
+long do_readlinkat(int dfd, const char __user *pathname, char __user *buf,
+		int bufsiz);
 long do_fcntl(unsigned int fd, unsigned int cmd, unsigned long arg);
 long ksys_dup3(unsigned int oldfd, unsigned int newfd, unsigned int flags);
-long do_newfstatat(int dfd, const char __user *filename, struct stat __user *statbuf,
+long do_newfstatat(int dfd, const char __user *filename,
+		struct stat __user *statbuf,
 		   int flag);
 
 /* The name space and file attributes (fs/namei.c, open.c, utimes.c,
@@ -302,7 +333,8 @@ SYSCALL_DECL(fchown, unsigned int, fd, u32, user, u32, group);
 SYSCALL_DECL(utimensat, int, dfd, const char __user *, filename,
 		struct __kernel_timespec __user *, utimes, int, flags);
 SYSCALL_DECL(fallocate, int, fd, int, mode, loff_t, offset, loff_t, len);
-SYSCALL_DECL(statfs, const char __user *, pathname, struct statfs __user *, buf);
+SYSCALL_DECL(statfs, const char __user *, pathname,
+		struct statfs __user *, buf);
 SYSCALL_DECL(fstatfs, unsigned int, fd, struct statfs __user *, buf);
 SYSCALL_DECL(fsync, unsigned int, fd);
 SYSCALL_DECL(fdatasync, unsigned int, fd);
@@ -315,8 +347,10 @@ SYSCALL_DECL(setreuid, uid_t, ruid, uid_t, euid);
 SYSCALL_DECL(setregid, gid_t, rgid, gid_t, egid);
 SYSCALL_DECL(setresuid, uid_t, ruid, uid_t, euid, uid_t, suid);
 SYSCALL_DECL(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid);
-SYSCALL_DECL(getresuid, uid_t __user *, ruid, uid_t __user *, euid, uid_t __user *, suid);
-SYSCALL_DECL(getresgid, gid_t __user *, rgid, gid_t __user *, egid, gid_t __user *, sgid);
+SYSCALL_DECL(getresuid, uid_t __user *, ruid, uid_t __user *, euid,
+		uid_t __user *, suid);
+SYSCALL_DECL(getresgid, gid_t __user *, rgid, gid_t __user *, egid,
+		gid_t __user *, sgid);
 SYSCALL_DECL(setfsuid, uid_t, uid);
 SYSCALL_DECL(setfsgid, gid_t, gid);
 SYSCALL_DECL(getgroups, int, gidsetsize, gid_t __user *, grouplist);

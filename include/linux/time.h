@@ -66,9 +66,12 @@ static inline u64 timespec64_to_ns(const struct timespec64 *ts)
 }
 
 /* Copy a time in or out of user space: 0 or -EFAULT. */
-int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts);
-int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec __user *uts);
-int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 __user *uts);
+int get_timespec64(struct timespec64 *ts,
+		const struct __kernel_timespec __user *uts);
+int put_timespec64(const struct timespec64 *ts,
+		struct __kernel_timespec __user *uts);
+int get_old_timespec32(struct timespec64 *ts,
+		const struct old_timespec32 __user *uts);
 int put_old_timespec32(const struct timespec64 *ts,
 		       struct old_timespec32 __user *uts);
 

@@ -79,7 +79,8 @@ void double_unlock_hb(struct futex_hash_bucket *hb1,
 /* waitwake.c */
 void futex_wake_mark(struct futex_q *q);
 int futex_wake(u32 __user *uaddr, unsigned int flags, int nr_wake, u32 bitset);
-int futex_wake_op(u32 __user *uaddr1, unsigned int flags, u32 __user *uaddr2, int nr_wake,
+int futex_wake_op(u32 __user *uaddr1, unsigned int flags, u32 __user *uaddr2,
+		int nr_wake,
 		  int nr_wake2, int op);
 int futex_wait(u32 __user *uaddr, unsigned int flags, u32 val, u64 *abs_time,
 	       u32 bitset);

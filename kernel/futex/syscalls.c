@@ -51,7 +51,8 @@ static bool robust_list_access_ok(struct task_struct *p)
 /* get_robust_list(2): the head registered by thread pid (0: ourselves)
  * and its size. ESRCH if there is no such thread, EPERM if we may not
  * look at it. */
-SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __user *,
+SYSCALL_DEFINE3(get_robust_list, int, pid,
+		struct robust_list_head __user * __user *,
 		head_ptr, size_t __user *, len_ptr)
 {
 	struct robust_list_head __user *head;
@@ -87,7 +88,8 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head __user * __us
  * FUTEX_REQUEUE, FUTEX_CMP_REQUEUE and FUTEX_WAKE_OP take in the timeout
  * argument.
  */
-long do_futex(u32 __user *uaddr, int op, u32 val, u64 *timeout, u32 __user *uaddr2,
+long do_futex(u32 __user *uaddr, int op, u32 val, u64 *timeout,
+		u32 __user *uaddr2,
 	      u32 val2, u32 val3)
 {
 	unsigned int flags = 0;
@@ -184,7 +186,8 @@ static long futex_timed(u32 __user *uaddr, int op, u32 val,
 
 /* futex(2); on i386 futex_time64 (422). */
 SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
-		const struct __kernel_timespec __user *, utime, u32 __user *, uaddr2,
+		const struct __kernel_timespec __user *, utime,
+		u32 __user *, uaddr2,
 		u32, val3)
 {
 	struct timespec64 ts;
@@ -199,7 +202,8 @@ SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
 #if BITS_PER_LONG == 32
 /* i386's futex (240): the same with the old 32-bit timespec. */
 SYSCALL_DEFINE6(futex_time32, u32 __user *, uaddr, int, op, u32, val,
-		const struct old_timespec32 __user *, utime, u32 __user *, uaddr2,
+		const struct old_timespec32 __user *, utime,
+		u32 __user *, uaddr2,
 		u32, val3)
 {
 	struct timespec64 ts;

@@ -293,7 +293,8 @@ SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 
 /* getcpu(2): the CPU and NUMA node the caller runs on; the third argument
  * (a cache) is unused since Linux 2.6.24. */
-SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup, unsigned int __user *, nodep,
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup,
+		unsigned int __user *, nodep,
 		void __user *, unused)
 {
 	unsigned int cpu = current->thread_info.cpu, node = 0;

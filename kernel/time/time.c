@@ -44,7 +44,8 @@ int put_timespec64(const struct timespec64 *ts,
 }
 
 /* i386's calls with a 32-bit time_t. */
-int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 __user *uts)
+int get_old_timespec32(struct timespec64 *ts,
+		const struct old_timespec32 __user *uts)
 {
 	struct old_timespec32 t;
 
@@ -95,7 +96,8 @@ int do_clock_gettime(int which, struct timespec64 *tp)
 	return 0;
 }
 
-SYSCALL_DEFINE2(clock_gettime, int, which, struct __kernel_timespec __user *, tp)
+SYSCALL_DEFINE2(clock_gettime, int, which,
+		struct __kernel_timespec __user *, tp)
 {
 	struct timespec64 ts;
 	int ret = do_clock_gettime(which, &ts);
@@ -112,7 +114,8 @@ SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec __user *, tp)
 	return tp && copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv, void __user *, tz)
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		void __user *, tz)
 {
 	struct __kernel_old_timeval t;
 	u64 ns = ktime_get_ns();

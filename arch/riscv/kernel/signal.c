@@ -77,7 +77,8 @@ static long restore_sigcontext(struct pt_regs *regs,
 SYSCALL_DEFINE0(rt_sigreturn)
 {
 	struct pt_regs *regs = current_pt_regs();
-	struct rt_sigframe __user *frame = (struct rt_sigframe __user *)regs->sp;
+	struct rt_sigframe __user *frame =
+		(struct rt_sigframe __user *)regs->sp;
 	u64 set;
 
 	/* Always make any pending restarted system call return -EINTR. */

@@ -97,7 +97,8 @@ static int copy_fpstate_to_sigframe(struct _fpstate __user *buf)
 static int restore_fpstate(u32 ubuf)
 {
 	struct i387_fxsave_struct *fx = &current->thread.fpu;
-	struct _fpstate __user *buf = (struct _fpstate __user *)(unsigned long)ubuf;
+	struct _fpstate __user *buf =
+		(struct _fpstate __user *)(unsigned long)ubuf;
 
 	if (!buf) {
 		fpu_finit(fx);	/* a frame without FP state: a fresh FPU */
@@ -232,7 +233,8 @@ static void enter_handler(struct ksignal *ksig, struct pt_regs *regs,
 static int setup_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 {
 	struct _fpstate __user *fp;
-	struct sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame), &fp);
+	struct sigframe __user *frame = get_sigframe(ksig, regs,
+						     sizeof(*frame), &fp);
 	int err = 0;
 
 	if (!access_ok(frame, sizeof(*frame)) || !access_ok(fp, sizeof(*fp)))
@@ -284,7 +286,8 @@ static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 SYSCALL_DEFINE0(sigreturn)
 {
 	struct pt_regs *regs = current_pt_regs();
-	struct sigframe __user *frame = (struct sigframe __user *)(regs->sp - 8);
+	struct sigframe __user *frame =
+		(struct sigframe __user *)(regs->sp - 8);
 	unsigned long extramask;
 	u32 oldmask;
 

@@ -49,17 +49,20 @@ SYSCALL_DEFINE2(creat, const char __user *, pathname, u32, mode)
 			     mode);
 }
 
-SYSCALL_DEFINE2(link, const char __user *, oldname, const char __user *, newname)
+SYSCALL_DEFINE2(link, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-SYSCALL_DEFINE2(symlink, const char __user *, oldname, const char __user *, newname)
+SYSCALL_DEFINE2(symlink, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return do_symlinkat(oldname, AT_FDCWD, newname);
 }
 
-SYSCALL_DEFINE2(rename, const char __user *, oldname, const char __user *, newname)
+SYSCALL_DEFINE2(rename, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return do_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
@@ -82,7 +85,8 @@ SYSCALL_DEFINE3(lchown, const char __user *, filename, u32, user, u32, group)
 			   AT_SYMLINK_NOFOLLOW);
 }
 
-SYSCALL_DEFINE3(mknod, const char __user *, filename, u32, mode, unsigned int, dev)
+SYSCALL_DEFINE3(mknod, const char __user *, filename, u32, mode,
+		unsigned int, dev)
 {
 	return do_mknodat(AT_FDCWD, filename, mode, dev);
 }
@@ -102,7 +106,8 @@ SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
 	return do_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
 }
 
-SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf, int, bufsiz)
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,
+		int, bufsiz)
 {
 	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
@@ -125,12 +130,14 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 	return ksys_dup3(oldfd, newfd, 0);
 }
 
-SYSCALL_DEFINE2(newstat, const char __user *, filename, struct stat __user *, statbuf)
+SYSCALL_DEFINE2(newstat, const char __user *, filename,
+		struct stat __user *, statbuf)
 {
 	return do_newfstatat(AT_FDCWD, filename, statbuf, 0);
 }
 
-SYSCALL_DEFINE2(newlstat, const char __user *, filename, struct stat __user *, statbuf)
+SYSCALL_DEFINE2(newlstat, const char __user *, filename,
+		struct stat __user *, statbuf)
 {
 	return do_newfstatat(AT_FDCWD, filename, statbuf,
 			      AT_SYMLINK_NOFOLLOW);
@@ -178,12 +185,14 @@ SYSCALL_DEFINE4(fstatat64, int, dfd, const char __user *, filename,
 	return do_fstatat64(dfd, filename, statbuf, flag);
 }
 
-SYSCALL_DEFINE2(stat64, const char __user *, filename, struct stat64 __user *, statbuf)
+SYSCALL_DEFINE2(stat64, const char __user *, filename,
+		struct stat64 __user *, statbuf)
 {
 	return do_fstatat64(AT_FDCWD, filename, statbuf, 0);
 }
 
-SYSCALL_DEFINE2(lstat64, const char __user *, filename, struct stat64 __user *, statbuf)
+SYSCALL_DEFINE2(lstat64, const char __user *, filename,
+		struct stat64 __user *, statbuf)
 {
 	return do_fstatat64(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
@@ -228,13 +237,14 @@ SYSCALL_DEFINE5(ia32_pread64, unsigned int, fd, char __user *, buf, u32, count,
 	return ksys_pread64(fd, buf, count, merge_64(poslo, poshi));
 }
 
-SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char __user *, buf, u32, count,
-		u32, poslo, u32, poshi)
+SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char __user *, buf,
+		u32, count, u32, poslo, u32, poshi)
 {
 	return ksys_pwrite64(fd, buf, count, merge_64(poslo, poshi));
 }
 
-SYSCALL_DEFINE3(ia32_truncate64, const char __user *, filename, u32, lenlo, u32, lenhi)
+SYSCALL_DEFINE3(ia32_truncate64, const char __user *, filename, u32, lenlo,
+		u32, lenhi)
 {
 	return do_sys_truncate(filename, merge_64(lenlo, lenhi));
 }
@@ -406,7 +416,8 @@ struct old_utimbuf32 {
 	s32 modtime;
 };
 
-SYSCALL_DEFINE2(utime32, const char __user *, filename, struct old_utimbuf32 __user *, t)
+SYSCALL_DEFINE2(utime32, const char __user *, filename,
+		struct old_utimbuf32 __user *, t)
 {
 	struct old_utimbuf32 ut;
 	struct timespec64 tv[2];
@@ -458,7 +469,8 @@ SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 __user *, rqtp,
 /* ---- poll and select with 32-bit times, and the oldest select ----------- */
 
 SYSCALL_DEFINE5(ppoll_time32, struct pollfd __user *, ufds, unsigned int, nfds,
-		struct old_timespec32 __user *, tsp, const u64 __user *, sigmask,
+		struct old_timespec32 __user *, tsp,
+		const u64 __user *, sigmask,
 		size_t, sigsetsize)
 {
 	struct timespec64 ts;

@@ -16,16 +16,22 @@ SYSCALL_DECL(waitpid, pid_t, pid, int __user *, stat_addr, int, options);
 SYSCALL_DECL(open, const char __user *, filename, int, flags, u32, mode);
 SYSCALL_DECL(access, const char __user *, filename, int, mode);
 SYSCALL_DECL(mkdir, const char __user *, pathname, u32, mode);
-SYSCALL_DECL(mknod, const char __user *, filename, u32, mode, unsigned int, dev);
+SYSCALL_DECL(mknod, const char __user *, filename, u32, mode,
+		unsigned int, dev);
 SYSCALL_DECL(unlink, const char __user *, pathname);
 SYSCALL_DECL(rmdir, const char __user *, pathname);
-SYSCALL_DECL(readlink, const char __user *, path, char __user *, buf, int, bufsiz);
+SYSCALL_DECL(readlink, const char __user *, path, char __user *, buf,
+		int, bufsiz);
 SYSCALL_DECL(pipe, int __user *, fildes);
 SYSCALL_DECL(dup2, unsigned int, oldfd, unsigned int, newfd);
-SYSCALL_DECL(newstat, const char __user *, filename, struct stat __user *, statbuf);
-SYSCALL_DECL(newlstat, const char __user *, filename, struct stat __user *, statbuf);
-SYSCALL_DECL(stat64, const char __user *, filename, struct stat64 __user *, statbuf);
-SYSCALL_DECL(lstat64, const char __user *, filename, struct stat64 __user *, statbuf);
+SYSCALL_DECL(newstat, const char __user *, filename,
+		struct stat __user *, statbuf);
+SYSCALL_DECL(newlstat, const char __user *, filename,
+		struct stat __user *, statbuf);
+SYSCALL_DECL(stat64, const char __user *, filename,
+		struct stat64 __user *, statbuf);
+SYSCALL_DECL(lstat64, const char __user *, filename,
+		struct stat64 __user *, statbuf);
 SYSCALL_DECL(fstat64, unsigned long, fd, struct stat64 __user *, statbuf);
 SYSCALL_DECL(fstatat64, int, dfd, const char __user *, filename,
 		struct stat64 __user *, statbuf, int, flag);
@@ -34,9 +40,10 @@ SYSCALL_DECL(llseek, unsigned int, fd, unsigned long, offset_high,
 		unsigned int, whence);
 SYSCALL_DECL(ia32_pread64, unsigned int, fd, char __user *, buf, u32, count,
 		u32, poslo, u32, poshi);
-SYSCALL_DECL(ia32_pwrite64, unsigned int, fd, const char __user *, buf, u32, count,
-		u32, poslo, u32, poshi);
-SYSCALL_DECL(ia32_truncate64, const char __user *, filename, u32, lenlo, u32, lenhi);
+SYSCALL_DECL(ia32_pwrite64, unsigned int, fd, const char __user *, buf,
+		u32, count, u32, poslo, u32, poshi);
+SYSCALL_DECL(ia32_truncate64, const char __user *, filename, u32, lenlo,
+		u32, lenhi);
 SYSCALL_DECL(ia32_ftruncate64, unsigned int, fd, u32, lenlo, u32, lenhi);
 SYSCALL_DECL(mmap_pgoff, unsigned long, addr, unsigned long, len,
 		unsigned long, prot, unsigned long, flags, unsigned long, fd,
@@ -66,8 +73,10 @@ struct old_timeval32;
 struct old_utimbuf32;
 SYSCALL_DECL(creat, const char __user *, pathname, u32, mode);
 SYSCALL_DECL(link, const char __user *, oldname, const char __user *, newname);
-SYSCALL_DECL(symlink, const char __user *, oldname, const char __user *, newname);
-SYSCALL_DECL(rename, const char __user *, oldname, const char __user *, newname);
+SYSCALL_DECL(symlink, const char __user *, oldname,
+		const char __user *, newname);
+SYSCALL_DECL(rename, const char __user *, oldname,
+		const char __user *, newname);
 SYSCALL_DECL(chmod, const char __user *, filename, u32, mode);
 SYSCALL_DECL(chown, const char __user *, filename, u32, user, u32, group);
 SYSCALL_DECL(lchown, const char __user *, filename, u32, user, u32, group);
@@ -75,13 +84,16 @@ SYSCALL_DECL(ia32_fallocate, int, fd, int, mode, u32, offlo, u32, offhi,
 		u32, lenlo, u32, lenhi);
 SYSCALL_DECL(statfs64, const char __user *, pathname, size_t, sz,
 		struct statfs64 __user *, buf);
-SYSCALL_DECL(fstatfs64, unsigned int, fd, size_t, sz, struct statfs64 __user *, buf);
+SYSCALL_DECL(fstatfs64, unsigned int, fd, size_t, sz,
+		struct statfs64 __user *, buf);
 SYSCALL_DECL(utimensat_time32, int, dfd, const char __user *, filename,
 		struct old_timespec32 __user *, t, int, flags);
 SYSCALL_DECL(futimesat_time32, int, dfd, const char __user *, filename,
 		struct old_timeval32 __user *, t);
-SYSCALL_DECL(utimes_time32, const char __user *, filename, struct old_timeval32 __user *, t);
-SYSCALL_DECL(utime32, const char __user *, filename, struct old_utimbuf32 __user *, t);
+SYSCALL_DECL(utimes_time32, const char __user *, filename,
+		struct old_timeval32 __user *, t);
+SYSCALL_DECL(utime32, const char __user *, filename,
+		struct old_utimbuf32 __user *, t);
 SYSCALL_DECL(chown16, const char __user *, filename, u16, user, u16, group);
 SYSCALL_DECL(lchown16, const char __user *, filename, u16, user, u16, group);
 SYSCALL_DECL(fchown16, unsigned int, fd, u16, user, u16, group);
@@ -90,9 +102,11 @@ SYSCALL_DECL(setgid16, u16, gid);
 SYSCALL_DECL(setreuid16, u16, ruid, u16, euid);
 SYSCALL_DECL(setuid16, u16, uid);
 SYSCALL_DECL(setresuid16, u16, ruid, u16, euid, u16, suid);
-SYSCALL_DECL(getresuid16, u16 __user *, ruidp, u16 __user *, euidp, u16 __user *, suidp);
+SYSCALL_DECL(getresuid16, u16 __user *, ruidp, u16 __user *, euidp,
+		u16 __user *, suidp);
 SYSCALL_DECL(setresgid16, u16, rgid, u16, egid, u16, sgid);
-SYSCALL_DECL(getresgid16, u16 __user *, rgidp, u16 __user *, egidp, u16 __user *, sgidp);
+SYSCALL_DECL(getresgid16, u16 __user *, rgidp, u16 __user *, egidp,
+		u16 __user *, sgidp);
 SYSCALL_DECL(setfsuid16, u16, uid);
 SYSCALL_DECL(setfsgid16, u16, gid);
 SYSCALL_DECL(getgroups16, int, gidsetsize, u16 __user *, grouplist);
