@@ -16,6 +16,9 @@
 #                   the one ARCH= names: build/bench/results.{md,json} and
 #                   fork-cost.svg; BENCH_ARGS=--quick for a short run,
 #                   BENCH_ARGS='--linux VMLINUZ' to add Linux i386 beside
+#   make check      sparse over every kernel .c file (user pointers are
+#                   __user, see include/linux/compiler_types.h); fails on
+#                   any warning. Both architectures unless ARCH= is given
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
@@ -62,7 +65,8 @@ ASM_OFFSETS := $(O)/include/generated/asm-offsets.h
 BUILD_FILES := Makefile arch/$(ARCH)/Makefile
 LDS := $(O)/vmlinux.lds
 
-.PHONY: all kernel rootfs run debug test unit lab-report bench deps clean
+.PHONY: all kernel rootfs run debug test unit lab-report bench check check-arch \
+	deps clean
 all: kernel links
 
 kernel: $(O)/vmlinux $(KERNEL_IMAGE)
@@ -205,6 +209,40 @@ bench:
 	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/bench/bench.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(BENCH_ARGS)
 
+# Static checking with sparse (Debian's package), as Linux's `make C=2`:
+# each kernel .c file of the architecture is checked with the kernel's own
+# flags (sparse ignores the GCC-only ones) and __CHECKER__ defined, which
+# turns on the __user/__force/__iomem annotations. Any warning fails.
+CHECK_ARCHES := $(if $(filter file,$(origin ARCH)),$(ARCHES),$(ARCH))
+SPARSE := sparse
+SPARSE_ARCH_riscv := --arch=riscv64
+# GCC's i386 <stddef.h> names __float128, a type sparse 0.6.4 lacks there.
+SPARSE_ARCH_x86 := --arch=i386 -D__float128='long double'
+# Sparse is no compiler: /proc/version's __VERSION__ is GCC's, given here.
+# Linux's checks (-Wbitwise, -Wno-return-void) less -Wdecl's "should it be
+# static?": the fork lab's steps (kernel/fork.c) are global on purpose, so
+# gdb and kallsyms name them. -Wsparse-error: any warning fails.
+# (= not :=: GCC is asked only when make check runs.)
+SPARSE_FLAGS = $(SPARSE_ARCH_$(ARCH)) -D__CHECKER__ \
+	-D__VERSION__='"$(shell $(CC) -dumpversion)"' -Wbitwise -Wno-return-void \
+	-Wno-decl -Wsparse-error
+# Sparse 0.6.4 knows RISC-V's base ISA letters but not the _z extensions.
+# Only the cross compiler's freestanding headers, as GCC sees them.
+SPARSE_CFLAGS = $(patsubst -march=rv64imac_zicsr_zifencei,-march=rv64imac,$(CFLAGS)) \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include)
+CHECK_SRCS := $(filter %.c,$(SRCS))
+check:
+	$(Q)for arch in $(CHECK_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(Q)for arch in $(CHECK_ARCHES); do $(MAKE) --no-print-directory ARCH=$$arch check-arch || exit 1; done
+
+check-arch: $(ASM_OFFSETS) $(ARCH_GENERATED)
+	@echo "  SPARSE  $(ARCH): $(words $(CHECK_SRCS)) files"
+	$(Q)fail=0; for f in $(CHECK_SRCS); do \
+		$(SPARSE) $(SPARSE_FLAGS) $(SPARSE_CFLAGS) $$f || fail=1; \
+	done; \
+	if [ $$fail = 0 ]; then echo "  SPARSE  $(ARCH): no warnings"; \
+	else echo "  SPARSE  $(ARCH): warnings above" >&2; exit 1; fi
+
 deps:
 	@sh scripts/deps.sh $(ARCH_DEPS) $(COMMON_DEPS)
 
@@ -213,7 +251,8 @@ COMMON_DEPS := cpio:cpio gdb-multiarch:gdb-multiarch \
 	/usr/lib/python3/dist-packages/pexpect:python3-pexpect \
 	qemu-riscv64:qemu-user gcc:gcc make:make \
 	dpkg-source:dpkg-dev bzip2:bzip2 xz:xz-utils patch:patch \
-	/usr/share/keyrings/debian-archive-keyring.gpg:debian-archive-keyring
+	/usr/share/keyrings/debian-archive-keyring.gpg:debian-archive-keyring \
+	sparse:sparse
 
 clean:
 	rm -rf build vmlinux rootfs.img

@@ -24,17 +24,21 @@
 #include <linux/uaccess.h>
 
 
-/* Append one string (from the kernel or from user space) to bprm. */
-static int copy_string(struct linux_binprm *bprm, const char *str,
+/* Append one string (from the kernel or from user space) to bprm. A kernel
+ * caller (kernel_execve) passes kernel strings in the user-typed arguments,
+ * with from_kernel set: only then are they read directly (the __force). */
+static int copy_string(struct linux_binprm *bprm, const char __user *str,
 		       bool from_kernel)
 {
 	size_t room = ARG_MAX - bprm->strings_len;
 	long len;
 
 	if (from_kernel) {
-		len = strnlen(str, room);
+		const char *kstr = (__force const char *)str;
+
+		len = strnlen(kstr, room);
 		if ((size_t)len < room)
-			memcpy(bprm->strings + bprm->strings_len, str, len + 1);
+			memcpy(bprm->strings + bprm->strings_len, kstr, len + 1);
 	} else {
 		len = strncpy_from_user(bprm->strings + bprm->strings_len, str,
 					room);
@@ -48,7 +52,8 @@ static int copy_string(struct linux_binprm *bprm, const char *str,
 }
 
 /* Copy a NULL-terminated array of strings; returns how many, or -errno. */
-static int copy_strings(struct linux_binprm *bprm, const char *const *argv,
+static int copy_strings(struct linux_binprm *bprm,
+		const char __user *const __user *argv,
 			bool from_kernel)
 {
 	int n;
@@ -56,11 +61,11 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *argv,
 	if (!argv)
 		return 0;	/* Linux allows a NULL argv or envp */
 	for (n = 0;; n++) {
-		const char *str;
+		const char __user *str;
 		int err;
 
 		if (from_kernel)
-			str = argv[n];
+			str = ((__force const char __user *const *)argv)[n];
 		else if (copy_from_user(&str, &argv[n], sizeof(str)))
 			return -EFAULT;
 		if (!str)
@@ -197,14 +202,16 @@ static const char *basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-noinline int do_execve(const char *filename, const char *const *argv,
-		       const char *const *envp, bool from_kernel)
+noinline int do_execve(const char __user *filename,
+		       const char __user *const __user *argv,
+		       const char __user *const __user *envp, bool from_kernel)
 {
 	struct linux_binprm bprm = { 0 };
 	long err = 0;
 	int n;
 
-	bprm.filename = from_kernel ? filename : getname(filename);
+	bprm.filename = from_kernel ? (__force const char *)filename :
+				      getname(filename);
 	if (IS_ERR(bprm.filename))
 		return PTR_ERR(bprm.filename);
 	bprm.inode = path_lookup(current->fs->pwd, bprm.filename, true, &err);
@@ -320,8 +327,9 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE3(execve, const char *, filename, const char *const *, argv,
-		const char *const *, envp)
+SYSCALL_DEFINE3(execve, const char __user *, filename,
+		const char __user *const __user *, argv,
+		const char __user *const __user *, envp)
 {
 	return do_execve(filename, argv, envp, false);
 }
@@ -330,5 +338,7 @@ SYSCALL_DEFINE3(execve, const char *, filename, const char *const *, argv,
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp)
 {
-	return do_execve(filename, argv, envp, true);
+	return do_execve((__force const char __user *)filename,
+			 (__force const char __user *const __user *)argv,
+			 (__force const char __user *const __user *)envp, true);
 }

@@ -266,7 +266,7 @@ struct inode *path_parent(struct inode *dir, const char *path,
 
 /* Copy a path name from user space into a new kernel buffer (Linux's
  * getname); an ERR_PTR on a bad pointer or a name of PATH_MAX or more. */
-char *getname(const char *upath)
+char *getname(const char __user *upath)
 {
 	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
 	long len;
@@ -419,8 +419,8 @@ static bool trailing_slash(const char *path)
  * another parent needs write permission on itself (its ".." changes).
  * One file system: EXDEV only between super blocks.
  */
-long do_renameat2(int olddfd, const char *oldname, int newdfd,
-		  const char *newname, unsigned int flags)
+long do_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		  const char __user *newname, unsigned int flags)
 {
 	struct inode *olddir, *newdir, *old_parent, *new_parent;
 	struct inode *inode, *target;
@@ -510,14 +510,16 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE5(renameat2, int, olddfd, const char *, oldname, int, newdfd,
-		const char *, newname, unsigned int, flags)
+SYSCALL_DEFINE5(renameat2, int, olddfd, const char __user *, oldname,
+		int, newdfd,
+		const char __user *, newname, unsigned int, flags)
 {
 	return do_renameat2(olddfd, oldname, newdfd, newname, flags);
 }
 
-SYSCALL_DEFINE4(renameat, int, olddfd, const char *, oldname, int, newdfd,
-		const char *, newname)
+SYSCALL_DEFINE4(renameat, int, olddfd, const char __user *, oldname,
+		int, newdfd,
+		const char __user *, newname)
 {
 	return do_renameat2(olddfd, oldname, newdfd, newname, 0);
 }
@@ -528,8 +530,8 @@ SYSCALL_DEFINE4(renameat, int, olddfd, const char *, oldname, int, newdfd,
  * AT_SYMLINK_FOLLOW; AT_EMPTY_PATH links the file olddfd is open on
  * (root only, as Linux's CAP_DAC_READ_SEARCH; else ENOENT).
  */
-long do_linkat(int olddfd, const char *oldname, int newdfd,
-	       const char *newname, int flags)
+long do_linkat(int olddfd, const char __user *oldname, int newdfd,
+	       const char __user *newname, int flags)
 {
 	struct inode *olddir, *newdir, *inode = NULL, *parent;
 	const char *last;
@@ -585,15 +587,16 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE5(linkat, int, olddfd, const char *, oldname, int, newdfd,
-		const char *, newname, int, flags)
+SYSCALL_DEFINE5(linkat, int, olddfd, const char __user *, oldname, int, newdfd,
+		const char __user *, newname, int, flags)
 {
 	return do_linkat(olddfd, oldname, newdfd, newname, flags);
 }
 
 /* symlink(2), symlinkat(2): a name whose content is the path oldname
  * (not checked, and dangling is fine; empty is ENOENT). */
-long do_symlinkat(const char *oldname, int newdfd, const char *newname)
+long do_symlinkat(const char __user *oldname, int newdfd,
+		const char __user *newname)
 {
 	struct inode *dir, *parent, *inode;
 	const char *last;
@@ -628,8 +631,8 @@ out:
 	return err;
 }
 
-SYSCALL_DEFINE3(symlinkat, const char *, oldname, int, newdfd,
-		const char *, newname)
+SYSCALL_DEFINE3(symlinkat, const char __user *, oldname, int, newdfd,
+		const char __user *, newname)
 {
 	return do_symlinkat(oldname, newdfd, newname);
 }

@@ -197,7 +197,7 @@ out_free:
 	return ERR_PTR(err);
 }
 
-long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)
+long do_sys_openat(int dfd, const char __user *filename, int flags, u32 mode)
 {
 	struct inode *dir;
 	struct file *f;
@@ -230,7 +230,8 @@ long do_sys_openat(int dfd, const char *filename, int flags, u32 mode)
 	return fd;
 }
 
-SYSCALL_DEFINE4(openat, int, dfd, const char *, filename, int, flags, u32, mode)
+SYSCALL_DEFINE4(openat, int, dfd, const char __user *, filename, int, flags,
+		u32, mode)
 {
 	return do_sys_openat(dfd, filename, flags, mode);
 }
@@ -240,7 +241,7 @@ SYSCALL_DEFINE1(close, unsigned int, fd)
 	return close_fd(fd);
 }
 
-SYSCALL_DEFINE1(chdir, const char *, filename)
+SYSCALL_DEFINE1(chdir, const char __user *, filename)
 {
 	struct inode *inode;
 	long err = 0;
@@ -280,7 +281,7 @@ SYSCALL_DEFINE1(fchdir, unsigned int, fd)
 /* A new directory entry for mkdirat and mknodat: a directory, or the
  * node of the given type (and device number); the umask is applied. The
  * new inode, or NULL and *err. */
-static struct inode *create_at(int dfd, const char *pathname, u32 mode,
+static struct inode *create_at(int dfd, const char __user *pathname, u32 mode,
 			       unsigned int dev, long *err)
 {
 	struct inode *dir, *parent, *inode = NULL;
@@ -307,7 +308,7 @@ static struct inode *create_at(int dfd, const char *pathname, u32 mode,
 	return inode;
 }
 
-long do_mkdirat(int dfd, const char *pathname, u32 mode)
+long do_mkdirat(int dfd, const char __user *pathname, u32 mode)
 {
 	long err = 0;
 
@@ -321,7 +322,8 @@ long do_mkdirat(int dfd, const char *pathname, u32 mode)
  * encodes it for user space; a device opens through its driver
  * (fs/char_dev.c). Directories are mkdir's (EPERM), other types EINVAL.
  */
-long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev)
+long do_mknodat(int dfd, const char __user *filename, u32 mode,
+		unsigned int dev)
 {
 	long err = 0;
 
@@ -340,18 +342,18 @@ long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev)
 		0 : err;
 }
 
-SYSCALL_DEFINE4(mknodat, int, dfd, const char *, filename, u32, mode,
+SYSCALL_DEFINE4(mknodat, int, dfd, const char __user *, filename, u32, mode,
 		unsigned int, dev)
 {
 	return do_mknodat(dfd, filename, mode, dev);
 }
 
-SYSCALL_DEFINE3(mkdirat, int, dfd, const char *, pathname, u32, mode)
+SYSCALL_DEFINE3(mkdirat, int, dfd, const char __user *, pathname, u32, mode)
 {
 	return do_mkdirat(dfd, pathname, mode);
 }
 
-long do_unlinkat(int dfd, const char *pathname, int flag)
+long do_unlinkat(int dfd, const char __user *pathname, int flag)
 {
 	struct inode *dir, *parent;
 	const char *last;
@@ -376,7 +378,7 @@ long do_unlinkat(int dfd, const char *pathname, int flag)
 	return err;
 }
 
-SYSCALL_DEFINE3(unlinkat, int, dfd, const char *, pathname, int, flag)
+SYSCALL_DEFINE3(unlinkat, int, dfd, const char __user *, pathname, int, flag)
 {
 	return do_unlinkat(dfd, pathname, flag);
 }
@@ -406,7 +408,7 @@ long do_truncate(struct inode *inode, loff_t length)
 	return ramfs_setsize(inode, length);
 }
 
-long do_sys_truncate(const char *pathname, loff_t length)
+long do_sys_truncate(const char __user *pathname, loff_t length)
 {
 	struct inode *inode;
 	long err = 0;
@@ -453,7 +455,7 @@ long do_sys_ftruncate(unsigned int fd, loff_t length, bool large)
 	return err;
 }
 
-SYSCALL_DEFINE2(truncate, const char *, pathname, long, length)
+SYSCALL_DEFINE2(truncate, const char __user *, pathname, long, length)
 {
 	return do_sys_truncate(pathname, length);
 }
@@ -556,7 +558,7 @@ SYSCALL_DEFINE2(fchmod, unsigned int, fd, u32, mode)
 	return err;
 }
 
-long do_fchmodat(int dfd, const char *filename, u32 mode)
+long do_fchmodat(int dfd, const char __user *filename, u32 mode)
 {
 	struct inode *dir, *inode;
 	long err = 0;
@@ -570,7 +572,7 @@ long do_fchmodat(int dfd, const char *filename, u32 mode)
 	return inode ? chmod_common(inode, mode) : err;
 }
 
-SYSCALL_DEFINE3(fchmodat, int, dfd, const char *, filename, u32, mode)
+SYSCALL_DEFINE3(fchmodat, int, dfd, const char __user *, filename, u32, mode)
 {
 	return do_fchmodat(dfd, filename, mode);
 }
@@ -605,7 +607,7 @@ static long chown_common(struct inode *inode, u32 user, u32 group)
 	return 0;
 }
 
-long do_fchownat(int dfd, const char *filename, u32 user, u32 group,
+long do_fchownat(int dfd, const char __user *filename, u32 user, u32 group,
 		 int flag)
 {
 	struct inode *inode;
@@ -617,7 +619,7 @@ long do_fchownat(int dfd, const char *filename, u32 user, u32 group,
 	return inode ? chown_common(inode, user, group) : err;
 }
 
-SYSCALL_DEFINE5(fchownat, int, dfd, const char *, filename, u32, user,
+SYSCALL_DEFINE5(fchownat, int, dfd, const char __user *, filename, u32, user,
 		u32, group, int, flag)
 {
 	return do_fchownat(dfd, filename, user, group, flag);
@@ -646,7 +648,7 @@ SYSCALL_DEFINE3(fchown, unsigned int, fd, u32, user, u32, group)
  * AT_EACCESS): a set-user-ID program asks for its user. As Linux, the
  * check runs under borrowed credentials (override_creds).
  */
-long do_faccessat(int dfd, const char *filename, int mode, int flags)
+long do_faccessat(int dfd, const char __user *filename, int mode, int flags)
 {
 	const struct cred *old;
 	struct cred override;
@@ -687,12 +689,12 @@ long do_faccessat(int dfd, const char *filename, int mode, int flags)
 	return err;
 }
 
-SYSCALL_DEFINE3(faccessat, int, dfd, const char *, filename, int, mode)
+SYSCALL_DEFINE3(faccessat, int, dfd, const char __user *, filename, int, mode)
 {
 	return do_faccessat(dfd, filename, mode, 0);
 }
 
-SYSCALL_DEFINE4(faccessat2, int, dfd, const char *, filename, int, mode,
+SYSCALL_DEFINE4(faccessat2, int, dfd, const char __user *, filename, int, mode,
 		int, flags)
 {
 	return do_faccessat(dfd, filename, mode, flags);

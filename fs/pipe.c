@@ -170,7 +170,7 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 
 	if (cmd != FIONREAD)
 		return -ENOTTY;
-	return put_user(n, (int *)arg);
+	return put_user(n, (int __user *)arg);
 }
 
 static void free_pipe_info(struct pipe_inode_info *pipe)
@@ -363,7 +363,7 @@ nomem:
 	return -ENOMEM;
 }
 
-long do_pipe2(int *fildes, int flags)
+long do_pipe2(int __user *fildes, int flags)
 {
 	struct file *files[2];
 	int fd[2], err;
@@ -390,7 +390,7 @@ long do_pipe2(int *fildes, int flags)
 	return 0;
 }
 
-SYSCALL_DEFINE2(pipe2, int *, fildes, int, flags)
+SYSCALL_DEFINE2(pipe2, int __user *, fildes, int, flags)
 {
 	return do_pipe2(fildes, flags);
 }

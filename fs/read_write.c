@@ -25,7 +25,7 @@
 #define UIO_MAXIOV 1024
 
 struct iovec {
-	void *iov_base;
+	void __user *iov_base;
 	size_t iov_len;
 };
 
@@ -56,7 +56,7 @@ static ssize_t done_or(ssize_t done, ssize_t err)
 	return done ? done : err;
 }
 
-ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
+ssize_t vfs_read(struct file *f, char __user *ubuf, size_t count, loff_t *ppos)
 {
 	ssize_t done = 0, ret;
 	char *kbuf;
@@ -103,7 +103,7 @@ ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos)
 	return done;
 }
 
-ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
+ssize_t vfs_write(struct file *f, const char __user *ubuf, size_t count,
 		  loff_t *ppos)
 {
 	ssize_t done = 0, ret;
@@ -157,7 +157,7 @@ ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos)
 	return filemap_read(f->f_inode, buf, count, pos);
 }
 
-SYSCALL_DEFINE3(read, unsigned int, fd, char *, buf, size_t, count)
+SYSCALL_DEFINE3(read, unsigned int, fd, char __user *, buf, size_t, count)
 {
 	struct file *f = fget(fd);
 	long ret;
@@ -169,7 +169,8 @@ SYSCALL_DEFINE3(read, unsigned int, fd, char *, buf, size_t, count)
 	return ret;
 }
 
-SYSCALL_DEFINE3(write, unsigned int, fd, const char *, buf, size_t, count)
+SYSCALL_DEFINE3(write, unsigned int, fd, const char __user *, buf,
+		size_t, count)
 {
 	struct file *f = fget(fd);
 	long ret;
@@ -183,7 +184,7 @@ SYSCALL_DEFINE3(write, unsigned int, fd, const char *, buf, size_t, count)
 
 /* pread64/pwrite64: at an explicit offset; the file's own stays put
  * (with O_APPEND a pwrite still appends, as Linux's does). */
-static long do_pio(unsigned int fd, char *buf, size_t count, loff_t pos,
+static long do_pio(unsigned int fd, char __user *buf, size_t count, loff_t pos,
 		   bool write)
 {
 	struct file *f;
@@ -203,24 +204,25 @@ static long do_pio(unsigned int fd, char *buf, size_t count, loff_t pos,
 	return ret;
 }
 
-long ksys_pread64(unsigned int fd, char *buf, size_t count, loff_t pos)
+long ksys_pread64(unsigned int fd, char __user *buf, size_t count, loff_t pos)
 {
 	return do_pio(fd, buf, count, pos, false);
 }
 
-long ksys_pwrite64(unsigned int fd, const char *buf, size_t count,
+long ksys_pwrite64(unsigned int fd, const char __user *buf, size_t count,
 		   loff_t pos)
 {
-	return do_pio(fd, (char *)buf, count, pos, true);
+	return do_pio(fd, (char __user *)buf, count, pos, true);
 }
 
-SYSCALL_DEFINE4(pread64, unsigned int, fd, char *, buf, size_t, count,
+SYSCALL_DEFINE4(pread64, unsigned int, fd, char __user *, buf, size_t, count,
 		loff_t, pos)
 {
 	return ksys_pread64(fd, buf, count, pos);
 }
 
-SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char *, buf, size_t, count,
+SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char __user *, buf,
+		size_t, count,
 		loff_t, pos)
 {
 	return ksys_pwrite64(fd, buf, count, pos);
@@ -230,7 +232,7 @@ SYSCALL_DEFINE4(pwrite64, unsigned int, fd, const char *, buf, size_t, count,
  * first error or short transfer; returns the bytes moved or -errno. The
  * total is checked first: more than MAX_RW_COUNT in all is cut there,
  * a negative length is EINVAL, as Linux. */
-static long do_iov(unsigned int fd, const struct iovec *uvec,
+static long do_iov(unsigned int fd, const struct iovec __user *uvec,
 		   unsigned long vlen, bool write)
 {
 	struct file *f;
@@ -278,13 +280,13 @@ static long do_iov(unsigned int fd, const struct iovec *uvec,
 	return moved;
 }
 
-SYSCALL_DEFINE3(writev, unsigned int, fd, const struct iovec *, uvec,
+SYSCALL_DEFINE3(writev, unsigned int, fd, const struct iovec __user *, uvec,
 		unsigned long, vlen)
 {
 	return do_iov(fd, uvec, vlen, true);
 }
 
-SYSCALL_DEFINE3(readv, unsigned int, fd, const struct iovec *, uvec,
+SYSCALL_DEFINE3(readv, unsigned int, fd, const struct iovec __user *, uvec,
 		unsigned long, vlen)
 {
 	return do_iov(fd, uvec, vlen, false);
@@ -452,7 +454,7 @@ fput_in:
 }
 
 /* sendfile64 (RISC-V's sendfile, i386's sendfile64): a loff_t offset. */
-SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t *, offset,
+SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t __user *, offset,
 		size_t, count)
 {
 	loff_t pos;
@@ -469,7 +471,7 @@ SYSCALL_DEFINE4(sendfile64, int, out_fd, int, in_fd, loff_t *, offset,
 }
 
 /* i386's sendfile: a 32-bit off_t offset, so nothing past MAX_NON_LFS. */
-SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, long *, offset,
+SYSCALL_DEFINE4(sendfile, int, out_fd, int, in_fd, long __user *, offset,
 		size_t, count)
 {
 	loff_t pos;

@@ -147,7 +147,7 @@ static long ticks_until(const struct timespec64 *end, bool *expired)
  * ignored: the call did happen. A signal's -ERESTARTNOHAND restarts the
  * call only when no handler runs, with the time left written back.
  */
-int poll_select_finish(struct timespec64 *end_time, void *p,
+int poll_select_finish(struct timespec64 *end_time, void __user *p,
 		       enum poll_time_type pt_type, int ret)
 {
 	struct timespec64 rts = { 0, 0 };
@@ -185,7 +185,7 @@ int poll_select_finish(struct timespec64 *end_time, void *p,
 
 /* Wait with *sigmask as the signal mask (a NULL mask: the current one);
  * sigsetsize must be the kernel's. */
-int set_user_sigmask(const u64 *umask, size_t sigsetsize)
+int set_user_sigmask(const u64 __user *umask, size_t sigsetsize)
 {
 	u64 mask;
 
@@ -276,7 +276,7 @@ static int do_poll(struct pollfd *fds, unsigned int nfds,
 }
 
 /* The calls' common part: copy the pollfds in, wait, copy revents out. */
-int do_sys_poll(struct pollfd *ufds, unsigned int nfds,
+int do_sys_poll(struct pollfd __user *ufds, unsigned int nfds,
 		struct timespec64 *end_time)
 {
 	struct poll_wqueues table;
@@ -305,7 +305,7 @@ int do_sys_poll(struct pollfd *ufds, unsigned int nfds,
 	return count;
 }
 
-SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds,
+SYSCALL_DEFINE3(poll, struct pollfd __user *, ufds, unsigned int, nfds,
 		int, timeout_msecs)
 {
 	struct timespec64 end_time, *to = NULL;
@@ -319,9 +319,9 @@ SYSCALL_DEFINE3(poll, struct pollfd *, ufds, unsigned int, nfds,
 }
 
 /* ppoll with the time in any layout: i386's 32-bit call shares it. */
-int do_ppoll(struct pollfd *ufds, unsigned int nfds,
-	     struct timespec64 *ts, void *tsp, enum poll_time_type type,
-	     const u64 *sigmask, size_t sigsetsize)
+int do_ppoll(struct pollfd __user *ufds, unsigned int nfds,
+	     struct timespec64 *ts, void __user *tsp, enum poll_time_type type,
+	     const u64 __user *sigmask, size_t sigsetsize)
 {
 	struct timespec64 end_time, *to = NULL;
 	int ret;
@@ -339,8 +339,9 @@ int do_ppoll(struct pollfd *ufds, unsigned int nfds,
 	return poll_select_finish(to, tsp, type, ret);
 }
 
-SYSCALL_DEFINE5(ppoll, struct pollfd *, ufds, unsigned int, nfds,
-		struct __kernel_timespec *, tsp, const u64 *, sigmask,
+SYSCALL_DEFINE5(ppoll, struct pollfd __user *, ufds, unsigned int, nfds,
+		struct __kernel_timespec __user *, tsp,
+		const u64 __user *, sigmask,
 		size_t, sigsetsize)
 {
 	struct timespec64 ts;
@@ -467,7 +468,7 @@ static int do_select(int n, struct fd_set_bits *fds,
 }
 
 /* A set from user space (NULL: empty), or -EFAULT. */
-static int get_fd_set(unsigned long n, const unsigned long *ufdset,
+static int get_fd_set(unsigned long n, const unsigned long __user *ufdset,
 		      unsigned long *fdset)
 {
 	size_t bytes = FDS_BYTES(n);
@@ -479,7 +480,7 @@ static int get_fd_set(unsigned long n, const unsigned long *ufdset,
 	return copy_from_user(fdset, ufdset, bytes) ? -EFAULT : 0;
 }
 
-static int set_fd_set(unsigned long n, unsigned long *ufdset,
+static int set_fd_set(unsigned long n, unsigned long __user *ufdset,
 		      const unsigned long *fdset)
 {
 	if (!ufdset)
@@ -492,8 +493,9 @@ static int set_fd_set(unsigned long n, unsigned long *ufdset,
  * in Linux, so a huge n costs nothing), the sets come in, the results go
  * out in their place.
  */
-int core_sys_select(int n, unsigned long *inp, unsigned long *outp,
-		    unsigned long *exp, struct timespec64 *end_time)
+int core_sys_select(int n, unsigned long __user *inp,
+		unsigned long __user *outp,
+		    unsigned long __user *exp, struct timespec64 *end_time)
 {
 	struct fd_set_bits fds;
 	unsigned long *bits;
@@ -532,8 +534,10 @@ int core_sys_select(int n, unsigned long *inp, unsigned long *outp,
 }
 
 /* select(2) with a timeval of two longs (i386's _newselect). */
-SYSCALL_DEFINE5(select, int, n, unsigned long *, inp, unsigned long *, outp,
-		unsigned long *, exp, struct __kernel_old_timeval *, tvp)
+SYSCALL_DEFINE5(select, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp,
+		unsigned long __user *, exp,
+		struct __kernel_old_timeval __user *, tvp)
 {
 	struct timespec64 end_time, *to = NULL;
 	struct __kernel_old_timeval tv;
@@ -556,13 +560,14 @@ SYSCALL_DEFINE5(select, int, n, unsigned long *, inp, unsigned long *, outp,
 
 /* pselect6's sixth argument: the mask and its size, in user memory. */
 struct sigset_argpack {
-	const u64 *p;
+	const u64 __user *p;
 	size_t size;
 };
 
-int do_pselect(int n, unsigned long *inp, unsigned long *outp,
-	       unsigned long *exp, struct timespec64 *ts, void *tsp,
-	       enum poll_time_type type, void *sig)
+int do_pselect(int n, unsigned long __user *inp, unsigned long __user *outp,
+	       unsigned long __user *exp, struct timespec64 *ts,
+	       void __user *tsp,
+	       enum poll_time_type type, void __user *sig)
 {
 	struct timespec64 end_time, *to = NULL;
 	struct sigset_argpack pack = { NULL, 0 };
@@ -579,7 +584,7 @@ int do_pselect(int n, unsigned long *inp, unsigned long *outp,
 
 		if (copy_from_user(words, sig, sizeof(words)))
 			return -EFAULT;
-		pack.p = (const u64 *)words[0];
+		pack.p = (const u64 __user *)words[0];
 		pack.size = words[1];
 	}
 	ret = set_user_sigmask(pack.p, pack.size);
@@ -590,9 +595,11 @@ int do_pselect(int n, unsigned long *inp, unsigned long *outp,
 	return poll_select_finish(to, tsp, type, ret);
 }
 
-SYSCALL_DEFINE6(pselect6, int, n, unsigned long *, inp, unsigned long *, outp,
-		unsigned long *, exp, struct __kernel_timespec *, tsp,
-		void *, sig)
+SYSCALL_DEFINE6(pselect6, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp,
+		unsigned long __user *, exp,
+		struct __kernel_timespec __user *, tsp,
+		void __user *, sig)
 {
 	struct timespec64 ts;
 

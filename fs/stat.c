@@ -46,7 +46,8 @@ struct statx {
 #define STATX_BASIC_STATS 0x7ffU
 
 /* The inode an *at() call names: a path, or the fd itself (AT_EMPTY_PATH). */
-struct inode *at_inode(int dfd, const char *filename, int flags, long *err)
+struct inode *at_inode(int dfd, const char __user *filename, int flags,
+		long *err)
 {
 	struct inode *dir, *inode = NULL;
 	char *name = getname(filename);
@@ -102,7 +103,7 @@ int vfs_fstat(unsigned int fd, struct kstat *stat)
 	return 0;
 }
 
-int vfs_fstatat(int dfd, const char *filename, struct kstat *stat,
+int vfs_fstatat(int dfd, const char __user *filename, struct kstat *stat,
 		int flags)
 {
 	long err = 0;
@@ -114,7 +115,7 @@ int vfs_fstatat(int dfd, const char *filename, struct kstat *stat,
 	return 0;
 }
 
-static long cp_new_stat(const struct kstat *stat, struct stat *ubuf)
+static long cp_new_stat(const struct kstat *stat, struct stat __user *ubuf)
 {
 	struct stat st;
 
@@ -146,7 +147,7 @@ static long cp_new_stat(const struct kstat *stat, struct stat *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat *, statbuf)
+SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat __user *, statbuf)
 {
 	struct kstat stat;
 	int err = vfs_fstat(fd, &stat);
@@ -154,7 +155,8 @@ SYSCALL_DEFINE2(fstat, unsigned int, fd, struct stat *, statbuf)
 	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
-long do_newfstatat(int dfd, const char *filename, struct stat *statbuf,
+long do_newfstatat(int dfd, const char __user *filename,
+		struct stat __user *statbuf,
 		   int flag)
 {
 	struct kstat stat;
@@ -163,14 +165,15 @@ long do_newfstatat(int dfd, const char *filename, struct stat *statbuf,
 	return err ? err : cp_new_stat(&stat, statbuf);
 }
 
-SYSCALL_DEFINE4(newfstatat, int, dfd, const char *, filename,
-		struct stat *, statbuf, int, flag)
+SYSCALL_DEFINE4(newfstatat, int, dfd, const char __user *, filename,
+		struct stat __user *, statbuf, int, flag)
 {
 	return do_newfstatat(dfd, filename, statbuf, flag);
 }
 
-SYSCALL_DEFINE5(statx, int, dfd, const char *, filename, unsigned int, flags,
-		unsigned int, mask, struct statx *, buffer)
+SYSCALL_DEFINE5(statx, int, dfd, const char __user *, filename,
+		unsigned int, flags,
+		unsigned int, mask, struct statx __user *, buffer)
 {
 	struct kstat stat;
 	struct statx sx;
@@ -201,7 +204,8 @@ SYSCALL_DEFINE5(statx, int, dfd, const char *, filename, unsigned int, flags,
 	return copy_to_user(buffer, &sx, sizeof(sx)) ? -EFAULT : 0;
 }
 
-long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
+long do_readlinkat(int dfd, const char __user *pathname, char __user *buf,
+		int bufsiz)
 {
 	long err = 0;
 	struct inode *inode;
@@ -225,7 +229,8 @@ long do_readlinkat(int dfd, const char *pathname, char *buf, int bufsiz)
 	return copy_to_user(buf, inode->i_link, bufsiz) ? -EFAULT : bufsiz;
 }
 
-SYSCALL_DEFINE4(readlinkat, int, dfd, const char *, pathname, char *, buf,
+SYSCALL_DEFINE4(readlinkat, int, dfd, const char __user *, pathname,
+		char __user *, buf,
 		int, bufsiz)
 {
 	return do_readlinkat(dfd, pathname, buf, bufsiz);
@@ -241,7 +246,7 @@ struct linux_dirent64 {
 
 /* One directory entry for getdents64, at *written in the user's buffer of
  * count bytes: 1 when it fit, 0 when the buffer is full, or -errno. */
-static int put_dirent(void *dirent, unsigned int count, long *written,
+static int put_dirent(void __user *dirent, unsigned int count, long *written,
 		      const char *name, const struct inode *ino, long next)
 {
 	char ebuf[sizeof(struct linux_dirent64) + NAME_MAX + 8];
@@ -256,7 +261,7 @@ static int put_dirent(void *dirent, unsigned int count, long *written,
 	d->d_reclen = reclen;
 	d->d_type = (ino->i_mode & S_IFMT) >> 12;
 	strscpy(d->d_name, name, NAME_MAX + 1);
-	if (copy_to_user((char *)dirent + *written, d, reclen))
+	if (copy_to_user((char __user *)dirent + *written, d, reclen))
 		return -EFAULT;
 	*written += reclen;
 	return 1;
@@ -267,7 +272,7 @@ static int put_dirent(void *dirent, unsigned int count, long *written,
  * list order. One pass over the list, however large the directory; a
  * removed directory has no entries to list (ENOENT, as Linux).
  */
-SYSCALL_DEFINE3(getdents64, unsigned int, fd, void *, dirent,
+SYSCALL_DEFINE3(getdents64, unsigned int, fd, void __user *, dirent,
 		unsigned int, count)
 {
 	struct file *f = fget(fd);
@@ -330,7 +335,7 @@ again:
 }
 
 /* The path of the working directory, built from its parents upward. */
-SYSCALL_DEFINE2(getcwd, char *, buf, unsigned long, size)
+SYSCALL_DEFINE2(getcwd, char __user *, buf, unsigned long, size)
 {
 	char path[PATH_MAX];
 	struct inode *inode = current->fs->pwd;

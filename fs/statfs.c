@@ -54,7 +54,7 @@ static void statfs_by_inode(struct inode *inode, struct kstatfs *st)
 	st->f_flags = ST_VALID;
 }
 
-int user_statfs(const char *pathname, struct kstatfs *st)
+int user_statfs(const char __user *pathname, struct kstatfs *st)
 {
 	struct inode *inode;
 	long err = 0;
@@ -82,7 +82,7 @@ int fd_statfs(int fd, struct kstatfs *st)
 }
 
 /* A count that a 32-bit word cannot hold is EOVERFLOW, as Linux. */
-static int do_statfs_native(const struct kstatfs *st, struct statfs *p)
+static int do_statfs_native(const struct kstatfs *st, struct statfs __user *p)
 {
 	struct statfs buf;
 
@@ -103,7 +103,8 @@ static int do_statfs_native(const struct kstatfs *st, struct statfs *p)
 	return copy_to_user(p, &buf, sizeof(buf)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(statfs, const char *, pathname, struct statfs *, buf)
+SYSCALL_DEFINE2(statfs, const char __user *, pathname,
+		struct statfs __user *, buf)
 {
 	struct kstatfs st;
 	int err = user_statfs(pathname, &st);
@@ -111,7 +112,7 @@ SYSCALL_DEFINE2(statfs, const char *, pathname, struct statfs *, buf)
 	return err ? err : do_statfs_native(&st, buf);
 }
 
-SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs *, buf)
+SYSCALL_DEFINE2(fstatfs, unsigned int, fd, struct statfs __user *, buf)
 {
 	struct kstatfs st;
 	int err = fd_statfs(fd, &st);

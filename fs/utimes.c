@@ -52,7 +52,7 @@ static long utimes_common(struct inode *inode, struct timespec64 *times)
  * Linux, which glibc's futimens uses); flags may hold AT_SYMLINK_NOFOLLOW
  * and AT_EMPTY_PATH.
  */
-long do_utimes(int dfd, const char *filename, struct timespec64 *times,
+long do_utimes(int dfd, const char __user *filename, struct timespec64 *times,
 	       int flags)
 {
 	struct inode *inode;
@@ -79,8 +79,8 @@ long do_utimes(int dfd, const char *filename, struct timespec64 *times,
 	return inode ? utimes_common(inode, times) : err;
 }
 
-SYSCALL_DEFINE4(utimensat, int, dfd, const char *, filename,
-		struct __kernel_timespec *, utimes, int, flags)
+SYSCALL_DEFINE4(utimensat, int, dfd, const char __user *, filename,
+		struct __kernel_timespec __user *, utimes, int, flags)
 {
 	struct __kernel_timespec t[2];
 	struct timespec64 tstimes[2];

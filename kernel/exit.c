@@ -36,8 +36,8 @@ void mm_release(struct task_struct *tsk)
 		if (tsk->mm &&
 		    __atomic_load_n(&tsk->mm->mm_users, __ATOMIC_RELAXED) > 1) {
 			put_user(0, tsk->clear_child_tid);
-			do_futex((u32 *)tsk->clear_child_tid, FUTEX_WAKE, 1,
-				 NULL, NULL, 0, 0);
+			do_futex((u32 __user *)tsk->clear_child_tid,
+				 FUTEX_WAKE, 1, NULL, NULL, 0, 0);
 		}
 		tsk->clear_child_tid = NULL;
 	}
@@ -466,8 +466,8 @@ static pid_t wait_consider_task(struct task_struct *p, pid_t upid, int options,
  * pid, 0 with WNOHANG when none is ready, -ECHILD when there is no such
  * child.
  */
-noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
-			   struct rusage *ru)
+noinline long kernel_wait4(pid_t upid, int __user *stat_addr, int options,
+			   struct rusage __user *ru)
 {
 	DEFINE_WAIT(wait);
 	long retval;
@@ -522,8 +522,8 @@ noinline long kernel_wait4(pid_t upid, int *stat_addr, int options,
 	return retval;
 }
 
-SYSCALL_DEFINE4(wait4, pid_t, upid, int *, stat_addr, int, options,
-		struct rusage *, ru)
+SYSCALL_DEFINE4(wait4, pid_t, upid, int __user *, stat_addr, int, options,
+		struct rusage __user *, ru)
 {
 	return kernel_wait4(upid, stat_addr, options, ru);
 }

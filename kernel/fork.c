@@ -675,8 +675,8 @@ noinline pid_t kernel_clone(struct kernel_clone_args *args)
 /* Linux 3.18's name for kernel_clone, kept for the labs that use it: x86's
  * sys_fork and sys_vfork come through here. */
 noinline long do_fork(unsigned long clone_flags, unsigned long stack_start,
-		      unsigned long stack_size, int *parent_tidptr,
-		      int *child_tidptr)
+		      unsigned long stack_size, int __user *parent_tidptr,
+		      int __user *child_tidptr)
 {
 	struct kernel_clone_args args = {
 		.flags = clone_flags & ~CSIGNAL,
@@ -728,7 +728,8 @@ SYSCALL_DEFINE0(vfork)
  * NULL, 0, &tid) -- which is why `b sys_clone` stops on fork().
  */
 SYSCALL_DEFINE5(clone, unsigned long, clone_flags, unsigned long, newsp,
-		int *, parent_tidptr, unsigned long, tls, int *, child_tidptr)
+		int __user *, parent_tidptr, unsigned long, tls,
+		int __user *, child_tidptr)
 {
 	struct kernel_clone_args args = {
 		.flags = (u32)clone_flags & ~CSIGNAL,

@@ -107,7 +107,7 @@ int set_current_groups(struct group_info *gi)
 	return commit_creds(new);
 }
 
-SYSCALL_DEFINE2(getgroups, int, gidsetsize, gid_t *, grouplist)
+SYSCALL_DEFINE2(getgroups, int, gidsetsize, gid_t __user *, grouplist)
 {
 	const struct group_info *gi = current_cred()->group_info;
 	int n = gi->ngroups;
@@ -123,7 +123,7 @@ SYSCALL_DEFINE2(getgroups, int, gidsetsize, gid_t *, grouplist)
 	return n;
 }
 
-SYSCALL_DEFINE2(setgroups, int, gidsetsize, const gid_t *, grouplist)
+SYSCALL_DEFINE2(setgroups, int, gidsetsize, const gid_t __user *, grouplist)
 {
 	struct group_info *gi;
 	long ret;

@@ -490,7 +490,7 @@ static void force_sig_info(siginfo_t *info)
 /* A fault in user mode (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP): the
  * signal with si_code and the faulting address, acted on as the thread
  * returns to user mode — by its handler if it has one. */
-void force_sig_fault(int sig, int code, void *addr)
+void force_sig_fault(int sig, int code, void __user *addr)
 {
 	siginfo_t info;
 
@@ -822,10 +822,10 @@ void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
  * The alternate signal stack
  */
 
-int __save_altstack(stack_t *uss, unsigned long sp)
+int __save_altstack(stack_t __user *uss, unsigned long sp)
 {
 	stack_t ss = {
-		.ss_sp = (void *)current->sas_ss_sp,
+		.ss_sp = (void __user *)current->sas_ss_sp,
 		.ss_flags = sas_ss_flags(sp) | (current->sas_ss_flags &
 						SS_AUTODISARM),
 		.ss_size = current->sas_ss_size,
@@ -837,7 +837,7 @@ int __save_altstack(stack_t *uss, unsigned long sp)
 static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 {
 	stack_t old = {
-		.ss_sp = (void *)current->sas_ss_sp,
+		.ss_sp = (void __user *)current->sas_ss_sp,
 		.ss_size = current->sas_ss_size,
 		.ss_flags = sas_ss_flags(sp) | (current->sas_ss_flags &
 						SS_AUTODISARM),
@@ -866,7 +866,8 @@ static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 	return 0;
 }
 
-SYSCALL_DEFINE2(sigaltstack, const stack_t *, uss, stack_t *, uoss)
+SYSCALL_DEFINE2(sigaltstack, const stack_t __user *, uss,
+		stack_t __user *, uoss)
 {
 	stack_t new, old;
 	int err;
@@ -881,7 +882,7 @@ SYSCALL_DEFINE2(sigaltstack, const stack_t *, uss, stack_t *, uoss)
 }
 
 /* rt_sigreturn: the alternate stack as the frame saved it. */
-int restore_altstack(const stack_t *uss)
+int restore_altstack(const stack_t __user *uss)
 {
 	stack_t new;
 
@@ -1062,7 +1063,8 @@ SYSCALL_DEFINE2(tkill, pid_t, pid, int, sig)
 
 /* A siginfo from user space may not pretend to come from the kernel or
  * from kill (si_code >= 0) or tkill, unless it is sent to ourselves. */
-static int copy_user_siginfo(siginfo_t *info, int sig, const siginfo_t *uinfo,
+static int copy_user_siginfo(siginfo_t *info, int sig,
+			     const siginfo_t __user *uinfo,
 			     pid_t target)
 {
 	if (copy_from_user(info, uinfo, sizeof(*info)))
@@ -1074,7 +1076,8 @@ static int copy_user_siginfo(siginfo_t *info, int sig, const siginfo_t *uinfo,
 	return 0;
 }
 
-SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t *, uinfo)
+SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig,
+		siginfo_t __user *, uinfo)
 {
 	siginfo_t info;
 	int err = copy_user_siginfo(&info, sig, uinfo, pid);
@@ -1087,7 +1090,7 @@ SYSCALL_DEFINE3(rt_sigqueueinfo, pid_t, pid, int, sig, siginfo_t *, uinfo)
 }
 
 SYSCALL_DEFINE4(rt_tgsigqueueinfo, pid_t, tgid, pid_t, pid, int, sig,
-		siginfo_t *, uinfo)
+		siginfo_t __user *, uinfo)
 {
 	struct task_struct *p;
 	siginfo_t info;
@@ -1143,8 +1146,8 @@ int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
 	return 0;
 }
 
-SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction *, act,
-		struct sigaction *, oact, size_t, sigsetsize)
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct sigaction __user *, act,
+		struct sigaction __user *, oact, size_t, sigsetsize)
 {
 	struct k_sigaction new, old;
 	struct sigaction sa;
@@ -1198,7 +1201,8 @@ int sigprocmask(int how, u64 *set, u64 *oldset)
 	return 0;
 }
 
-SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 *, nset, u64 *, oset,
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 __user *, nset,
+		u64 __user *, oset,
 		size_t, sigsetsize)
 {
 	u64 old, set;
@@ -1228,7 +1232,7 @@ u64 do_sigpending(void)
 	return set;
 }
 
-SYSCALL_DEFINE2(rt_sigpending, u64 *, uset, size_t, sigsetsize)
+SYSCALL_DEFINE2(rt_sigpending, u64 __user *, uset, size_t, sigsetsize)
 {
 	u64 set = do_sigpending();
 
@@ -1256,7 +1260,7 @@ long sigsuspend(u64 mask)
 	return -ERESTARTNOHAND;
 }
 
-SYSCALL_DEFINE2(rt_sigsuspend, const u64 *, unewset, size_t, sigsetsize)
+SYSCALL_DEFINE2(rt_sigsuspend, const u64 __user *, unewset, size_t, sigsetsize)
 {
 	u64 newset;
 
@@ -1321,7 +1325,8 @@ static int do_sigtimedwait(u64 these, siginfo_t *info, u64 end)
 	return signal_pending(tsk) ? -EINTR : -EAGAIN;
 }
 
-static long sigtimedwait_common(const u64 *uthese, siginfo_t *uinfo,
+static long sigtimedwait_common(const u64 __user *uthese,
+				siginfo_t __user *uinfo,
 				const struct timespec64 *ts, size_t sigsetsize)
 {
 	u64 end = ~0ULL, these;
@@ -1346,8 +1351,10 @@ static long sigtimedwait_common(const u64 *uthese, siginfo_t *uinfo,
 	return ret;
 }
 
-SYSCALL_DEFINE4(rt_sigtimedwait, const u64 *, uthese, siginfo_t *, uinfo,
-		const struct __kernel_timespec *, uts, size_t, sigsetsize)
+SYSCALL_DEFINE4(rt_sigtimedwait, const u64 __user *, uthese,
+		siginfo_t __user *, uinfo,
+		const struct __kernel_timespec __user *, uts,
+		size_t, sigsetsize)
 {
 	struct timespec64 ts;
 
@@ -1359,8 +1366,9 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const u64 *, uthese, siginfo_t *, uinfo,
 
 /* i386's rt_sigtimedwait, with a 32-bit time (rt_sigtimedwait_time64 is
  * the one above). */
-SYSCALL_DEFINE4(rt_sigtimedwait_time32, const u64 *, uthese,
-		siginfo_t *, uinfo, const struct old_timespec32 *, uts,
+SYSCALL_DEFINE4(rt_sigtimedwait_time32, const u64 __user *, uthese,
+		siginfo_t __user *, uinfo,
+		const struct old_timespec32 __user *, uts,
 		size_t, sigsetsize)
 {
 	struct timespec64 ts;

@@ -46,21 +46,21 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	switch (option) {
 	case PR_SET_NAME:
 		comm[sizeof(comm) - 1] = 0;
-		if (strncpy_from_user(comm, (const char *)arg2,
+		if (strncpy_from_user(comm, (const char __user *)arg2,
 				      sizeof(comm) - 1) < 0)
 			return -EFAULT;
 		set_task_comm(current, comm);
 		return 0;
 	case PR_GET_NAME:
 		memcpy(comm, current->comm, sizeof(comm));
-		return copy_to_user((char *)arg2, comm, sizeof(comm)) ?
+		return copy_to_user((char __user *)arg2, comm, sizeof(comm)) ?
 			-EFAULT : 0;
 	case PR_SET_CHILD_SUBREAPER:
 		WRITE_ONCE(current->signal->is_child_subreaper, arg2 != 0);
 		return 0;
 	case PR_GET_CHILD_SUBREAPER:
 		return put_user((int)READ_ONCE(current->signal->is_child_subreaper),
-				(int *)arg2);
+				(int __user *)arg2);
 	default:
 		return -EINVAL;
 	}
@@ -217,7 +217,7 @@ out:
 }
 
 
-SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
+SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 {
 	current->clear_child_tid = tidptr;
 	return current->pid;
@@ -454,7 +454,8 @@ SYSCALL_DEFINE3(setresgid, gid_t, rgid, gid_t, egid, gid_t, sgid)
 	return __sys_setresgid(rgid, egid, sgid);
 }
 
-SYSCALL_DEFINE3(getresuid, uid_t *, ruidp, uid_t *, euidp, uid_t *, suidp)
+SYSCALL_DEFINE3(getresuid, uid_t __user *, ruidp, uid_t __user *, euidp,
+		uid_t __user *, suidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -464,7 +465,8 @@ SYSCALL_DEFINE3(getresuid, uid_t *, ruidp, uid_t *, euidp, uid_t *, suidp)
 	return 0;
 }
 
-SYSCALL_DEFINE3(getresgid, gid_t *, rgidp, gid_t *, egidp, gid_t *, sgidp)
+SYSCALL_DEFINE3(getresgid, gid_t __user *, rgidp, gid_t __user *, egidp,
+		gid_t __user *, sgidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -557,7 +559,7 @@ static long do_prlimit(struct task_struct *p, unsigned int resource,
 	return 0;
 }
 
-SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit *, rlim)
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit __user *, rlim)
 {
 	struct rlimit value;
 	long ret = do_prlimit(current, resource, NULL, &value);
@@ -567,7 +569,8 @@ SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit *, rlim)
 	return ret;
 }
 
-SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit *, rlim)
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource,
+		const struct rlimit __user *, rlim)
 {
 	struct rlimit new;
 
@@ -596,7 +599,8 @@ static void rlim_to_rlim64(const struct rlimit *rlim, struct rlimit64 *rlim64)
 /* Read and/or set a resource limit of process pid (0: ourselves), in the
  * 64-bit layout every architecture shares. */
 SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
-		const struct rlimit64 *, new_rlim, struct rlimit64 *, old_rlim)
+		const struct rlimit64 __user *, new_rlim,
+		struct rlimit64 __user *, old_rlim)
 {
 	struct task_struct *p = pid ? find_task_by_pid(pid) : current;
 	struct rlimit64 old64, new64;
@@ -620,7 +624,7 @@ SYSCALL_DEFINE4(prlimit64, pid_t, pid, unsigned int, resource,
 	return ret;
 }
 
-SYSCALL_DEFINE1(newuname, struct new_utsname *, name)
+SYSCALL_DEFINE1(newuname, struct new_utsname __user *, name)
 {
 	struct new_utsname u;
 
@@ -655,7 +659,7 @@ struct sysinfo {
 
 /* Memory figures in pages (mem_unit = PAGE_SIZE): tests read freeram to
  * check that fork/exit/wait give back every page. */
-SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
+SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 {
 	struct sysinfo si;
 
@@ -679,7 +683,7 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo *, info)
 
 /* reboot(2): MenuOS's `quit` powers the machine off this way. */
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
-		void *, arg)
+		void __user *, arg)
 {
 	(void)magic2;
 	(void)arg;

@@ -40,7 +40,7 @@ long sys_ni_syscall(unsigned long nr)
  * to user mode. So the answer is Linux's without CONFIG_RSEQ, -ENOSYS,
  * quietly: glibc expects it and nothing is missing for the program.
  */
-SYSCALL_DEFINE4(rseq, void *, rseq, u32, rseq_len, int, flags, u32, sig)
+SYSCALL_DEFINE4(rseq, void __user *, rseq, u32, rseq_len, int, flags, u32, sig)
 {
 	(void)rseq;
 	(void)rseq_len;

@@ -36,14 +36,14 @@ static old_gid_t high2lowgid(gid_t gid)
 	return gid & ~0xffffU ? DEFAULT_OVERFLOWGID : gid;
 }
 
-SYSCALL_DEFINE3(chown16, const char *, filename, old_uid_t, user,
+SYSCALL_DEFINE3(chown16, const char __user *, filename, old_uid_t, user,
 		old_gid_t, group)
 {
 	return do_fchownat(AT_FDCWD, filename, low2highuid(user),
 			   low2highgid(group), 0);
 }
 
-SYSCALL_DEFINE3(lchown16, const char *, filename, old_uid_t, user,
+SYSCALL_DEFINE3(lchown16, const char __user *, filename, old_uid_t, user,
 		old_gid_t, group)
 {
 	return do_fchownat(AT_FDCWD, filename, low2highuid(user),
@@ -82,8 +82,9 @@ SYSCALL_DEFINE3(setresuid16, old_uid_t, ruid, old_uid_t, euid,
 			       low2highuid(suid));
 }
 
-SYSCALL_DEFINE3(getresuid16, old_uid_t *, ruidp, old_uid_t *, euidp,
-		old_uid_t *, suidp)
+SYSCALL_DEFINE3(getresuid16, old_uid_t __user *, ruidp,
+		old_uid_t __user *, euidp,
+		old_uid_t __user *, suidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -101,8 +102,9 @@ SYSCALL_DEFINE3(setresgid16, old_gid_t, rgid, old_gid_t, egid,
 			       low2highgid(sgid));
 }
 
-SYSCALL_DEFINE3(getresgid16, old_gid_t *, rgidp, old_gid_t *, egidp,
-		old_gid_t *, sgidp)
+SYSCALL_DEFINE3(getresgid16, old_gid_t __user *, rgidp,
+		old_gid_t __user *, egidp,
+		old_gid_t __user *, sgidp)
 {
 	const struct cred *cred = current_cred();
 
@@ -123,7 +125,7 @@ SYSCALL_DEFINE1(setfsgid16, old_gid_t, gid)
 	return __sys_setfsgid(low2highgid(gid));
 }
 
-SYSCALL_DEFINE2(getgroups16, int, gidsetsize, old_gid_t *, grouplist)
+SYSCALL_DEFINE2(getgroups16, int, gidsetsize, old_gid_t __user *, grouplist)
 {
 	const struct group_info *gi = current_cred()->group_info;
 	int i, n = gi->ngroups;
@@ -140,7 +142,7 @@ SYSCALL_DEFINE2(getgroups16, int, gidsetsize, old_gid_t *, grouplist)
 	return n;
 }
 
-SYSCALL_DEFINE2(setgroups16, int, gidsetsize, old_gid_t *, grouplist)
+SYSCALL_DEFINE2(setgroups16, int, gidsetsize, old_gid_t __user *, grouplist)
 {
 	struct group_info *gi;
 	long ret;

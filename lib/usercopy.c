@@ -55,24 +55,26 @@ static unsigned long user_range_len(unsigned long addr, unsigned long n,
 }
 
 /* Both return the bytes NOT copied: 0 when all were. */
-unsigned long copy_to_user(void *to, const void *from, unsigned long n)
+unsigned long copy_to_user(void __user *to, const void *from,
+			   unsigned long n)
 {
 	unsigned long ok;
 
 	if (!n)
 		return 0;
-	ok = user_range_len((unsigned long)to, n, VM_WRITE);
-	return raw_copy_user(to, from, ok) + (n - ok);
+	ok = user_range_len((__force unsigned long)to, n, VM_WRITE);
+	return raw_copy_to_user(to, from, ok) + (n - ok);
 }
 
-unsigned long copy_from_user(void *to, const void *from, unsigned long n)
+unsigned long copy_from_user(void *to, const void __user *from,
+			     unsigned long n)
 {
 	unsigned long ok;
 
 	if (!n)
 		return 0;
-	ok = user_range_len((unsigned long)from, n, VM_READ);
-	return raw_copy_user(to, from, ok) + (n - ok);
+	ok = user_range_len((__force unsigned long)from, n, VM_READ);
+	return raw_copy_from_user(to, from, ok) + (n - ok);
 }
 
 /*
@@ -80,13 +82,13 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n)
  * Returns its length, -EFAULT for a bad address, or count if no NUL was
  * found within count bytes (the caller treats that as too long).
  */
-long strncpy_from_user(char *dst, const char *src, long count)
+long strncpy_from_user(char *dst, const char __user *src, long count)
 {
 	long i;
 
 	for (i = 0; i < count; i++) {
-		if (!user_range_ok((unsigned long)src + i, 1, VM_READ) ||
-		    raw_copy_user(dst + i, src + i, 1))
+		if (!user_range_ok((__force unsigned long)src + i, 1, VM_READ) ||
+		    raw_copy_from_user(dst + i, src + i, 1))
 			return -EFAULT;
 		if (!dst[i])
 			return i;

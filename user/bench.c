@@ -706,27 +706,32 @@ static long threads_max(long value)
 	return atol(buf);
 }
 
-/* On Clonix, with the thread limit lifted for the rounds, so memory is
- * what ends them (the forker stops a few pages short of running out: a
- * copy-on-write fault with no page left would kill it), put back
- * afterwards; never on another kernel, whose limit is the host's. */
 static int64_t bench_max_procs(long reps, void *arg)
+{
+	(void)arg;
+	return max_procs_rounds(reps);
+}
+
+/*
+ * On Clonix the kernel's thread limit is lifted for the whole run (as root
+ * may on Linux), so the 1,000 sleepers and the most processes are counted
+ * against memory, not against max_threads (an eighth of RAM in kernel
+ * stacks); the forker then stops a few pages short of running out (a
+ * copy-on-write fault with no page left would kill it). Never on another
+ * kernel, whose limit is the host's. Returns the old limit, or -1.
+ */
+static long lift_thread_limit(void)
 {
 	struct utsname u;
 	long limit = -1;
-	int64_t total;
 
-	(void)arg;
 	if (uname(&u) == 0 && strstr(u.version, "Clonix"))
 		limit = threads_max(0);
-	if (limit > 0)
+	if (limit > 0) {
 		threads_max(1L << 20);
-	memory_floor = limit > 0 ? MEMORY_FLOOR : -1;
-	total = max_procs_rounds(reps);
-	memory_floor = -1;
-	if (limit > 0)
-		threads_max(limit);
-	return total;
+		memory_floor = MEMORY_FLOOR;
+	}
+	return limit;
 }
 
 /* The line by hand: its extra fields come from the last round. */
@@ -780,6 +785,7 @@ static int64_t bench_shell(long reps, void *arg)
 
 int main(int argc, char *argv[])
 {
+	long old_threads_max;
 	struct rlimit nproc = { 1 << 20, 1 << 20 };
 	struct timespec res;
 	struct utsname u;
@@ -815,6 +821,7 @@ int main(int argc, char *argv[])
 	 * privilege, so the limit is raised here, for the same test (to a
 	 * number: threads-max binds first anyway). */
 	setrlimit(RLIMIT_NPROC, &nproc);
+	old_threads_max = lift_thread_limit();
 	printf("BENCH_INFO arch=%s unit=%s quick=%d clock_res_ns=%ld "
 	       "free_pages=%ld\n", u.machine, unit, quick,
 	       res.tv_sec * 1000000000 + res.tv_nsec, free_pages());
@@ -856,6 +863,8 @@ int main(int argc, char *argv[])
 
 	/* Last: it runs the machine out of memory (or out of processes). */
 	max_procs_figure(quick ? 1 : 3);
+	if (old_threads_max > 0)
+		threads_max(old_threads_max);
 	printf("BENCH_DONE\n");
 	if (getpid() == 1) {
 		sync();

@@ -45,7 +45,8 @@ void get_random_bytes(void *buf, size_t n)
  * when a signal is pending: the bytes done so far, or -ERESTARTSYS if
  * none (EINTR, or the call again under SA_RESTART).
  */
-SYSCALL_DEFINE3(getrandom, char *, ubuf, size_t, count, unsigned int, flags)
+SYSCALL_DEFINE3(getrandom, char __user *, ubuf, size_t, count,
+		unsigned int, flags)
 {
 	u64 *buf;
 	size_t done = 0;

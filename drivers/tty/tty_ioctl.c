@@ -38,7 +38,7 @@ static long set_termios(struct tty_struct *tty, unsigned int cmd,
 
 	if (retval)
 		return retval;
-	if (copy_from_user(&tmp, (void *)arg, sizeof(tmp)))
+	if (copy_from_user(&tmp, (void __user *)arg, sizeof(tmp)))
 		return -EFAULT;
 	/* TCSETSW would wait for output to drain: it already has. */
 	tty_set_termios(tty, &tmp, cmd == TCSETSF);
@@ -51,7 +51,7 @@ static long tiocswinsz(struct tty_struct *tty, unsigned long arg)
 	struct winsize ws;
 	bool changed;
 
-	if (copy_from_user(&ws, (void *)arg, sizeof(ws)))
+	if (copy_from_user(&ws, (void __user *)arg, sizeof(ws)))
 		return -EFAULT;
 	spin_lock(&tty->termios_lock);
 	changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
@@ -86,6 +86,7 @@ static long tty_perform_flush(struct tty_struct *tty, unsigned long arg)
 long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd,
 		    unsigned long arg)
 {
+	void __user *p = (void __user *)arg;	/* arg is a user address */
 	struct termios t;
 	struct winsize ws;
 	int n;
@@ -95,7 +96,7 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd,
 		spin_lock(&tty->termios_lock);
 		t = tty->termios;
 		spin_unlock(&tty->termios_lock);
-		return copy_to_user((void *)arg, &t, sizeof(t)) ? -EFAULT : 0;
+		return copy_to_user(p, &t, sizeof(t)) ? -EFAULT : 0;
 	case TCSETS:
 	case TCSETSW:
 	case TCSETSF:
@@ -104,7 +105,7 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd,
 		spin_lock(&tty->termios_lock);
 		ws = tty->winsize;
 		spin_unlock(&tty->termios_lock);
-		return copy_to_user((void *)arg, &ws, sizeof(ws)) ? -EFAULT : 0;
+		return copy_to_user(p, &ws, sizeof(ws)) ? -EFAULT : 0;
 	case TIOCSWINSZ:
 		return tiocswinsz(tty, arg);
 	case TCFLSH:
@@ -113,10 +114,10 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd,
 		return tty_check_change(tty);
 	case TIOCOUTQ:
 		n = 0;
-		return copy_to_user((void *)arg, &n, sizeof(n)) ? -EFAULT : 0;
+		return copy_to_user(p, &n, sizeof(n)) ? -EFAULT : 0;
 	case FIONREAD:
 		n = n_tty_inq(tty);
-		return copy_to_user((void *)arg, &n, sizeof(n)) ? -EFAULT : 0;
+		return copy_to_user(p, &n, sizeof(n)) ? -EFAULT : 0;
 	}
 	return -ENOIOCTLCMD;
 }

@@ -205,7 +205,7 @@ static long tiocnotty(struct tty_struct *tty)
 }
 
 /* TIOCGPGRP: the foreground group of our own controlling terminal. */
-static long tiocgpgrp(struct tty_struct *tty, int *p)
+static long tiocgpgrp(struct tty_struct *tty, int __user *p)
 {
 	pid_t pgrp;
 
@@ -219,7 +219,7 @@ static long tiocgpgrp(struct tty_struct *tty, int *p)
  * TIOCSPGRP (tcsetpgrp): make group *p of our session the foreground.
  * A background caller gets SIGTTOU first (tty_check_change).
  */
-static long tiocspgrp(struct tty_struct *tty, int *p)
+static long tiocspgrp(struct tty_struct *tty, int __user *p)
 {
 	struct task_struct *g;
 	pid_t pgrp;
@@ -252,7 +252,7 @@ static long tiocspgrp(struct tty_struct *tty, int *p)
 }
 
 /* TIOCGSID: the session our controlling terminal belongs to. */
-static long tiocgsid(struct tty_struct *tty, int *p)
+static long tiocgsid(struct tty_struct *tty, int __user *p)
 {
 	pid_t sid;
 
@@ -276,11 +276,11 @@ long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file,
 	case TIOCSCTTY:
 		return tiocsctty(tty, file, (int)arg);
 	case TIOCGPGRP:
-		return tiocgpgrp(tty, (int *)arg);
+		return tiocgpgrp(tty, (int __user *)arg);
 	case TIOCSPGRP:
-		return tiocspgrp(tty, (int *)arg);
+		return tiocspgrp(tty, (int __user *)arg);
 	case TIOCGSID:
-		return tiocgsid(tty, (int *)arg);
+		return tiocgsid(tty, (int __user *)arg);
 	}
 	return -ENOIOCTLCMD;
 }

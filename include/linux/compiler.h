@@ -2,6 +2,8 @@
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 
+#include <linux/compiler_types.h>
+
 #define noinline __attribute__((noinline))
 #define __always_inline inline __attribute__((always_inline))
 #define __noreturn __attribute__((noreturn))

@@ -230,29 +230,31 @@ struct file *filp_open(struct inode *dir, const char *name, int flags,
 struct inode *dirfd_inode(int dfd, long *err);
 /* fs/stat.c: what filename names from dfd (AT_SYMLINK_NOFOLLOW,
  * AT_EMPTY_PATH: dfd's own file), or NULL and *err. */
-struct inode *at_inode(int dfd, const char *filename, int flags, long *err);
+struct inode *at_inode(int dfd, const char __user *filename, int flags,
+		long *err);
 long do_truncate(struct inode *inode, loff_t length);
-long do_sys_truncate(const char *pathname, loff_t length);
+long do_sys_truncate(const char __user *pathname, loff_t length);
 long do_sys_ftruncate(unsigned int fd, loff_t length, bool large);
-long do_fchmodat(int dfd, const char *filename, u32 mode);
-long do_fchownat(int dfd, const char *filename, u32 user, u32 group,
+long do_fchmodat(int dfd, const char __user *filename, u32 mode);
+long do_fchownat(int dfd, const char __user *filename, u32 user, u32 group,
 		 int flag);
 long ksys_fchown(unsigned int fd, u32 user, u32 group);
 long vfs_fallocate(struct file *file, int mode, loff_t offset, loff_t len);
 long ksys_fallocate(int fd, int mode, loff_t offset, loff_t len);
 
 /* fs/namei.c: the name-space calls shared with i386's older forms */
-long do_renameat2(int olddfd, const char *oldname, int newdfd,
-		  const char *newname, unsigned int flags);
-long do_linkat(int olddfd, const char *oldname, int newdfd,
-	       const char *newname, int flags);
-long do_symlinkat(const char *oldname, int newdfd, const char *newname);
+long do_renameat2(int olddfd, const char __user *oldname, int newdfd,
+		  const char __user *newname, unsigned int flags);
+long do_linkat(int olddfd, const char __user *oldname, int newdfd,
+	       const char __user *newname, int flags);
+long do_symlinkat(const char __user *oldname, int newdfd,
+		const char __user *newname);
 
 /* fs/utimes.c: times[0] is atime, times[1] mtime; NULL: both now.
  * tv_nsec may be UTIME_NOW or UTIME_OMIT. */
 #define UTIME_NOW ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
-long do_utimes(int dfd, const char *filename, struct timespec64 *times,
+long do_utimes(int dfd, const char __user *filename, struct timespec64 *times,
 	       int flags);
 
 /* fs/statfs.c */
@@ -268,7 +270,7 @@ struct kstatfs {
 	long f_frsize;
 	long f_flags;
 };
-int user_statfs(const char *pathname, struct kstatfs *st);
+int user_statfs(const char __user *pathname, struct kstatfs *st);
 int fd_statfs(int fd, struct kstatfs *st);
 
 /* fs/namei.c: the inode a path names, from dir (or / for absolute ones) */
@@ -297,7 +299,7 @@ struct inode *vfs_mkdir(struct inode *dir, const char *name, int len,
 int vfs_unlink(struct inode *dir, const char *name, int len);
 int vfs_rmdir(struct inode *dir, const char *name, int len);
 
-char *getname(const char *upath);	/* ERR_PTR on failure */
+char *getname(const char __user *upath);	/* ERR_PTR on failure */
 void putname(char *name);
 
 /* fs/char_dev.c */
@@ -306,8 +308,9 @@ int register_chrdev(u32 rdev, const struct file_operations *fops);
 
 /* fs/pipe.c */
 extern const struct file_operations pipefifo_fops;
-long do_pipe2(int *fildes, int flags);
-long do_mknodat(int dfd, const char *filename, u32 mode, unsigned int dev);
+long do_pipe2(int __user *fildes, int flags);
+long do_mknodat(int dfd, const char __user *filename, u32 mode,
+		unsigned int dev);
 
 /* fs/proc/: /proc, made at boot; each process's /proc/<pid> directory
  * is made by copy_process and removed by release_task. */
@@ -336,8 +339,8 @@ void do_close_on_exec(void);
 
 /* fs/read_write.c */
 loff_t vfs_llseek(struct file *f, loff_t offset, int whence);
-ssize_t vfs_read(struct file *f, char *ubuf, size_t count, loff_t *ppos);
-ssize_t vfs_write(struct file *f, const char *ubuf, size_t count,
+ssize_t vfs_read(struct file *f, char __user *ubuf, size_t count, loff_t *ppos);
+ssize_t vfs_write(struct file *f, const char __user *ubuf, size_t count,
 		  loff_t *ppos);
 /* Read a file from the kernel (exec reads programs so): bytes or -errno. */
 ssize_t kernel_read(struct file *f, void *buf, size_t count, loff_t *pos);
@@ -357,8 +360,9 @@ struct page *find_or_create_page(struct address_space *mapping,
 int generic_file_mmap(struct file *f, struct vm_area_struct *vma);
 
 /* fs/exec.c */
-int do_execve(const char *filename, const char *const *argv,
-	      const char *const *envp, bool from_kernel);
+int do_execve(const char __user *filename,
+		const char __user *const __user *argv,
+	      const char __user *const __user *envp, bool from_kernel);
 int kernel_execve(const char *filename, const char *const *argv,
 		  const char *const *envp);
 

@@ -57,7 +57,8 @@ void futex_exit_release(struct task_struct *tsk);
 
 /* kernel/futex/syscalls.c: the futex system call's dispatch; timeout is
  * an absolute time in ns of ktime_get_ns, or NULL for none. */
-long do_futex(u32 *uaddr, int op, u32 val, u64 *timeout, u32 *uaddr2,
+long do_futex(u32 __user *uaddr, int op, u32 val, u64 *timeout,
+		u32 __user *uaddr2,
 	      u32 val2, u32 val3);
 
 #endif

@@ -49,17 +49,19 @@ struct timespec64;
 
 /* fs/select.c, shared with i386's 32-bit-time calls. */
 int poll_select_set_timeout(struct timespec64 *to, s64 sec, s64 nsec);
-int poll_select_finish(struct timespec64 *end_time, void *p,
+int poll_select_finish(struct timespec64 *end_time, void __user *p,
 		       enum poll_time_type pt_type, int ret);
-int do_sys_poll(struct pollfd *ufds, unsigned int nfds,
+int do_sys_poll(struct pollfd __user *ufds, unsigned int nfds,
 		struct timespec64 *end_time);
-int do_ppoll(struct pollfd *ufds, unsigned int nfds,
-	     struct timespec64 *ts, void *tsp, enum poll_time_type type,
-	     const u64 *sigmask, size_t sigsetsize);
-int core_sys_select(int n, unsigned long *inp, unsigned long *outp,
-		    unsigned long *exp, struct timespec64 *end_time);
-int do_pselect(int n, unsigned long *inp, unsigned long *outp,
-	       unsigned long *exp, struct timespec64 *ts, void *tsp,
-	       enum poll_time_type type, void *sig);
+int do_ppoll(struct pollfd __user *ufds, unsigned int nfds,
+	     struct timespec64 *ts, void __user *tsp, enum poll_time_type type,
+	     const u64 __user *sigmask, size_t sigsetsize);
+int core_sys_select(int n, unsigned long __user *inp,
+		unsigned long __user *outp,
+		    unsigned long __user *exp, struct timespec64 *end_time);
+int do_pselect(int n, unsigned long __user *inp, unsigned long __user *outp,
+	       unsigned long __user *exp, struct timespec64 *ts,
+	       void __user *tsp,
+	       enum poll_time_type type, void __user *sig);
 
 #endif

@@ -22,11 +22,11 @@ struct restart_block {
 		struct {
 			int clockid;
 			enum timespec_type type;
-			void *rmtp;	/* user address for the time left */
+			void __user *rmtp;	/* where the time left goes */
 			u64 expires;	/* in jiffies */
 		} nanosleep;
 		struct {	/* futex_wait_restart */
-			u32 *uaddr;
+			u32 __user *uaddr;
 			u32 val;
 			u32 flags;	/* FLAGS_* of kernel/futex */
 			u32 bitset;

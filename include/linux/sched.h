@@ -112,9 +112,9 @@ struct task_struct {
 	struct restart_block restart_block;	/* restart_syscall's job */
 
 	struct completion *vfork_done;	/* for CLONE_VFORK */
-	int *set_child_tid;	/* CLONE_CHILD_SETTID */
-	int *clear_child_tid;	/* CLONE_CHILD_CLEARTID */
-	struct robust_list_head *robust_list;	/* set_robust_list */
+	int __user *set_child_tid;	/* CLONE_CHILD_SETTID */
+	int __user *clear_child_tid;	/* CLONE_CHILD_CLEARTID */
+	struct robust_list_head __user *robust_list;	/* set_robust_list */
 	unsigned int fail_nth;	/* fail-nth: the allocation to fail, 0 off */
 
 	/* CPU-specific state; must stay last, as in Linux. */
@@ -195,9 +195,9 @@ long schedule_timeout(long timeout);
 /* kernel/fork.c */
 struct kernel_clone_args {
 	u64 flags;
-	int *pidfd;
-	int *child_tid;
-	int *parent_tid;
+	int __user *pidfd;
+	int __user *child_tid;
+	int __user *parent_tid;
 	int exit_signal;
 	unsigned long stack;
 	unsigned long stack_size;
@@ -214,7 +214,8 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name,
 		    unsigned long flags);
 void put_task_struct(struct task_struct *t);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
-	     unsigned long stack_size, int *parent_tidptr, int *child_tidptr);
+	     unsigned long stack_size, int __user *parent_tidptr,
+	     int __user *child_tidptr);
 static inline void get_task_struct(struct task_struct *t)
 {
 	__atomic_fetch_add(&t->usage, 1, __ATOMIC_RELAXED);

@@ -40,7 +40,7 @@ struct kstat {
 
 /* fs/stat.c: 0 or -errno. flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH. */
 int vfs_fstat(unsigned int fd, struct kstat *stat);
-int vfs_fstatat(int dfd, const char *filename, struct kstat *stat,
+int vfs_fstatat(int dfd, const char __user *filename, struct kstat *stat,
 		int flags);
 
 #endif

@@ -66,11 +66,14 @@ static inline u64 timespec64_to_ns(const struct timespec64 *ts)
 }
 
 /* Copy a time in or out of user space: 0 or -EFAULT. */
-int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec *uts);
-int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec *uts);
-int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 *uts);
+int get_timespec64(struct timespec64 *ts,
+		const struct __kernel_timespec __user *uts);
+int put_timespec64(const struct timespec64 *ts,
+		struct __kernel_timespec __user *uts);
+int get_old_timespec32(struct timespec64 *ts,
+		const struct old_timespec32 __user *uts);
 int put_old_timespec32(const struct timespec64 *ts,
-		       struct old_timespec32 *uts);
+		       struct old_timespec32 __user *uts);
 
 /* kernel/time/time.c: 0 or -errno. */
 int do_clock_gettime(int which_clock, struct timespec64 *tp);
@@ -81,7 +84,8 @@ int do_clock_gettime(int which_clock, struct timespec64 *tp);
  * up the restart block with its rmtp and layout, then sleeps: 0, -EINVAL,
  * or when a signal ends the sleep -ERESTART_RESTARTBLOCK (time left
  * written to rmtp) or, for TIMER_ABSTIME, -ERESTARTNOHAND. */
-void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type);
+void nanosleep_setup_restart(int flags, void __user *rmtp,
+			     enum timespec_type type);
 long do_clock_nanosleep(int which_clock, int flags,
 			const struct timespec64 *rqtp);
 long hrtimer_nanosleep(u64 rqtp, int flags, int clockid);

@@ -51,7 +51,7 @@ struct futex_hash_bucket *futex_hash(union futex_key *key)
  * inode: put_futex_key drops it. rw says whether the caller will write
  * the word (a read-only mapping then will not do).
  */
-int get_futex_key(u32 *uaddr, unsigned int flags, union futex_key *key,
+int get_futex_key(u32 __user *uaddr, unsigned int flags, union futex_key *key,
 		  enum futex_access rw)
 {
 	unsigned long address = (unsigned long)uaddr;
@@ -120,7 +120,7 @@ void get_futex_key_refs(union futex_key *key)
  * private mapping would first copy); NULL if not. mmap_lock held for
  * reading, so the mapping cannot change; never faults.
  */
-u32 *futex_word(u32 *uaddr, bool write)
+u32 *futex_word(u32 __user *uaddr, bool write)
 {
 	unsigned long address = (unsigned long)uaddr;
 	struct mm_struct *mm = current->mm;
@@ -148,7 +148,7 @@ u32 *futex_word(u32 *uaddr, bool write)
  * fault_in_user_writeable, or the get_user of futex_wait_setup): 0, or
  * -EFAULT when no fault can bring it (unmapped, or not writable).
  */
-int futex_fault_in(u32 *uaddr, bool write)
+int futex_fault_in(u32 __user *uaddr, bool write)
 {
 	unsigned long address = (unsigned long)uaddr;
 	struct mm_struct *mm = current->mm;
@@ -172,7 +172,7 @@ int futex_fault_in(u32 *uaddr, bool write)
 
 /* Read the word (mmap_lock held): 0, or -EFAULT if its page is not
  * there. */
-int futex_get_value_locked(u32 *dest, u32 *from)
+int futex_get_value_locked(u32 *dest, u32 __user *from)
 {
 	u32 *kaddr = futex_word(from, false);
 
@@ -184,7 +184,7 @@ int futex_get_value_locked(u32 *dest, u32 *from)
 
 /* Atomically: if the word is uval, make it newval. *curval is what it
  * was. 0, or -EFAULT if its page is not there writable (mmap_lock held). */
-int futex_cmpxchg_value_locked(u32 *curval, u32 *uaddr, u32 uval,
+int futex_cmpxchg_value_locked(u32 *curval, u32 __user *uaddr, u32 uval,
 			       u32 newval)
 {
 	u32 *kaddr = futex_word(uaddr, true);
@@ -298,7 +298,7 @@ enum {
  * walking the list (a bad address). Shared wakes, as Linux: a robust lock
  * may be shared between processes, so glibc waits on it as shared.
  */
-static noinline int handle_futex_death(u32 *uaddr,
+static noinline int handle_futex_death(u32 __user *uaddr,
 					struct task_struct *curr, bool pi,
 					bool pending_op)
 {
@@ -334,14 +334,14 @@ retry:
 }
 
 /* Read a robust-list pointer: the entry and its PI bit (bit 0). */
-static int fetch_robust_entry(struct robust_list **entry,
-			      struct robust_list **head, bool *pi)
+static int fetch_robust_entry(struct robust_list __user **entry,
+			      struct robust_list __user *__user *head, bool *pi)
 {
 	unsigned long uentry;
 
-	if (get_user(uentry, (unsigned long *)head))
+	if (get_user(uentry, (unsigned long __user *)head))
 		return -EFAULT;
-	*entry = (struct robust_list *)(uentry & ~1UL);
+	*entry = (struct robust_list __user *)(uentry & ~1UL);
 	*pi = uentry & 1;
 	return 0;
 }
@@ -355,8 +355,8 @@ static int fetch_robust_entry(struct robust_list **entry,
  */
 static noinline void exit_robust_list(struct task_struct *curr)
 {
-	struct robust_list_head *head = curr->robust_list;
-	struct robust_list *entry, *next_entry, *pending;
+	struct robust_list_head __user *head = curr->robust_list;
+	struct robust_list __user *entry, *next_entry, *pending;
 	unsigned int limit = ROBUST_LIST_LIMIT;
 	bool pi, pip, next_pi;
 	long futex_offset;
@@ -375,7 +375,8 @@ static noinline void exit_robust_list(struct task_struct *curr)
 		 * thread free it. */
 		rc = fetch_robust_entry(&next_entry, &entry->next, &next_pi);
 		if (entry != pending &&
-		    handle_futex_death((u32 *)((char *)entry + futex_offset),
+		    handle_futex_death((u32 __user *)((char __user *)entry +
+						     futex_offset),
 				       curr, pi, false))
 			return;
 		if (rc)
@@ -387,7 +388,8 @@ static noinline void exit_robust_list(struct task_struct *curr)
 		cond_resched();
 	}
 	if (pending)
-		handle_futex_death((u32 *)((char *)pending + futex_offset),
+		handle_futex_death((u32 __user *)((char __user *)pending +
+						     futex_offset),
 				   curr, pip, true);
 }
 

@@ -44,7 +44,7 @@ struct futex_q {
 
 /* core.c */
 struct futex_hash_bucket *futex_hash(union futex_key *key);
-int get_futex_key(u32 *uaddr, unsigned int flags, union futex_key *key,
+int get_futex_key(u32 __user *uaddr, unsigned int flags, union futex_key *key,
 		  enum futex_access rw);
 void put_futex_key(union futex_key *key);
 void get_futex_key_refs(union futex_key *key);
@@ -59,11 +59,11 @@ static inline int futex_match(union futex_key *key1, union futex_key *key2)
  * never fault (they can run under a bucket lock) and give -EFAULT when the
  * page is not there as the access needs; the caller then drops its locks,
  * faults the page in (futex_fault_in) and tries again. */
-int futex_get_value_locked(u32 *dest, u32 *from);
-int futex_cmpxchg_value_locked(u32 *curval, u32 *uaddr, u32 uval,
+int futex_get_value_locked(u32 *dest, u32 __user *from);
+int futex_cmpxchg_value_locked(u32 *curval, u32 __user *uaddr, u32 uval,
 			       u32 newval);
-u32 *futex_word(u32 *uaddr, bool write);
-int futex_fault_in(u32 *uaddr, bool write);
+u32 *futex_word(u32 __user *uaddr, bool write);
+int futex_fault_in(u32 __user *uaddr, bool write);
 
 struct futex_hash_bucket *futex_q_lock(struct futex_q *q);
 void futex_q_unlock(struct futex_hash_bucket *hb);
@@ -78,14 +78,15 @@ void double_unlock_hb(struct futex_hash_bucket *hb1,
 
 /* waitwake.c */
 void futex_wake_mark(struct futex_q *q);
-int futex_wake(u32 *uaddr, unsigned int flags, int nr_wake, u32 bitset);
-int futex_wake_op(u32 *uaddr1, unsigned int flags, u32 *uaddr2, int nr_wake,
+int futex_wake(u32 __user *uaddr, unsigned int flags, int nr_wake, u32 bitset);
+int futex_wake_op(u32 __user *uaddr1, unsigned int flags, u32 __user *uaddr2,
+		int nr_wake,
 		  int nr_wake2, int op);
-int futex_wait(u32 *uaddr, unsigned int flags, u32 val, u64 *abs_time,
+int futex_wait(u32 __user *uaddr, unsigned int flags, u32 val, u64 *abs_time,
 	       u32 bitset);
 
 /* requeue.c */
-int futex_requeue(u32 *uaddr1, unsigned int flags1, u32 *uaddr2,
+int futex_requeue(u32 __user *uaddr1, unsigned int flags1, u32 __user *uaddr2,
 		  unsigned int flags2, int nr_wake, int nr_requeue,
 		  u32 *cmpval);
 

@@ -35,7 +35,7 @@ static void requeue_futex(struct futex_q *q, struct futex_hash_bucket *hb1,
  * word at uaddr1 is still *cmpval, else -EAGAIN. Returns how many were
  * woken plus how many were requeued, or -errno.
  */
-int futex_requeue(u32 *uaddr1, unsigned int flags1, u32 *uaddr2,
+int futex_requeue(u32 __user *uaddr1, unsigned int flags1, u32 __user *uaddr2,
 		  unsigned int flags2, int nr_wake, int nr_requeue,
 		  u32 *cmpval)
 {

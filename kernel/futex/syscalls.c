@@ -23,7 +23,7 @@
  * (glibc registers one per thread at its start), walked when it dies
  * (exit_robust_list). len must be the size of the head.
  */
-SYSCALL_DEFINE2(set_robust_list, struct robust_list_head *, head,
+SYSCALL_DEFINE2(set_robust_list, struct robust_list_head __user *, head,
 		size_t, len)
 {
 	if (len != sizeof(*head))
@@ -51,10 +51,11 @@ static bool robust_list_access_ok(struct task_struct *p)
 /* get_robust_list(2): the head registered by thread pid (0: ourselves)
  * and its size. ESRCH if there is no such thread, EPERM if we may not
  * look at it. */
-SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head **,
-		head_ptr, size_t *, len_ptr)
+SYSCALL_DEFINE3(get_robust_list, int, pid,
+		struct robust_list_head __user * __user *,
+		head_ptr, size_t __user *, len_ptr)
 {
-	struct robust_list_head *head;
+	struct robust_list_head __user *head;
 	struct task_struct *p;
 
 	if (!pid) {
@@ -87,7 +88,8 @@ SYSCALL_DEFINE3(get_robust_list, int, pid, struct robust_list_head **,
  * FUTEX_REQUEUE, FUTEX_CMP_REQUEUE and FUTEX_WAKE_OP take in the timeout
  * argument.
  */
-long do_futex(u32 *uaddr, int op, u32 val, u64 *timeout, u32 *uaddr2,
+long do_futex(u32 __user *uaddr, int op, u32 val, u64 *timeout,
+		u32 __user *uaddr2,
 	      u32 val2, u32 val3)
 {
 	unsigned int flags = 0;
@@ -165,8 +167,8 @@ static int futex_init_timeout(u32 cmd, const struct timespec64 *ts, u64 *t)
 /* futex(2) once the timeout is read: an absolute end for the commands
  * that take one (ts NULL: none). utime is also the raw argument, which
  * REQUEUE, CMP_REQUEUE and WAKE_OP take as a count. */
-static long futex_timed(u32 *uaddr, int op, u32 val,
-			const struct timespec64 *ts, u32 *uaddr2,
+static long futex_timed(u32 __user *uaddr, int op, u32 val,
+			const struct timespec64 *ts, u32 __user *uaddr2,
 			unsigned long utime, u32 val3)
 {
 	u64 t, *tp = NULL;
@@ -183,8 +185,9 @@ static long futex_timed(u32 *uaddr, int op, u32 val,
 }
 
 /* futex(2); on i386 futex_time64 (422). */
-SYSCALL_DEFINE6(futex, u32 *, uaddr, int, op, u32, val,
-		const struct __kernel_timespec *, utime, u32 *, uaddr2,
+SYSCALL_DEFINE6(futex, u32 __user *, uaddr, int, op, u32, val,
+		const struct __kernel_timespec __user *, utime,
+		u32 __user *, uaddr2,
 		u32, val3)
 {
 	struct timespec64 ts;
@@ -198,8 +201,9 @@ SYSCALL_DEFINE6(futex, u32 *, uaddr, int, op, u32, val,
 
 #if BITS_PER_LONG == 32
 /* i386's futex (240): the same with the old 32-bit timespec. */
-SYSCALL_DEFINE6(futex_time32, u32 *, uaddr, int, op, u32, val,
-		const struct old_timespec32 *, utime, u32 *, uaddr2,
+SYSCALL_DEFINE6(futex_time32, u32 __user *, uaddr, int, op, u32, val,
+		const struct old_timespec32 __user *, utime,
+		u32 __user *, uaddr2,
 		u32, val3)
 {
 	struct timespec64 ts;

@@ -44,7 +44,7 @@ void futex_wake_mark(struct futex_q *q)
 /* Wake up to nr_wake waiters of the futex at uaddr whose bitset shares a
  * bit with bitset (at least one, as Linux, even for nr_wake 0): how many
  * were woken, or -errno. */
-int futex_wake(u32 *uaddr, unsigned int flags, int nr_wake, u32 bitset)
+int futex_wake(u32 __user *uaddr, unsigned int flags, int nr_wake, u32 bitset)
 {
 	struct futex_hash_bucket *hb;
 	struct futex_q *this, *next;
@@ -84,7 +84,7 @@ static inline int sign_extend32(u32 value, int index)
  * comparison, -EFAULT when the page is not there writable (the caller
  * faults it in and retries). mmap_lock held, never faults.
  */
-static int futex_atomic_op_inuser(unsigned int encoded_op, u32 *uaddr)
+static int futex_atomic_op_inuser(unsigned int encoded_op, u32 __user *uaddr)
 {
 	unsigned int op = (encoded_op & 0x70000000) >> 28;
 	unsigned int cmp = (encoded_op & 0x0f000000) >> 24;
@@ -146,7 +146,8 @@ static int futex_atomic_op_inuser(unsigned int encoded_op, u32 *uaddr)
  * uaddr1 and, if op's comparison of uaddr2's old value holds, up to
  * nr_wake2 of uaddr2. How many were woken in all, or -errno.
  */
-int futex_wake_op(u32 *uaddr1, unsigned int flags, u32 *uaddr2, int nr_wake,
+int futex_wake_op(u32 __user *uaddr1, unsigned int flags, u32 __user *uaddr2,
+		int nr_wake,
 		  int nr_wake2, int op)
 {
 	union futex_key key1 = FUTEX_KEY_INIT, key2 = FUTEX_KEY_INIT;
@@ -234,7 +235,7 @@ static void futex_wait_queue(struct futex_hash_bucket *hb, struct futex_q *q,
  * word there to read). The word's page is looked up under mmap_lock, which
  * is let go once the value is read.
  */
-static int futex_wait_setup(u32 *uaddr, u32 val, unsigned int flags,
+static int futex_wait_setup(u32 __user *uaddr, u32 val, unsigned int flags,
 			    struct futex_q *q, struct futex_hash_bucket **hb)
 {
 	struct mm_struct *mm = current->mm;
@@ -282,7 +283,7 @@ static long futex_wait_restart(struct restart_block *restart);
  * to the same end; the arch's signal code makes either EINTR when a
  * handler runs (without SA_RESTART for ERESTARTSYS).
  */
-int futex_wait(u32 *uaddr, unsigned int flags, u32 val, u64 *abs_time,
+int futex_wait(u32 __user *uaddr, unsigned int flags, u32 val, u64 *abs_time,
 	       u32 bitset)
 {
 	struct restart_block *restart;
@@ -329,7 +330,7 @@ out:
  * same end. */
 static long futex_wait_restart(struct restart_block *restart)
 {
-	u32 *uaddr = restart->futex.uaddr;
+	u32 __user *uaddr = restart->futex.uaddr;
 	u64 t, *tp = NULL;
 
 	if (restart->futex.flags & FLAGS_HAS_TIMEOUT) {

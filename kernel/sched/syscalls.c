@@ -106,7 +106,7 @@ static int __sched_setscheduler(struct task_struct *p, int policy,
 }
 
 static long do_sched_setscheduler(pid_t pid, int policy,
-				  struct sched_param *uparam)
+				  struct sched_param __user *uparam)
 {
 	struct sched_param lparam;
 	struct task_struct *p;
@@ -124,14 +124,14 @@ static long do_sched_setscheduler(pid_t pid, int policy,
 }
 
 SYSCALL_DEFINE3(sched_setscheduler, pid_t, pid, int, policy,
-		struct sched_param *, param)
+		struct sched_param __user *, param)
 {
 	if (policy < 0)
 		return -EINVAL;
 	return do_sched_setscheduler(pid, policy, param);
 }
 
-SYSCALL_DEFINE2(sched_setparam, pid_t, pid, struct sched_param *, param)
+SYSCALL_DEFINE2(sched_setparam, pid_t, pid, struct sched_param __user *, param)
 {
 	return do_sched_setscheduler(pid, -1, param);
 }
@@ -152,7 +152,7 @@ SYSCALL_DEFINE1(sched_getscheduler, pid_t, pid)
 	return ret;
 }
 
-SYSCALL_DEFINE2(sched_getparam, pid_t, pid, struct sched_param *, param)
+SYSCALL_DEFINE2(sched_getparam, pid_t, pid, struct sched_param __user *, param)
 {
 	struct sched_param lp = { 0 };
 	struct task_struct *p;
@@ -209,7 +209,7 @@ static long sched_rr_get_interval(pid_t pid, struct timespec64 *t)
 }
 
 SYSCALL_DEFINE2(sched_rr_get_interval, pid_t, pid,
-		struct __kernel_timespec *, interval)
+		struct __kernel_timespec __user *, interval)
 {
 	struct timespec64 t;
 	long ret = sched_rr_get_interval(pid, &t);
@@ -221,7 +221,7 @@ SYSCALL_DEFINE2(sched_rr_get_interval, pid_t, pid,
 
 /* i386's old call (161), with a 32-bit time_t. */
 SYSCALL_DEFINE2(sched_rr_get_interval_time32, pid_t, pid,
-		struct old_timespec32 *, interval)
+		struct old_timespec32 __user *, interval)
 {
 	struct timespec64 t;
 	long ret = sched_rr_get_interval(pid, &t);
@@ -237,7 +237,7 @@ SYSCALL_DEFINE2(sched_rr_get_interval_time32, pid_t, pid,
  * the call returns the bytes written (whole longs).
  */
 SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
-		unsigned long *, user_mask_ptr)
+		unsigned long __user *, user_mask_ptr)
 {
 	unsigned long mask[(NR_CPUS + BITS_PER_LONG - 1) / BITS_PER_LONG] = {
 		1UL,	/* CPU 0 */
@@ -268,7 +268,7 @@ SYSCALL_DEFINE3(sched_getaffinity, pid_t, pid, unsigned int, len,
  * one CPU the task's set stays {0}, which is all it could run on.
  */
 SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
-		unsigned long *, user_mask_ptr)
+		unsigned long __user *, user_mask_ptr)
 {
 	unsigned long mask[(NR_CPUS + BITS_PER_LONG - 1) / BITS_PER_LONG] = {
 		0
@@ -293,8 +293,9 @@ SYSCALL_DEFINE3(sched_setaffinity, pid_t, pid, unsigned int, len,
 
 /* getcpu(2): the CPU and NUMA node the caller runs on; the third argument
  * (a cache) is unused since Linux 2.6.24. */
-SYSCALL_DEFINE3(getcpu, unsigned int *, cpup, unsigned int *, nodep,
-		void *, unused)
+SYSCALL_DEFINE3(getcpu, unsigned int __user *, cpup,
+		unsigned int __user *, nodep,
+		void __user *, unused)
 {
 	unsigned int cpu = current->thread_info.cpu, node = 0;
 

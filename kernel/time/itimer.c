@@ -253,7 +253,7 @@ again:
 /* A timeval from user space: EINVAL unless 0 <= tv_usec < 1000000 and
  * tv_sec >= 0 (Linux's timeval_valid). */
 static int get_itimerval(struct itimerspec64 *o,
-			 const struct __kernel_old_itimerval *i)
+			 const struct __kernel_old_itimerval __user *i)
 {
 	struct __kernel_old_itimerval v;
 
@@ -271,7 +271,7 @@ static int get_itimerval(struct itimerspec64 *o,
 	return 0;
 }
 
-static int put_itimerval(struct __kernel_old_itimerval *o,
+static int put_itimerval(struct __kernel_old_itimerval __user *o,
 			 const struct itimerspec64 *i)
 {
 	struct __kernel_old_itimerval v;
@@ -284,7 +284,7 @@ static int put_itimerval(struct __kernel_old_itimerval *o,
 }
 
 SYSCALL_DEFINE2(getitimer, int, which,
-		struct __kernel_old_itimerval *, value)
+		struct __kernel_old_itimerval __user *, value)
 {
 	struct itimerspec64 get_buffer;
 	long error = do_getitimer(which, &get_buffer);
@@ -296,8 +296,8 @@ SYSCALL_DEFINE2(getitimer, int, which,
 
 /* A NULL value disarms the timer (a misfeature Linux still accepts). */
 SYSCALL_DEFINE3(setitimer, int, which,
-		struct __kernel_old_itimerval *, value,
-		struct __kernel_old_itimerval *, ovalue)
+		struct __kernel_old_itimerval __user *, value,
+		struct __kernel_old_itimerval __user *, ovalue)
 {
 	struct itimerspec64 set_buffer = { { 0, 0 }, { 0, 0 } }, get_buffer;
 	long error;

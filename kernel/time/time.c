@@ -24,7 +24,7 @@
 
 /* The user layout of a timespec (on i386 too: glibc's *_time64 calls). */
 int get_timespec64(struct timespec64 *ts,
-			  const struct __kernel_timespec *uts)
+			  const struct __kernel_timespec __user *uts)
 {
 	struct __kernel_timespec kts;
 
@@ -36,7 +36,7 @@ int get_timespec64(struct timespec64 *ts,
 }
 
 int put_timespec64(const struct timespec64 *ts,
-			  struct __kernel_timespec *uts)
+			  struct __kernel_timespec __user *uts)
 {
 	struct __kernel_timespec kts = { ts->tv_sec, ts->tv_nsec };
 
@@ -44,7 +44,8 @@ int put_timespec64(const struct timespec64 *ts,
 }
 
 /* i386's calls with a 32-bit time_t. */
-int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 *uts)
+int get_old_timespec32(struct timespec64 *ts,
+		const struct old_timespec32 __user *uts)
 {
 	struct old_timespec32 t;
 
@@ -56,7 +57,7 @@ int get_old_timespec32(struct timespec64 *ts, const struct old_timespec32 *uts)
 }
 
 int put_old_timespec32(const struct timespec64 *ts,
-		       struct old_timespec32 *uts)
+		       struct old_timespec32 __user *uts)
 {
 	struct old_timespec32 t = { ts->tv_sec, ts->tv_nsec };
 
@@ -95,7 +96,8 @@ int do_clock_gettime(int which, struct timespec64 *tp)
 	return 0;
 }
 
-SYSCALL_DEFINE2(clock_gettime, int, which, struct __kernel_timespec *, tp)
+SYSCALL_DEFINE2(clock_gettime, int, which,
+		struct __kernel_timespec __user *, tp)
 {
 	struct timespec64 ts;
 	int ret = do_clock_gettime(which, &ts);
@@ -103,7 +105,7 @@ SYSCALL_DEFINE2(clock_gettime, int, which, struct __kernel_timespec *, tp)
 	return ret ? ret : put_timespec64(&ts, tp);
 }
 
-SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec *, tp)
+SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec __user *, tp)
 {
 	struct __kernel_timespec ts = { 0, 1 };
 
@@ -112,7 +114,8 @@ SYSCALL_DEFINE2(clock_getres, int, which, struct __kernel_timespec *, tp)
 	return tp && copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz)
+SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval __user *, tv,
+		void __user *, tz)
 {
 	struct __kernel_old_timeval t;
 	u64 ns = ktime_get_ns();
@@ -124,7 +127,7 @@ SYSCALL_DEFINE2(gettimeofday, struct __kernel_old_timeval *, tv, void *, tz)
 }
 
 /* time(2), on architectures that have it (i386). */
-SYSCALL_DEFINE1(time, long *, tloc)
+SYSCALL_DEFINE1(time, long __user *, tloc)
 {
 	long t = ktime_get_ns() / NSEC_PER_SEC;
 
@@ -157,7 +160,8 @@ long do_clock_nanosleep(int which, int flags, const struct timespec64 *rqtp)
 /* Before a sleep: where its time left goes if a signal ends it (an
  * absolute sleep reports none), and restart_syscall's answer until the
  * sleep says more (EINTR). */
-void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type)
+void nanosleep_setup_restart(int flags, void __user *rmtp,
+			     enum timespec_type type)
 {
 	struct restart_block *restart = &current->restart_block;
 
@@ -169,8 +173,8 @@ void nanosleep_setup_restart(int flags, void *rmtp, enum timespec_type type)
 }
 
 SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
-		const struct __kernel_timespec *, rqtp,
-		struct __kernel_timespec *, rmtp)
+		const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
 {
 	struct timespec64 t;
 
@@ -180,8 +184,8 @@ SYSCALL_DEFINE4(clock_nanosleep, int, which, int, flags,
 	return do_clock_nanosleep(which, flags, &t);
 }
 
-SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec *, rqtp,
-		struct __kernel_timespec *, rmtp)
+SYSCALL_DEFINE2(nanosleep, const struct __kernel_timespec __user *, rqtp,
+		struct __kernel_timespec __user *, rmtp)
 {
 	struct timespec64 t;
 

@@ -27,7 +27,8 @@
 #define __NR_restart_syscall 128
 
 /* The FP registers, as the thread would see them now. */
-static long save_fp_state(struct pt_regs *regs, struct sigcontext *sc)
+static long save_fp_state(struct pt_regs *regs,
+			  struct sigcontext __user *sc)
 {
 	long err = 0;
 
@@ -41,7 +42,8 @@ static long save_fp_state(struct pt_regs *regs, struct sigcontext *sc)
 	return err;
 }
 
-static long restore_fp_state(struct pt_regs *regs, struct sigcontext *sc)
+static long restore_fp_state(struct pt_regs *regs,
+			     struct sigcontext __user *sc)
 {
 	long err;
 
@@ -61,7 +63,8 @@ static long restore_fp_state(struct pt_regs *regs, struct sigcontext *sc)
 /* Put back what setup_sigcontext saved: every user register and the FP
  * state. status is not in the frame, so a forged frame can set no
  * privilege; a pc in the kernel only faults in user mode. */
-static long restore_sigcontext(struct pt_regs *regs, struct sigcontext *sc)
+static long restore_sigcontext(struct pt_regs *regs,
+			       struct sigcontext __user *sc)
 {
 	long err;
 
@@ -74,7 +77,8 @@ static long restore_sigcontext(struct pt_regs *regs, struct sigcontext *sc)
 SYSCALL_DEFINE0(rt_sigreturn)
 {
 	struct pt_regs *regs = current_pt_regs();
-	struct rt_sigframe *frame = (struct rt_sigframe *)regs->sp;
+	struct rt_sigframe __user *frame =
+		(struct rt_sigframe __user *)regs->sp;
 	u64 set;
 
 	/* Always make any pending restarted system call return -EINTR. */
@@ -96,9 +100,10 @@ badframe:
 	return 0;
 }
 
-static long setup_sigcontext(struct rt_sigframe *frame, struct pt_regs *regs)
+static long setup_sigcontext(struct rt_sigframe __user *frame,
+			     struct pt_regs *regs)
 {
-	struct sigcontext *sc = &frame->uc.uc_mcontext;
+	struct sigcontext __user *sc = &frame->uc.uc_mcontext;
 	long err;
 
 	err = copy_to_user(&sc->sc_regs, regs, sizeof(sc->sc_regs));
@@ -108,20 +113,22 @@ static long setup_sigcontext(struct rt_sigframe *frame, struct pt_regs *regs)
 
 /* Where the frame goes: below sp (or at the top of the alternate stack),
  * 16-byte aligned; -1 if it would overflow the alternate stack. */
-static struct rt_sigframe *get_sigframe(struct ksignal *ksig,
-					struct pt_regs *regs, size_t size)
+static struct rt_sigframe __user *get_sigframe(struct ksignal *ksig,
+					       struct pt_regs *regs,
+					       size_t size)
 {
 	unsigned long sp = regs->sp;
 
 	if (on_sig_stack(sp) && !on_sig_stack(sp - size))
-		return (struct rt_sigframe *)-1UL;
+		return (struct rt_sigframe __user *)-1UL;
 	sp = sigsp(sp, ksig) - size;
-	return (struct rt_sigframe *)(sp & ~0xfUL);
+	return (struct rt_sigframe __user *)(sp & ~0xfUL);
 }
 
 static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 {
-	struct rt_sigframe *frame = get_sigframe(ksig, regs, sizeof(*frame));
+	struct rt_sigframe __user *frame = get_sigframe(ksig, regs,
+							sizeof(*frame));
 	unsigned long handler = ksig->ka.handler;
 	long err = 0;
 

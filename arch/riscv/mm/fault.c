@@ -43,5 +43,6 @@ void user_fault(struct pt_regs *regs, const char *what, int sig)
 		printk("%s[%d]: unhandled signal %d: %s at epc %lx, address "
 		       "%lx\n", current->comm, current->pid, sig, what,
 		       regs->epc, regs->badaddr);
-	force_sig_fault(sig, fault_si_code(sig), (void *)regs->badaddr);
+	force_sig_fault(sig, fault_si_code(sig),
+			(void __user *)regs->badaddr);
 }

@@ -77,8 +77,8 @@ noinline int copy_thread(struct task_struct *p,
 	 * one of the child's GDT TLS slots (glibc: the one its inherited %gs
 	 * selects), as set_thread_area takes. */
 	if (args->flags & CLONE_SETTLS)
-		return do_set_thread_area(p, -1,
-					  (struct user_desc *)args->tls, 0);
+		return do_set_thread_area(p, -1, (struct user_desc __user *)
+					  args->tls, 0);
 	return 0;
 }
 

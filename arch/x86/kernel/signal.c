@@ -69,7 +69,7 @@ static u32 twd_fxsr_to_i387(const struct i387_fxsave_struct *fx)
 
 /* Write the thread's FP registers to the frame's struct _fpstate at buf:
  * the fsave-format part and the fxsave image. */
-static int copy_fpstate_to_sigframe(struct _fpstate *buf)
+static int copy_fpstate_to_sigframe(struct _fpstate __user *buf)
 {
 	struct i387_fxsave_struct *fx = &current->thread.fpu;
 	struct _fpstate env;
@@ -97,7 +97,8 @@ static int copy_fpstate_to_sigframe(struct _fpstate *buf)
 static int restore_fpstate(u32 ubuf)
 {
 	struct i387_fxsave_struct *fx = &current->thread.fpu;
-	struct _fpstate *buf = (struct _fpstate *)(unsigned long)ubuf;
+	struct _fpstate __user *buf =
+		(struct _fpstate __user *)(unsigned long)ubuf;
 
 	if (!buf) {
 		fpu_finit(fx);	/* a frame without FP state: a fresh FPU */
@@ -115,7 +116,8 @@ static int restore_fpstate(u32 ubuf)
  * The frames
  */
 
-static int setup_sigcontext(struct sigcontext *sc, struct _fpstate *fpstate,
+static int setup_sigcontext(struct sigcontext __user *sc,
+			    struct _fpstate __user *fpstate,
 			    struct pt_regs *regs, unsigned long mask)
 {
 	struct sigcontext k = {
@@ -136,7 +138,8 @@ static int setup_sigcontext(struct sigcontext *sc, struct _fpstate *fpstate,
 	return copy_to_user(sc, &k, sizeof(k)) ? -EFAULT : 0;
 }
 
-static int restore_sigcontext(struct pt_regs *regs, struct sigcontext *usc)
+static int restore_sigcontext(struct pt_regs *regs,
+			      struct sigcontext __user *usc)
 {
 	struct sigcontext sc;
 
@@ -170,8 +173,9 @@ static int restore_sigcontext(struct pt_regs *regs, struct sigcontext *usc)
  * aligned as a call leaves the stack ((sp + 4) % 16 == 0). NULL (-1) if
  * it would overflow the alternate stack.
  */
-static void *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
-			  size_t frame_size, struct _fpstate **fpstate)
+static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
+				 size_t frame_size,
+				 struct _fpstate __user **fpstate)
 {
 	unsigned long sp = regs->sp, buf_fx;
 	bool onsigstack = on_sig_stack(sp);
@@ -182,11 +186,11 @@ static void *get_sigframe(struct ksignal *ksig, struct pt_regs *regs,
 	}
 	buf_fx = (sp - 512) & ~63UL;	/* the fxsave image, 64-aligned */
 	sp = buf_fx - FREGS_STATE_SIZE;
-	*fpstate = (struct _fpstate *)sp;
+	*fpstate = (struct _fpstate __user *)sp;
 	sp = ((sp - frame_size + 4) & ~15UL) - 4;
 	if (onsigstack && !on_sig_stack(sp))
-		return (void *)-1L;	/* the alternate stack overflowed */
-	return (void *)sp;
+		return (void __user *)-1L; /* the alternate stack overflowed */
+	return (void __user *)sp;
 }
 
 /* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
@@ -198,7 +202,7 @@ static const u8 rt_retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd,
 
 /* Where the handler returns: glibc's restorer (SA_RESTORER), or the
  * frame's own retcode. */
-static u32 return_address(struct ksignal *ksig, char *retcode)
+static u32 return_address(struct ksignal *ksig, char __user *retcode)
 {
 	return ksig->ka.flags & SA_RESTORER ? ksig->ka.restorer :
 					      (u32)(unsigned long)retcode;
@@ -207,7 +211,8 @@ static u32 return_address(struct ksignal *ksig, char *retcode)
 /* Start the handler: eip at it, esp at the frame, its arguments in eax,
  * edx, ecx (as well as on the stack), user segments. */
 static void enter_handler(struct ksignal *ksig, struct pt_regs *regs,
-			  void *frame, unsigned long dx, unsigned long cx)
+			  void __user *frame, unsigned long dx,
+			  unsigned long cx)
 {
 	regs->ax = ksig->sig;
 	regs->dx = dx;
@@ -227,8 +232,9 @@ static void enter_handler(struct ksignal *ksig, struct pt_regs *regs,
 /* Without SA_SIGINFO: the old frame, returned from with sigreturn. */
 static int setup_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 {
-	struct _fpstate *fp;
-	struct sigframe *frame = get_sigframe(ksig, regs, sizeof(*frame), &fp);
+	struct _fpstate __user *fp;
+	struct sigframe __user *frame = get_sigframe(ksig, regs,
+						     sizeof(*frame), &fp);
 	int err = 0;
 
 	if (!access_ok(frame, sizeof(*frame)) || !access_ok(fp, sizeof(*fp)))
@@ -249,9 +255,9 @@ static int setup_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
  * rt_sigreturn. */
 static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 {
-	struct _fpstate *fp;
-	struct rt_sigframe *frame = get_sigframe(ksig, regs, sizeof(*frame),
-						 &fp);
+	struct _fpstate __user *fp;
+	struct rt_sigframe __user *frame = get_sigframe(ksig, regs,
+							sizeof(*frame), &fp);
 	int err = 0;
 
 	if (!access_ok(frame, sizeof(*frame)) || !access_ok(fp, sizeof(*fp)))
@@ -280,7 +286,8 @@ static int setup_rt_frame(struct ksignal *ksig, u64 set, struct pt_regs *regs)
 SYSCALL_DEFINE0(sigreturn)
 {
 	struct pt_regs *regs = current_pt_regs();
-	struct sigframe *frame = (struct sigframe *)(regs->sp - 8);
+	struct sigframe __user *frame =
+		(struct sigframe __user *)(regs->sp - 8);
 	unsigned long extramask;
 	u32 oldmask;
 
@@ -302,7 +309,8 @@ badframe:
 SYSCALL_DEFINE0(rt_sigreturn)
 {
 	struct pt_regs *regs = current_pt_regs();
-	struct rt_sigframe *frame = (struct rt_sigframe *)(regs->sp - 4);
+	struct rt_sigframe __user *frame =
+		(struct rt_sigframe __user *)(regs->sp - 4);
 	u64 set;
 
 	if (!access_ok(frame, sizeof(*frame)) ||
@@ -378,8 +386,8 @@ void arch_do_signal_or_restart(struct pt_regs *regs)
  * i386's old signal calls, with a 32-bit mask
  */
 
-SYSCALL_DEFINE3(sigaction, int, sig, const struct old_sigaction *, act,
-		struct old_sigaction *, oact)
+SYSCALL_DEFINE3(sigaction, int, sig, const struct old_sigaction __user *, act,
+		struct old_sigaction __user *, oact)
 {
 	struct k_sigaction new, old;
 	struct old_sigaction sa;
@@ -418,8 +426,8 @@ SYSCALL_DEFINE2(signal, int, sig, unsigned long, handler)
 	return ret ? ret : (long)old.handler;
 }
 
-SYSCALL_DEFINE3(sigprocmask, int, how, const unsigned long *, nset,
-		unsigned long *, oset)
+SYSCALL_DEFINE3(sigprocmask, int, how, const unsigned long __user *, nset,
+		unsigned long __user *, oset)
 {
 	unsigned long set32;
 	u64 set, old;
@@ -441,7 +449,7 @@ SYSCALL_DEFINE3(sigprocmask, int, how, const unsigned long *, nset,
 	return 0;
 }
 
-SYSCALL_DEFINE1(sigpending, unsigned long *, uset)
+SYSCALL_DEFINE1(sigpending, unsigned long __user *, uset)
 {
 	return put_user((unsigned long)do_sigpending(), uset) ? -EFAULT : 0;
 }

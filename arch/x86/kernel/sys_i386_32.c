@@ -25,90 +25,95 @@
 /* ---- processes ---------------------------------------------------------- */
 
 /* waitpid(2): wait4 without the resource usage. */
-SYSCALL_DEFINE3(waitpid, pid_t, pid, int *, stat_addr, int, options)
+SYSCALL_DEFINE3(waitpid, pid_t, pid, int __user *, stat_addr, int, options)
 {
 	return kernel_wait4(pid, stat_addr, options, NULL);
 }
 
 /* ---- files: the path calls that predate the *at() family ---------------- */
 
-SYSCALL_DEFINE3(open, const char *, filename, int, flags, u32, mode)
+SYSCALL_DEFINE3(open, const char __user *, filename, int, flags, u32, mode)
 {
 	return do_sys_openat(AT_FDCWD, filename, flags, mode);
 }
 
-SYSCALL_DEFINE2(access, const char *, filename, int, mode)
+SYSCALL_DEFINE2(access, const char __user *, filename, int, mode)
 {
 	return do_faccessat(AT_FDCWD, filename, mode, 0);
 }
 
 /* creat(2): open for writing, created or emptied. */
-SYSCALL_DEFINE2(creat, const char *, pathname, u32, mode)
+SYSCALL_DEFINE2(creat, const char __user *, pathname, u32, mode)
 {
 	return do_sys_openat(AT_FDCWD, pathname, O_CREAT | O_WRONLY | O_TRUNC,
 			     mode);
 }
 
-SYSCALL_DEFINE2(link, const char *, oldname, const char *, newname)
+SYSCALL_DEFINE2(link, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return do_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-SYSCALL_DEFINE2(symlink, const char *, oldname, const char *, newname)
+SYSCALL_DEFINE2(symlink, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return do_symlinkat(oldname, AT_FDCWD, newname);
 }
 
-SYSCALL_DEFINE2(rename, const char *, oldname, const char *, newname)
+SYSCALL_DEFINE2(rename, const char __user *, oldname,
+		const char __user *, newname)
 {
 	return do_renameat2(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
 }
 
-SYSCALL_DEFINE2(chmod, const char *, filename, u32, mode)
+SYSCALL_DEFINE2(chmod, const char __user *, filename, u32, mode)
 {
 	return do_fchmodat(AT_FDCWD, filename, mode);
 }
 
 /* chown32 and lchown32: the 32-bit-id forms (chown = 182 and lchown = 16
  * take 16-bit ids: kernel/uid16.c). */
-SYSCALL_DEFINE3(chown, const char *, filename, u32, user, u32, group)
+SYSCALL_DEFINE3(chown, const char __user *, filename, u32, user, u32, group)
 {
 	return do_fchownat(AT_FDCWD, filename, user, group, 0);
 }
 
-SYSCALL_DEFINE3(lchown, const char *, filename, u32, user, u32, group)
+SYSCALL_DEFINE3(lchown, const char __user *, filename, u32, user, u32, group)
 {
 	return do_fchownat(AT_FDCWD, filename, user, group,
 			   AT_SYMLINK_NOFOLLOW);
 }
 
-SYSCALL_DEFINE3(mknod, const char *, filename, u32, mode, unsigned int, dev)
+SYSCALL_DEFINE3(mknod, const char __user *, filename, u32, mode,
+		unsigned int, dev)
 {
 	return do_mknodat(AT_FDCWD, filename, mode, dev);
 }
 
-SYSCALL_DEFINE2(mkdir, const char *, pathname, u32, mode)
+SYSCALL_DEFINE2(mkdir, const char __user *, pathname, u32, mode)
 {
 	return do_mkdirat(AT_FDCWD, pathname, mode);
 }
 
-SYSCALL_DEFINE1(unlink, const char *, pathname)
+SYSCALL_DEFINE1(unlink, const char __user *, pathname)
 {
 	return do_unlinkat(AT_FDCWD, pathname, 0);
 }
 
-SYSCALL_DEFINE1(rmdir, const char *, pathname)
+SYSCALL_DEFINE1(rmdir, const char __user *, pathname)
 {
 	return do_unlinkat(AT_FDCWD, pathname, AT_REMOVEDIR);
 }
 
-SYSCALL_DEFINE3(readlink, const char *, path, char *, buf, int, bufsiz)
+SYSCALL_DEFINE3(readlink, const char __user *, path, char __user *, buf,
+		int, bufsiz)
 {
 	return do_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }
 
 /* pipe(2): pipe2 without flags (RISC-V has only pipe2). */
-SYSCALL_DEFINE1(pipe, int *, fildes)
+SYSCALL_DEFINE1(pipe, int __user *, fildes)
 {
 	return do_pipe2(fildes, 0);
 }
@@ -125,19 +130,22 @@ SYSCALL_DEFINE2(dup2, unsigned int, oldfd, unsigned int, newfd)
 	return ksys_dup3(oldfd, newfd, 0);
 }
 
-SYSCALL_DEFINE2(newstat, const char *, filename, struct stat *, statbuf)
+SYSCALL_DEFINE2(newstat, const char __user *, filename,
+		struct stat __user *, statbuf)
 {
 	return do_newfstatat(AT_FDCWD, filename, statbuf, 0);
 }
 
-SYSCALL_DEFINE2(newlstat, const char *, filename, struct stat *, statbuf)
+SYSCALL_DEFINE2(newlstat, const char __user *, filename,
+		struct stat __user *, statbuf)
 {
 	return do_newfstatat(AT_FDCWD, filename, statbuf,
 			      AT_SYMLINK_NOFOLLOW);
 }
 
 /* stat64: 64-bit sizes and inode numbers in a 32-bit ABI. */
-static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
+static long cp_new_stat64(const struct kstat *stat,
+			  struct stat64 __user *ubuf)
 {
 	struct stat64 st;
 
@@ -162,8 +170,8 @@ static long cp_new_stat64(const struct kstat *stat, struct stat64 *ubuf)
 	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
 }
 
-static long do_fstatat64(int dfd, const char *filename,
-			 struct stat64 *statbuf, int flag)
+static long do_fstatat64(int dfd, const char __user *filename,
+			 struct stat64 __user *statbuf, int flag)
 {
 	struct kstat stat;
 	int err = vfs_fstatat(dfd, filename, &stat, flag);
@@ -171,23 +179,25 @@ static long do_fstatat64(int dfd, const char *filename,
 	return err ? err : cp_new_stat64(&stat, statbuf);
 }
 
-SYSCALL_DEFINE4(fstatat64, int, dfd, const char *, filename,
-		struct stat64 *, statbuf, int, flag)
+SYSCALL_DEFINE4(fstatat64, int, dfd, const char __user *, filename,
+		struct stat64 __user *, statbuf, int, flag)
 {
 	return do_fstatat64(dfd, filename, statbuf, flag);
 }
 
-SYSCALL_DEFINE2(stat64, const char *, filename, struct stat64 *, statbuf)
+SYSCALL_DEFINE2(stat64, const char __user *, filename,
+		struct stat64 __user *, statbuf)
 {
 	return do_fstatat64(AT_FDCWD, filename, statbuf, 0);
 }
 
-SYSCALL_DEFINE2(lstat64, const char *, filename, struct stat64 *, statbuf)
+SYSCALL_DEFINE2(lstat64, const char __user *, filename,
+		struct stat64 __user *, statbuf)
 {
 	return do_fstatat64(AT_FDCWD, filename, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
-SYSCALL_DEFINE2(fstat64, unsigned long, fd, struct stat64 *, statbuf)
+SYSCALL_DEFINE2(fstat64, unsigned long, fd, struct stat64 __user *, statbuf)
 {
 	struct kstat stat;
 	int err = vfs_fstat(fd, &stat);
@@ -204,7 +214,7 @@ static loff_t merge_64(u32 low, u32 high)
 /* _llseek(2): a 64-bit offset in two registers, the result through a
  * pointer, since a long return value has only 32 bits. */
 SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high,
-		unsigned long, offset_low, loff_t *, result,
+		unsigned long, offset_low, loff_t __user *, result,
 		unsigned int, whence)
 {
 	struct file *f = fget(fd);
@@ -221,19 +231,20 @@ SYSCALL_DEFINE5(llseek, unsigned int, fd, unsigned long, offset_high,
 
 /* pread64/pwrite64/truncate64/ftruncate64: the loff_t argument takes two
  * registers (Linux's ia32 wrappers have these names). */
-SYSCALL_DEFINE5(ia32_pread64, unsigned int, fd, char *, buf, u32, count,
+SYSCALL_DEFINE5(ia32_pread64, unsigned int, fd, char __user *, buf, u32, count,
 		u32, poslo, u32, poshi)
 {
 	return ksys_pread64(fd, buf, count, merge_64(poslo, poshi));
 }
 
-SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char *, buf, u32, count,
-		u32, poslo, u32, poshi)
+SYSCALL_DEFINE5(ia32_pwrite64, unsigned int, fd, const char __user *, buf,
+		u32, count, u32, poslo, u32, poshi)
 {
 	return ksys_pwrite64(fd, buf, count, merge_64(poslo, poshi));
 }
 
-SYSCALL_DEFINE3(ia32_truncate64, const char *, filename, u32, lenlo, u32, lenhi)
+SYSCALL_DEFINE3(ia32_truncate64, const char __user *, filename, u32, lenlo,
+		u32, lenhi)
 {
 	return do_sys_truncate(filename, merge_64(lenlo, lenhi));
 }
@@ -268,7 +279,7 @@ struct statfs64 {
 } __attribute__((packed, aligned(4)));
 
 static long put_statfs64(const struct kstatfs *st, size_t sz,
-			 struct statfs64 *ubuf)
+			 struct statfs64 __user *ubuf)
 {
 	struct statfs64 buf;
 
@@ -288,8 +299,8 @@ static long put_statfs64(const struct kstatfs *st, size_t sz,
 	return copy_to_user(ubuf, &buf, sizeof(buf)) ? -EFAULT : 0;
 }
 
-SYSCALL_DEFINE3(statfs64, const char *, pathname, size_t, sz,
-		struct statfs64 *, buf)
+SYSCALL_DEFINE3(statfs64, const char __user *, pathname, size_t, sz,
+		struct statfs64 __user *, buf)
 {
 	struct kstatfs st;
 	int err;
@@ -301,7 +312,7 @@ SYSCALL_DEFINE3(statfs64, const char *, pathname, size_t, sz,
 }
 
 SYSCALL_DEFINE3(fstatfs64, unsigned int, fd, size_t, sz,
-		struct statfs64 *, buf)
+		struct statfs64 __user *, buf)
 {
 	struct kstatfs st;
 	int err;
@@ -333,7 +344,7 @@ struct mmap_arg_struct {
 	unsigned long offset;
 };
 
-SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct *, arg)
+SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct __user *, arg)
 {
 	struct mmap_arg_struct a;
 
@@ -348,8 +359,8 @@ SYSCALL_DEFINE1(old_mmap, struct mmap_arg_struct *, arg)
 /* ---- time: the calls with a 32-bit time_t ------------------------------- */
 
 /* utimensat with 32-bit times (utimensat = 320; 412 is the 64-bit one). */
-SYSCALL_DEFINE4(utimensat_time32, int, dfd, const char *, filename,
-		struct old_timespec32 *, t, int, flags)
+SYSCALL_DEFINE4(utimensat_time32, int, dfd, const char __user *, filename,
+		struct old_timespec32 __user *, t, int, flags)
 {
 	struct timespec64 tv[2];
 
@@ -367,8 +378,8 @@ struct old_timeval32 {
 };
 
 /* futimesat/utimes: microseconds, and no UTIME_NOW / UTIME_OMIT. */
-static long do_futimesat(int dfd, const char *filename,
-			 struct old_timeval32 *utimes)
+static long do_futimesat(int dfd, const char __user *filename,
+			 struct old_timeval32 __user *utimes)
 {
 	struct old_timeval32 times[2];
 	struct timespec64 tstimes[2];
@@ -387,14 +398,14 @@ static long do_futimesat(int dfd, const char *filename,
 	return do_utimes(dfd, filename, utimes ? tstimes : NULL, 0);
 }
 
-SYSCALL_DEFINE3(futimesat_time32, int, dfd, const char *, filename,
-		struct old_timeval32 *, t)
+SYSCALL_DEFINE3(futimesat_time32, int, dfd, const char __user *, filename,
+		struct old_timeval32 __user *, t)
 {
 	return do_futimesat(dfd, filename, t);
 }
 
-SYSCALL_DEFINE2(utimes_time32, const char *, filename,
-		struct old_timeval32 *, t)
+SYSCALL_DEFINE2(utimes_time32, const char __user *, filename,
+		struct old_timeval32 __user *, t)
 {
 	return do_futimesat(AT_FDCWD, filename, t);
 }
@@ -405,7 +416,8 @@ struct old_utimbuf32 {
 	s32 modtime;
 };
 
-SYSCALL_DEFINE2(utime32, const char *, filename, struct old_utimbuf32 *, t)
+SYSCALL_DEFINE2(utime32, const char __user *, filename,
+		struct old_utimbuf32 __user *, t)
 {
 	struct old_utimbuf32 ut;
 	struct timespec64 tv[2];
@@ -421,7 +433,7 @@ SYSCALL_DEFINE2(utime32, const char *, filename, struct old_utimbuf32 *, t)
 	return do_utimes(AT_FDCWD, filename, t ? tv : NULL, 0);
 }
 
-SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 *, tp)
+SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 __user *, tp)
 {
 	struct timespec64 ts;
 	int ret = do_clock_gettime(which, &ts);
@@ -432,8 +444,8 @@ SYSCALL_DEFINE2(clock_gettime32, int, which, struct old_timespec32 *, tp)
 /* The sleeps with 32-bit times: the time left goes out in that layout
  * (TT_COMPAT), also when restart_syscall finishes the sleep. */
 SYSCALL_DEFINE4(clock_nanosleep_time32, int, which, int, flags,
-		const struct old_timespec32 *, rqtp,
-		struct old_timespec32 *, rmtp)
+		const struct old_timespec32 __user *, rqtp,
+		struct old_timespec32 __user *, rmtp)
 {
 	struct timespec64 t;
 
@@ -443,8 +455,8 @@ SYSCALL_DEFINE4(clock_nanosleep_time32, int, which, int, flags,
 	return do_clock_nanosleep(which, flags, &t);
 }
 
-SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 *, rqtp,
-		struct old_timespec32 *, rmtp)
+SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 __user *, rqtp,
+		struct old_timespec32 __user *, rmtp)
 {
 	struct timespec64 t;
 
@@ -456,8 +468,9 @@ SYSCALL_DEFINE2(nanosleep_time32, const struct old_timespec32 *, rqtp,
 
 /* ---- poll and select with 32-bit times, and the oldest select ----------- */
 
-SYSCALL_DEFINE5(ppoll_time32, struct pollfd *, ufds, unsigned int, nfds,
-		struct old_timespec32 *, tsp, const u64 *, sigmask,
+SYSCALL_DEFINE5(ppoll_time32, struct pollfd __user *, ufds, unsigned int, nfds,
+		struct old_timespec32 __user *, tsp,
+		const u64 __user *, sigmask,
 		size_t, sigsetsize)
 {
 	struct timespec64 ts;
@@ -468,9 +481,9 @@ SYSCALL_DEFINE5(ppoll_time32, struct pollfd *, ufds, unsigned int, nfds,
 			sigmask, sigsetsize);
 }
 
-SYSCALL_DEFINE6(pselect6_time32, int, n, unsigned long *, inp,
-		unsigned long *, outp, unsigned long *, exp,
-		struct old_timespec32 *, tsp, void *, sig)
+SYSCALL_DEFINE6(pselect6_time32, int, n, unsigned long __user *, inp,
+		unsigned long __user *, outp, unsigned long __user *, exp,
+		struct old_timespec32 __user *, tsp, void __user *, sig)
 {
 	struct timespec64 ts;
 
@@ -483,11 +496,11 @@ SYSCALL_DEFINE6(pselect6_time32, int, n, unsigned long *, inp,
 /* i386's first select (number 82) takes its five arguments in a block. */
 struct sel_arg_struct {
 	unsigned long n;
-	unsigned long *inp, *outp, *exp;
-	struct __kernel_old_timeval *tvp;
+	unsigned long __user *inp, *outp, *exp;
+	struct __kernel_old_timeval __user *tvp;
 };
 
-SYSCALL_DEFINE1(old_select, struct sel_arg_struct *, arg)
+SYSCALL_DEFINE1(old_select, struct sel_arg_struct __user *, arg)
 {
 	struct sel_arg_struct a;
 

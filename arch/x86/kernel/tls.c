@@ -97,7 +97,7 @@ static void fill_user_desc(struct user_desc *info, int idx,
  * GDT gets when the child first runs.
  */
 int do_set_thread_area(struct task_struct *p, int idx,
-		       struct user_desc *u_info, int can_allocate)
+		       struct user_desc __user *u_info, int can_allocate)
 {
 	struct user_desc info;
 	struct desc_struct *desc;
@@ -128,12 +128,12 @@ int do_set_thread_area(struct task_struct *p, int idx,
 	return 0;
 }
 
-SYSCALL_DEFINE1(set_thread_area, struct user_desc *, u_info)
+SYSCALL_DEFINE1(set_thread_area, struct user_desc __user *, u_info)
 {
 	return do_set_thread_area(current, -1, u_info, 1);
 }
 
-SYSCALL_DEFINE1(get_thread_area, struct user_desc *, u_info)
+SYSCALL_DEFINE1(get_thread_area, struct user_desc __user *, u_info)
 {
 	struct user_desc info;
 	int idx;

@@ -75,5 +75,5 @@ void user_fault(struct pt_regs *regs, const char *what, int sig,
 		printk("%s[%d]: unhandled signal %d: %s at ip %lx, address "
 		       "%lx\n", current->comm, current->pid, sig, what,
 		       regs->ip, address);
-	force_sig_fault(sig, fault_si_code(sig), (void *)address);
+	force_sig_fault(sig, fault_si_code(sig), (void __user *)address);
 }

@@ -167,8 +167,8 @@ static inline int fatal_signal_pending(const struct task_struct *p)
 
 struct rusage;
 extern struct task_struct *child_reaper;	/* pid 1: adopts orphans */
-long kernel_wait4(pid_t upid, int *stat_addr, int options,
-		  struct rusage *ru);
+long kernel_wait4(pid_t upid, int __user *stat_addr, int options,
+		  struct rusage __user *ru);
 void __noreturn do_group_exit(int exit_code);
 /* Orphaned process groups (tasklist_lock held for the first). */
 int will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored_task);
@@ -223,13 +223,13 @@ static inline unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
 		return current->sas_ss_sp + current->sas_ss_size;
 	return sp;
 }
-int restore_altstack(const stack_t *uss);
-int __save_altstack(stack_t *uss, unsigned long sp);
+int restore_altstack(const stack_t __user *uss);
+int __save_altstack(stack_t __user *uss, unsigned long sp);
 void __noreturn force_sig_fatal(int sig);
 void __noreturn out_of_memory_kill(void);
 void recalc_sigpending(void);
 void __init signals_init(void);
-void force_sig_fault(int sig, int code, void *addr);
+void force_sig_fault(int sig, int code, void __user *addr);
 /* The si_code a fault's signal carries (SEGV_MAPERR, BUS_ADRERR, ...). */
 static inline int fault_si_code(int sig)
 {

@@ -33,13 +33,13 @@
  * futex_offset bytes from its futex word; bit 0 of a pointer marks a PI
  * futex. list_op_pending is the lock being taken or released right now. */
 struct robust_list {
-	struct robust_list *next;
+	struct robust_list __user *next;
 };
 
 struct robust_list_head {
 	struct robust_list list;
 	long futex_offset;
-	struct robust_list *list_op_pending;
+	struct robust_list __user *list_op_pending;
 };
 
 /* A robust futex word: the owner's tid and these two bits. */

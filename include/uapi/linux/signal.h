@@ -86,7 +86,7 @@
 
 /* Linux's stack_t (sigaltstack, and uc_stack in a signal frame). */
 typedef struct sigaltstack {
-	void *ss_sp;
+	void __user *ss_sp;
 	int ss_flags;
 	unsigned long ss_size;
 } stack_t;
@@ -99,7 +99,7 @@ typedef struct sigaltstack {
 				 3 * sizeof(int))
 union sigval {
 	int sival_int;
-	void *sival_ptr;
+	void __user *sival_ptr;
 };
 
 typedef struct siginfo {
@@ -126,7 +126,7 @@ typedef struct siginfo {
 			long _stime;
 		} _sigchld;
 		struct {	/* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP */
-			void *_addr;
+			void __user *_addr;
 		} _sigfault;
 		struct {	/* SIGPOLL */
 			long _band;

@@ -50,7 +50,7 @@ struct sigcontext {
 
 struct ucontext {
 	unsigned long uc_flags;
-	struct ucontext *uc_link;
+	struct ucontext __user *uc_link;
 	stack_t uc_stack;
 	u64 uc_sigmask;
 	/* glibc's sigset_t is 1024 bits: room for it */

@@ -48,7 +48,7 @@ struct _fpstate {
 
 struct ucontext {
 	unsigned long uc_flags;
-	struct ucontext *uc_link;
+	struct ucontext __user *uc_link;
 	stack_t uc_stack;
 	struct sigcontext uc_mcontext;
 	u64 uc_sigmask;	/* mask last for extensibility */

@@ -22,6 +22,6 @@ static inline void load_TLS(const struct thread_struct *t)
 }
 
 int do_set_thread_area(struct task_struct *p, int idx,
-		       struct user_desc *u_info, int can_allocate);
+		       struct user_desc __user *u_info, int can_allocate);
 
 #endif
