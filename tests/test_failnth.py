@@ -31,6 +31,7 @@ def test_every_failure_point_of_ten_calls_fails_cleanly(menu, arch):
     assert "skipped" not in out, out
     # The knob itself (checked first by the program).
     assert "fail-nth reads back what was written: ok" in out, out
+    assert "an orphan comes to the subreaper: ok" in out, out
 
 
 def test_slabinfo_has_linux_columns_and_counts_what_fork_uses(menu, arch):
