@@ -1217,6 +1217,14 @@ def wp_fault(gdb, qemu, arch, addr, who_expr):
     while True:
         number, function = gdb.cont_number()
         stop = {"function": function, "pid": gdb.value("$current()->pid")}
+        last = fault["stops"][-1] if fault["stops"] else {}
+        if (last.get("function"), last.get("pid")) == (function,
+                                                       stop["pid"]):
+            # The same breakpoint in the same task again, with nothing in
+            # between: QEMU's gdb stub reporting one stop twice (seen on
+            # a loaded host); no function on this path calls itself.
+            fault.setdefault("reported_twice", []).append(function)
+            continue
         if function == "do_page_fault":
             fault_cause(gdb, arch, stop)
             fault["trap"] = stop
