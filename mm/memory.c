@@ -164,12 +164,10 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 noinline void zap_pte_range(struct vm_area_struct *vma, pmd_t *pmd,
 			    unsigned long addr, unsigned long end)
 {
-	struct mm_struct *mm = vma->vm_mm;
 	pte_t *pte = pte_offset(pmd, addr);
 	unsigned long start = addr;
 	bool flush = false;
 
-	(void)mm;
 	do {
 		if (!pte_present(*pte))
 			continue;
