@@ -137,6 +137,24 @@ static struct dentry *d_alloc(struct inode *dir, const char *name, int len)
 	return d;
 }
 
+/*
+ * A name joining a directory's list goes at its tail with a directory
+ * offset larger than any given before, so a directory read that stopped
+ * at offset N resumes after exactly the names it already returned,
+ * whatever was removed meanwhile (Linux's dcache_readdir keeps a cursor
+ * in the list for the same reason). 0, 1 and 2 are ".", ".." and the
+ * end of ".."; 2^63 names would wrap it.
+ */
+static void d_add_child(struct dentry *d, struct inode *dir)
+{
+	static loff_t last_off = 2;
+
+	spin_lock(&ramfs_lock);
+	d->d_off = ++last_off;
+	spin_unlock(&ramfs_lock);
+	list_add_tail(&d->d_child, &dir->i_children);
+}
+
 /* Put inode under the name d in its directory; a directory is linked to
  * its new parent. */
 static void d_instantiate(struct dentry *d, struct inode *inode)
@@ -144,7 +162,7 @@ static void d_instantiate(struct dentry *d, struct inode *inode)
 	struct inode *dir = d->d_parent;
 
 	d->d_inode = inode;
-	list_add_tail(&d->d_child, &dir->i_children);
+	d_add_child(d, dir);
 	if (S_ISDIR(inode->i_mode)) {
 		inode->i_dentry = d;
 		inode->i_parent = dir;
@@ -476,7 +494,7 @@ int ramfs_rename(struct inode *old_dir, struct dentry *old,
 		if (!new)
 			return -ENOMEM;
 		new->d_inode = inode;
-		list_add_tail(&new->d_child, &new_dir->i_children);
+		d_add_child(new, new_dir);
 		if (S_ISDIR(inode->i_mode))
 			move_dir(inode, old_dir, new);
 		list_del(&old->d_child);

@@ -268,9 +268,12 @@ static int put_dirent(void __user *dirent, unsigned int count, long *written,
 }
 
 /*
- * getdents64: f_pos counts entries: 0 is ".", 1 is "..", then children in
- * list order. One pass over the list, however large the directory; a
- * removed directory has no entries to list (ENOENT, as Linux).
+ * getdents64: f_pos is where the last read stopped: 0 before ".", 1
+ * before "..", then the d_off of the last child returned (children are in
+ * d_off order, see d_add_child), so names removed between two reads never
+ * make the next one skip a name that stayed. One pass over the list,
+ * however large the directory; a removed directory has no entries to list
+ * (ENOENT, as Linux).
  */
 SYSCALL_DEFINE3(getdents64, unsigned int, fd, void __user *, dirent,
 		unsigned int, count)
@@ -278,7 +281,7 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void __user *, dirent,
 	struct file *f = fget(fd);
 	struct inode *dir;
 	struct dentry *child;
-	long written = 0, index = 2;
+	long written = 0;
 	int r = 1;
 
 	if (!f)
@@ -302,7 +305,6 @@ SYSCALL_DEFINE3(getdents64, unsigned int, fd, void __user *, dirent,
 			    2)) > 0)
 		f->f_pos = 2;
 again:
-	index = 2;
 	list_for_each_entry(child, &dir->i_children, d_child) {
 		if (r <= 0)
 			break;
@@ -319,12 +321,12 @@ again:
 			cond_resched();
 			goto again;
 		}
-		if (index++ < f->f_pos)
+		if (child->d_off <= f->f_pos)
 			continue;
 		r = put_dirent(dirent, count, &written, child->d_name,
-			       child->d_inode, index);
+			       child->d_inode, child->d_off);
 		if (r > 0)
-			f->f_pos = index;
+			f->f_pos = child->d_off;
 	}
 	fput(f);
 	if (r < 0)

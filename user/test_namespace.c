@@ -695,6 +695,36 @@ static void getdents_cases(void)
 	      "their names after a rename", NULL);
 }
 
+/* Removing what a directory read returned, between reads of one entry
+ * each, never makes a later read skip a name that stayed (rm -r's loop;
+ * the entries read so far may shift in the list, the position may not). */
+static void getdents_while_removing(void)
+{
+	struct dirent64 de;	/* read 40 bytes at a time: one 24-byte entry */
+	char name[300];
+	int fd, i, seen = 0, bad = 0;
+	long n;
+
+	mkdir("gr", 0755);
+	for (i = 0; i < 40; i++) {
+		snprintf(name, sizeof(name), "gr/n%d", i);
+		put(name, "x");
+	}
+	fd = open("gr", O_RDONLY | O_DIRECTORY);
+	while ((n = syscall(SYS_getdents64, fd, &de, 40)) > 0) {
+		if (n != de.d_reclen)
+			bad = 1;	/* one entry per read */
+		if (!strcmp(de.d_name, ".") || !strcmp(de.d_name, ".."))
+			continue;
+		snprintf(name, sizeof(name), "gr/%s", de.d_name);
+		bad |= unlink(name);
+		seen++;
+	}
+	close(fd);
+	check(!bad && seen == 40 && rmdir("gr") == 0, "getdents64 one entry "
+	      "at a time, unlinking each: all 40 seen, none left", NULL);
+}
+
 /* One round of the leak test: a file made, linked, renamed over a
  * symlink and removed, a directory made, renamed and removed. */
 static int one_round(int i)
@@ -779,6 +809,7 @@ int main(int argc, char **argv)
 	access_cases();
 	bad_pointers();
 	getdents_cases();
+	getdents_while_removing();
 	no_leaks();
 	cleanup(base);
 	check(chdir("/") == 0 && rmdir(base) == 0, "the work directory goes "

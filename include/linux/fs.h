@@ -105,6 +105,8 @@ struct dentry {
 	struct inode *d_inode;	/* what the name names */
 	struct inode *d_parent;	/* the directory holding the name */
 	struct list_head d_child;	/* link in d_parent->i_children */
+	loff_t d_off;		/* its place for getdents64: grows along
+				 * i_children, never reused (dentry_set_off) */
 	unsigned int d_len;
 	char d_name[];		/* d_len bytes and a NUL */
 };
