@@ -2,40 +2,85 @@
  * Process ids. alloc_pid() hands out the next free number after the last
  * one given, wrapping at pid_max (32768, Linux's default) back to 300 as
  * Linux does (low numbers stay for early daemons), and skipping numbers
- * still in use. A bitmap records which are in use.
+ * still in use: a zombie keeps its pid until it is reaped.
+ *
+ * Root may move pid_max (/proc/sys/kernel/pid_max) within Linux's bounds,
+ * from 301 to PID_MAX_LIMIT (4,194,304 on 64-bit RISC-V, 32,768 on i386).
+ * As Linux's pidmap did, the bitmap of pids in use is a page per 32,768
+ * pids: the first page is static (boot and the default need no memory),
+ * the others are allocated the first time a pid in their range is handed
+ * out, and never freed.
  */
 #include <linux/errno.h>
+#include <linux/gfp.h>
+#include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/spinlock.h>
 
-#define PID_MAX_DEFAULT 32768
 #define RESERVED_PIDS 300
-
-int pid_max = PID_MAX_DEFAULT;
-static unsigned long pidmap[PID_MAX_DEFAULT / (8 * sizeof(long))];
-int last_pid;	/* the last pid handed out (/proc/loadavg shows it) */
-static DEFINE_SPINLOCK(pidmap_lock);
-
+#define BITS_PER_PAGE (PAGE_SIZE * 8)
+#define PIDMAP_ENTRIES ((PID_MAX_LIMIT + BITS_PER_PAGE - 1) / BITS_PER_PAGE)
 #define BITS_PER_LONG (8 * sizeof(long))
 
-static int pid_in_use(int pid)
+int pid_max = PID_MAX_DEFAULT;
+const int pid_max_min = RESERVED_PIDS + 1;
+const int pid_max_max = PID_MAX_LIMIT;
+int last_pid;	/* the last pid handed out (/proc/loadavg shows it) */
+
+static unsigned long pidmap_first[BITS_PER_PAGE / BITS_PER_LONG];
+static unsigned long *pidmap[PIDMAP_ENTRIES] = { pidmap_first };
+static DEFINE_SPINLOCK(pidmap_lock);
+
+/* The word of the bitmap that holds pid's bit (its page must exist). */
+static unsigned long *pidmap_word(int pid)
 {
-	return (pidmap[pid / BITS_PER_LONG] >> (pid % BITS_PER_LONG)) & 1;
+	return &pidmap[pid / BITS_PER_PAGE][(pid % BITS_PER_PAGE) /
+					    BITS_PER_LONG];
 }
 
-/* Returns a new pid, or -EAGAIN when all of them are in use. */
-noinline pid_t alloc_pid(void)
+/* Give pidmap[i] a zeroed page, unless someone else just did (the
+ * allocation sleeps, so pidmap_lock is not held); -ENOMEM if none. */
+static int pidmap_extend(int i)
 {
-	int pid, tries;
+	unsigned long *page = kzalloc(PAGE_SIZE, GFP_KERNEL);
 
 	spin_lock(&pidmap_lock);
+	if (!pidmap[i]) {
+		pidmap[i] = page;
+		page = NULL;
+	}
+	spin_unlock(&pidmap_lock);
+	kfree(page);
+	return pidmap[i] ? 0 : -ENOMEM;
+}
+
+/* Returns a new pid; -EAGAIN when all of them are in use, -ENOMEM when
+ * the bitmap page for the next range cannot be had. */
+noinline pid_t alloc_pid(void)
+{
+	int pid, tries, max, err;
+	unsigned long *word, bit;
+
+again:
+	spin_lock(&pidmap_lock);
+	max = READ_ONCE(pid_max);
 	pid = last_pid;
-	for (tries = 0; tries < pid_max; tries++) {
+	for (tries = 0; tries < max; tries++) {
 		pid++;
-		if (pid >= pid_max)
+		if (pid >= max)
 			pid = last_pid >= RESERVED_PIDS ? RESERVED_PIDS : 1;
-		if (!pid_in_use(pid)) {
-			pidmap[pid / BITS_PER_LONG] |= 1UL << (pid % BITS_PER_LONG);
+		if (!pidmap[pid / BITS_PER_PAGE]) {
+			spin_unlock(&pidmap_lock);
+			err = pidmap_extend(pid / BITS_PER_PAGE);
+			if (err)
+				return err;
+			goto again;
+		}
+		word = pidmap_word(pid);
+		bit = 1UL << (pid % BITS_PER_LONG);
+		if (!(*word & bit)) {
+			*word |= bit;
 			last_pid = pid;
 			spin_unlock(&pidmap_lock);
 			return pid;
@@ -45,12 +90,14 @@ noinline pid_t alloc_pid(void)
 	return -EAGAIN;
 }
 
+/* pid may be at or above today's pid_max if root lowered it since. */
 void free_pid(pid_t pid)
 {
-	if (pid <= 0 || pid >= pid_max)
+	if (pid <= 0 || pid >= PID_MAX_LIMIT)
 		return;
 	spin_lock(&pidmap_lock);
-	pidmap[pid / BITS_PER_LONG] &= ~(1UL << (pid % BITS_PER_LONG));
+	if (pidmap[pid / BITS_PER_PAGE])
+		*pidmap_word(pid) &= ~(1UL << (pid % BITS_PER_LONG));
 	spin_unlock(&pidmap_lock);
 }
 

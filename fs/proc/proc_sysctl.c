@@ -1,11 +1,13 @@
 /*
- * /proc/sys: the kernel's tunables as files, as Linux's sysctl tree. One
- * so far, /proc/sys/kernel/threads-max: the most tasks that may exist at
- * once (max_threads, which fork_init sets, as Linux's set_max_threads, so
- * that kernel stacks take at most an eighth of RAM). Reading it prints the
+ * /proc/sys: the kernel's tunables as files, as Linux's sysctl tree.
+ * /proc/sys/kernel/threads-max: the most tasks that may exist at once
+ * (max_threads, which fork_init sets, as Linux's set_max_threads, so that
+ * kernel stacks take at most an eighth of RAM). Reading it prints the
  * number; root may write another, from 20 to FUTEX_TID_MASK as Linux
  * allows (anything else is EINVAL), and fork then fails with EAGAIN only
  * at that many — or with ENOMEM when memory runs out first.
+ * /proc/sys/kernel/pid_max: the pid after which alloc_pid wraps back to
+ * 300; root may write from 301 to PID_MAX_LIMIT, as Linux, else EINVAL.
  */
 #include <linux/errno.h>
 #include <linux/fs.h>
@@ -56,7 +58,29 @@ static ssize_t threads_max_write(const char *kbuf, size_t n)
 	return n;
 }
 
+static int pid_max_show(struct seq_file *m)
+{
+	seq_printf(m, "%d\n", READ_ONCE(pid_max));
+	return 0;
+}
+
+/* Pids already given above a lowered pid_max keep them until they are freed. */
+static ssize_t pid_max_write(const char *kbuf, size_t n)
+{
+	unsigned long val;
+	long err = parse_decimal(kbuf, n, &val);
+
+	if (err)
+		return err;
+	if (val < (unsigned long)pid_max_min ||
+	    val > (unsigned long)pid_max_max)
+		return -EINVAL;
+	WRITE_ONCE(pid_max, (int)val);
+	return n;
+}
+
 static const struct proc_entry kernel_entries[] = {
+	{ "pid_max", S_IFREG | 0644, pid_max_show, pid_max_write },
 	{ "threads-max", S_IFREG | 0644, threads_max_show, threads_max_write },
 };
 

@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/restart_block.h>
 #include <linux/spinlock.h>
+#include <linux/threads.h>
 #include <linux/types.h>
 
 /* task->__state */
@@ -236,6 +237,8 @@ void release_task(struct task_struct *p);
 
 /* kernel/pid.c */
 extern int last_pid;
+extern int pid_max;			/* /proc/sys/kernel/pid_max */
+extern const int pid_max_min, pid_max_max;	/* what root may write */
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);
 struct task_struct *find_task_by_pid(pid_t pid);
