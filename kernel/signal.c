@@ -922,16 +922,18 @@ static int kill_one(int sig, siginfo_t *info, struct task_struct *p,
 {
 	int err = priv ? 0 : check_kill_permission(sig, p);
 
-	if (!err && sig)
+	/* A zombie is still there to be signalled, as on Linux, but the
+	 * signal has nobody to act on: it is dropped (prepare_signal). */
+	if (!err && sig && (!p->exit_state || delay_group_leader(p)))
 		err = group_send_sig_info(sig, info, p);
 	return err;
 }
 
+/* A process kill() may name: its leader, zombie or not, until reaped. */
 static bool is_user_process(struct task_struct *p)
 {
 	return p->group_leader == p && !(p->flags & PF_KTHREAD) &&
-	       p->signal && p->pid > 0 &&
-	       (!p->exit_state || delay_group_leader(p));
+	       p->signal && p->pid > 0;
 }
 
 /* Send to every process of group pgrp (tasklist_lock held); 0 if any got
@@ -993,8 +995,7 @@ static int kill_something_info(int sig, siginfo_t *info, pid_t pid)
 	if (pid > 0) {
 		spin_lock_irq(&tasklist_lock);
 		p = find_task_by_pid(pid);
-		if (p && p->tgid == pid && p->signal &&
-		    (!p->exit_state || delay_group_leader(p)))
+		if (p && p->tgid == pid && p->signal)	/* zombies too */
 			ret = kill_one(sig, info, p, false);
 		spin_unlock_irq(&tasklist_lock);
 		return ret;
