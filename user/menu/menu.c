@@ -116,8 +116,15 @@ int RunForeground(const char *path, char *argv[], char *envp[])
 	}
 	setpgid(pid, pid);
 	take_terminal(pid);
-	while (waitpid(pid, &status, WUNTRACED) < 0) {
-		if (errno != EINTR) {
+	/* Wait for any child, not just this one: as pid 1 we adopt the
+	 * orphans of every program, and reap them as they end, while the
+	 * program runs (a stopped one is not ours to report). */
+	for (;;) {
+		pid_t w = waitpid(-1, &status, WUNTRACED);
+
+		if (w == pid)
+			break;
+		if (w < 0 && errno != EINTR) {
 			printf("%s: wait failed: %s\n", argv[0],
 			       strerror(errno));
 			take_terminal(getpgrp());
