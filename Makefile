@@ -16,6 +16,9 @@
 #                   the one ARCH= names: build/bench/results.{md,json} and
 #                   fork-cost.svg; BENCH_ARGS=--quick for a short run,
 #                   BENCH_ARGS='--linux VMLINUZ' to add Linux i386 beside
+#   make stress     the soak: 1,000,000 fork/exit/wait rounds across pid
+#                   wraps, fork bombs, reparenting storms, 1,000 threads,
+#                   ping-pong, then a leak check (STRESS_ARGS='--rounds N')
 #   make check      sparse over every kernel .c file (user pointers are
 #                   __user, see include/linux/compiler_types.h); fails on
 #                   any warning. Both architectures unless ARCH= is given
@@ -208,6 +211,15 @@ BENCH_ARGS ?=
 bench:
 	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/bench/bench.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(BENCH_ARGS)
+
+# The soak (issue 14, point 4; scripts/stress/stress.py boots user/stress.c):
+# 1,000,000 fork rounds and the other storms, then the leak check, on both
+# architectures unless ARCH= is given; STRESS_ARGS='--rounds 50000' for less.
+STRESS_ARGS ?=
+.PHONY: stress
+stress:
+	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/stress/stress.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(STRESS_ARGS)
 
 # Static checking with sparse (Debian's package), as Linux's `make C=2`:
 # each kernel .c file of the architecture is checked with the kernel's own
