@@ -261,9 +261,33 @@ static void test_pid_wrap(void)
 	check(skipped, "alloc_pid skips a pid in use", "did not skip it");
 }
 
+/* Above 32768 (RISC-V's pid_max may go to 4M): the first pid past the
+ * static bitmap page gets a page of its own, and is handed out and freed
+ * like any other. The page stays, as Linux's pidmap pages did. */
+static void test_pid_max_above_default(void)
+{
+	int old_max = pid_max, old_last = last_pid;
+	pid_t a, b;
+
+	if (PID_MAX_LIMIT <= PID_MAX_DEFAULT)
+		return;		/* i386: 32768 is the limit */
+	pid_max = PID_MAX_DEFAULT + 100;
+	last_pid = PID_MAX_DEFAULT - 2;
+	a = alloc_pid();
+	b = alloc_pid();
+	free_pid(a);
+	free_pid(b);
+	pid_max = old_max;
+	last_pid = old_last;
+	check(a == PID_MAX_DEFAULT - 1 && b == PID_MAX_DEFAULT,
+	      "alloc_pid goes past 32768 when pid_max allows",
+	      "a pid above the first bitmap page was not handed out");
+}
+
 void boot_selftests(void)
 {
 	test_pid_wrap();
+	test_pid_max_above_default();
 	test_kthreads_interleave();
 	test_kthread_requests();
 	test_page_exhaustion();
