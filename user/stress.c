@@ -194,6 +194,8 @@ static int wait_zombie(pid_t pid)
 struct fork_result {
 	long rounds, bad, wraps, reused, made, crossed, low_after_wrap;
 	long above_max, kill_bad;
+	pid_t group;		/* a reaped leader's pid, its group alive */
+	long group_reused, group_crossed, group_bad;
 	pid_t min_pid, max_pid;
 	double secs;
 };
@@ -204,13 +206,56 @@ struct fork_result {
  * pids handed out have passed its number again in a later wrap (crossed)
  * and at the end. pid_max: the value in force, for the range checks.
  */
+/*
+ * A process group that outlives its leader: L makes group L, M joins it,
+ * L exits and is reaped. Returns L (its pid names M's group still, so no
+ * new process may get it) and M in *member; -1 on failure.
+ */
+static pid_t orphan_group(pid_t *member)
+{
+	int go[2], status;
+	pid_t leader, m;
+	char c;
+
+	if (pipe(go))
+		return -1;
+	leader = fork();
+	if (leader == 0) {
+		setpgid(0, 0);
+		close(go[1]);
+		while (read(go[0], &c, 1) > 0)
+			;
+		_exit(0);
+	}
+	close(go[0]);
+	setpgid(leader, leader);
+	m = fork();
+	if (m == 0) {
+		close(go[1]);
+		setpgid(0, leader);
+		for (;;)
+			pause();	/* until killed */
+	}
+	setpgid(m, leader);	/* whoever is first; EACCES after is fine */
+	*member = m;
+	close(go[1]);		/* the leader may go now */
+	if (leader < 0 || m < 0 || waitpid(leader, &status, 0) != leader ||
+	    getpgid(m) != leader)
+		return -1;
+	return leader;
+}
+
 static struct fork_result fork_rounds(long n, long pid_max)
 {
 	struct fork_result r = { .rounds = n, .min_pid = 0x7fffffff };
 	struct zombie z[NR_ZOMBIES];
 	int nz = 0, status;
-	pid_t prev = 0;
+	pid_t prev = 0, member = -1;
 	double t0 = now();
+
+	r.group = orphan_group(&member);
+	if (r.group < 0)
+		r.group_bad++;
 
 	for (long i = 0; i < n; i++) {
 		pid_t pid = fork();
@@ -233,6 +278,10 @@ static struct fork_result fork_rounds(long n, long pid_max)
 			r.min_pid = pid;
 		if (pid > r.max_pid)
 			r.max_pid = pid;
+		if (pid == r.group)
+			r.group_reused++;
+		if (r.wraps > 0 && prev < r.group && pid > r.group)
+			r.group_crossed++;	/* went past it, a wrap later */
 		prev = pid;
 		for (int k = 0; k < nz; k++) {
 			if (z[k].pid == pid)
@@ -268,6 +317,9 @@ static struct fork_result fork_rounds(long n, long pid_max)
 	while (nz > 0)
 		if (waitpid(z[--nz].pid, &status, 0) < 0)
 			r.bad++;
+	if (member > 0 && (kill(member, SIGKILL) ||
+			   waitpid(member, &status, 0) != member))
+		r.group_bad++;
 	r.secs = now() - t0;
 	return r;
 }
@@ -281,9 +333,11 @@ static void phase_fork(const char *name, long n, long pid_max, int report)
 	if (!report)
 		return;
 	printf("stress: %s: rounds=%ld pid_max=%ld wraps=%ld pids=%d..%d "
-	       "zombies=%ld crossed=%ld reused=%ld time=%.2fs rate=%.0f/s\n",
+	       "zombies=%ld crossed=%ld reused=%ld group_crossed=%ld "
+	       "group_reused=%ld time=%.2fs rate=%.0f/s\n",
 	       name, n, pid_max, r.wraps, r.min_pid, r.max_pid, r.made,
-	       r.crossed, r.reused, r.secs, n / (r.secs > 0 ? r.secs : 1e-9));
+	       r.crossed, r.reused, r.group_crossed, r.group_reused, r.secs,
+	       n / (r.secs > 0 ? r.secs : 1e-9));
 	snprintf(what, sizeof(what), "%s: %ld rounds forked, exited and "
 		 "were reaped", name, n);
 	check(r.bad == 0, what, "some fork, exit status or wait failed");
@@ -296,13 +350,19 @@ static void phase_fork(const char *name, long n, long pid_max, int report)
 	snprintf(what, sizeof(what), "%s: kill(zombie, 0) and kill(zombie, "
 		 "SIGKILL) succeed and leave its exit status", name);
 	check(r.made && !r.kill_bad, what, "kill of a zombie failed");
+	snprintf(what, sizeof(what), "%s: the pid of a reaped group leader is "
+		 "not given again while its group lives", name);
+	check(!r.group_bad && !r.group_reused, what, r.group_bad ?
+	      "could not make the group" : "a live group's id was reused");
 	snprintf(what, sizeof(what), "%s: no pid of an unreaped zombie given "
 		 "again", name);
 	check(r.reused == 0, what, "a zombie's pid was reused");
 	if (r.wraps >= 2) {
 		snprintf(what, sizeof(what), "%s: the pids handed out went "
-			 "past held zombies in a later wrap", name);
-		check(r.crossed > 0, what, "no zombie was crossed");
+			 "past held zombies and the group id in a later wrap",
+			 name);
+		check(r.crossed > 0 && r.group_crossed > 0, what,
+		      "no zombie or group id was crossed");
 	}
 }
 
@@ -911,7 +971,9 @@ static void run_phase(enum phase which, long arg, int report)
 	pid_t pid;
 
 	if (which != PID_MAX_PHASE && arg <= 0) {
-		printf("stress: %s: skipped (count 0)\n", names[which]);
+		if (report)
+			printf("stress: %s: skipped (count 0)\n",
+			       names[which]);
 		return;
 	}
 	fflush(stdout);
