@@ -270,7 +270,15 @@ noinline void release_task(struct task_struct *p)
 	}
 	spin_unlock_irq(&tasklist_lock);
 	proc_flush_pid(p);	/* /proc/<pid> goes */
-	free_pid(p->pid);
+	/* Our pid is free now, and our group's and session's ids if we were
+	 * the last to use them (an id may outlive its leader's process). */
+	spin_lock_irq(&tasklist_lock);
+	put_pid_nr(p->pid);
+	if (sig) {
+		put_pid_nr(task_pgrp_nr(p));
+		put_pid_nr(task_session_nr(p));
+	}
+	spin_unlock_irq(&tasklist_lock);
 	if (p->sighand)
 		flush_signals(p);	/* frees what was still queued */
 	if (p->signal) {

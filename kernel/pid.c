@@ -2,7 +2,9 @@
  * Process ids. alloc_pid() hands out the next free number after the last
  * one given, wrapping at pid_max (32768, Linux's default) back to 300 as
  * Linux does (low numbers stay for early daemons), and skipping numbers
- * still in use: a zombie keeps its pid until it is reaped.
+ * still in use: a zombie keeps its pid until it is reaped, and a number
+ * stays in use while it names a process group or a session, even after
+ * the process of that pid is gone (Linux keeps its struct pid as long).
  *
  * Root may move pid_max (/proc/sys/kernel/pid_max) within Linux's bounds,
  * from 301 to PID_MAX_LIMIT (4,194,304 on 64-bit RISC-V, 32,768 on i386).
@@ -15,6 +17,7 @@
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
@@ -99,6 +102,30 @@ void free_pid(pid_t pid)
 	if (pidmap[pid / BITS_PER_PAGE])
 		*pidmap_word(pid) &= ~(1UL << (pid % BITS_PER_LONG));
 	spin_unlock(&pidmap_lock);
+}
+
+/* Whether nr still names a task, or the process group or the session of
+ * a process (tasklist_lock held). */
+static bool pid_nr_in_use(pid_t nr)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->pid == nr || (p->signal && (task_pgrp_nr(p) == nr ||
+						   task_session_nr(p) == nr)))
+			return true;
+	return false;
+}
+
+/*
+ * nr stopped naming one thing — its task was reaped, or a process left
+ * the group or session it names: free it unless it names another still.
+ * tasklist_lock held, so nobody joins a group meanwhile.
+ */
+void put_pid_nr(pid_t nr)
+{
+	if (nr > 0 && !pid_nr_in_use(nr))
+		free_pid(nr);
 }
 
 struct task_struct *find_task_by_pid(pid_t pid)

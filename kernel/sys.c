@@ -114,6 +114,7 @@ struct task_struct *find_pgrp_member(pid_t pgrp)
 SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 {
 	struct task_struct *group_leader = current->group_leader, *p, *g;
+	pid_t old;
 	int err;
 
 	if (!pid)
@@ -150,7 +151,9 @@ SYSCALL_DEFINE2(setpgid, pid_t, pid, pid_t, pgid)
 		if (!g || task_session_nr(g) != task_session_nr(group_leader))
 			goto out;
 	}
+	old = task_pgrp_nr(p);		/* the group p leaves */
 	p->signal->pgrp = pgid;
+	put_pid_nr(old);		/* its id, if nobody is left there */
 	err = 0;
 out:
 	spin_unlock_irq(&tasklist_lock);
@@ -199,15 +202,19 @@ SYSCALL_DEFINE1(getsid, pid_t, pid)
 SYSCALL_DEFINE0(setsid)
 {
 	struct task_struct *group_leader = current->group_leader;
-	pid_t sid = group_leader->pid;
+	pid_t sid = group_leader->pid, pgrp, session;
 	long err = -EPERM;
 
 	spin_lock_irq(&tasklist_lock);
 	if (group_leader->signal->leader || find_pgrp_member(sid))
 		goto out;
+	pgrp = task_pgrp_nr(group_leader);
+	session = task_session_nr(group_leader);
 	group_leader->signal->leader = true;
 	group_leader->signal->pgrp = sid;
 	group_leader->signal->session = sid;
+	put_pid_nr(pgrp);	/* the ids we leave, if nobody is left */
+	put_pid_nr(session);
 	err = sid;
 out:
 	spin_unlock_irq(&tasklist_lock);

@@ -241,6 +241,7 @@ extern int pid_max;			/* /proc/sys/kernel/pid_max */
 extern const int pid_max_min, pid_max_max;	/* what root may write */
 pid_t alloc_pid(void);
 void free_pid(pid_t pid);
+void put_pid_nr(pid_t nr);	/* tasklist_lock held */
 struct task_struct *find_task_by_pid(pid_t pid);
 
 void set_task_comm(struct task_struct *tsk, const char *name);
