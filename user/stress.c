@@ -195,7 +195,7 @@ struct fork_result {
 	long rounds, bad, wraps, reused, made, crossed, low_after_wrap;
 	long above_max, kill_bad;
 	pid_t group;		/* a reaped leader's pid, its group alive */
-	long group_reused, group_crossed, group_bad;
+	long group_reused, group_crossed, group_bad, group_back;
 	pid_t min_pid, max_pid;
 	double secs;
 };
@@ -320,6 +320,17 @@ static struct fork_result fork_rounds(long n, long pid_max)
 	if (member > 0 && (kill(member, SIGKILL) ||
 			   waitpid(member, &status, 0) != member))
 		r.group_bad++;
+	/* With the group gone its id is free: a short cycle comes to it. */
+	for (long i = 0; pid_max - RESERVED_PIDS <= 2000 && r.group > 0 &&
+	     i < 2 * (pid_max - RESERVED_PIDS) && !r.group_back; i++) {
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		r.group_back = pid == r.group;
+		if (pid < 0 || waitpid(pid, &status, 0) != pid)
+			r.bad++;
+	}
 	r.secs = now() - t0;
 	return r;
 }
@@ -354,6 +365,11 @@ static void phase_fork(const char *name, long n, long pid_max, int report)
 		 "not given again while its group lives", name);
 	check(!r.group_bad && !r.group_reused, what, r.group_bad ?
 	      "could not make the group" : "a live group's id was reused");
+	if (pid_max - RESERVED_PIDS <= 2000) {
+		snprintf(what, sizeof(what), "%s: once the group is gone, its "
+			 "id is handed out again", name);
+		check(r.group_back, what, "the id stayed in use");
+	}
 	snprintf(what, sizeof(what), "%s: no pid of an unreaped zombie given "
 		 "again", name);
 	check(r.reused == 0, what, "a zombie's pid was reused");
