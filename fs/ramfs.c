@@ -124,7 +124,8 @@ struct inode *ramfs_lookup(struct inode *dir, const char *name, int len)
 
 static struct dentry *d_alloc(struct inode *dir, const char *name, int len)
 {
-	struct dentry *d = kmalloc(sizeof(*d) + len + 1, GFP_KERNEL);
+	size_t room = len + 1 < DNAME_INLINE_LEN ? DNAME_INLINE_LEN : len + 1;
+	struct dentry *d = kmalloc(sizeof(*d) + room, GFP_KERNEL);
 
 	if (!d)
 		return NULL;

@@ -101,6 +101,12 @@ struct address_space {
  * A name in a directory (Linux's dentry, reduced to what a RAM file system
  * needs): hard links are several dentries for one inode.
  */
+/* A dentry takes room for at least this much name, so that names of up to
+ * 15 bytes (every pid's /proc directory) take the same size, as Linux's
+ * inline d_iname: a leak check then does not see a process's dentry move
+ * between kmalloc caches when pids grow a digit. */
+#define DNAME_INLINE_LEN 16
+
 struct dentry {
 	struct inode *d_inode;	/* what the name names */
 	struct inode *d_parent;	/* the directory holding the name */
