@@ -280,8 +280,10 @@ static struct fork_result fork_rounds(long n, long pid_max)
 			r.max_pid = pid;
 		if (pid == r.group)
 			r.group_reused++;
-		if (r.wraps > 0 && prev < r.group && pid > r.group)
-			r.group_crossed++;	/* went past it, a wrap later */
+		/* went past it (a wrap later: it was made before round 0) */
+		if (r.wraps > 0 && (prev < r.group || pid < prev) &&
+		    pid > r.group)
+			r.group_crossed++;
 		prev = pid;
 		for (int k = 0; k < nz; k++) {
 			if (z[k].pid == pid)

@@ -73,7 +73,7 @@ def soak(arch, args):
     problems = []
     try:
         m.wait_prompt()
-        warm = m.run("stress -r 1000 -l 0 -t 50 -b 20 -o 20 -p 40", 600)
+        warm = m.run("stress -r 500 -l 500 -t 50 -b 20 -o 20 -p 40", 600)
         if not re.search(r"stress: \d+ checks, 0 failed", warm):
             problems.append("the warm-up failed:\n" + warm)
         before = conftest.leak_baseline(m)
