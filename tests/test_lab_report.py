@@ -8,9 +8,9 @@ kstack-<arch>.svg, and check that the report's values are the trace's.
 (Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
 business; here it is whether the report tells it faithfully.)
 The same run traces the pipe lab (`pipe` typed at MenuOS), the signals
-lab (`signal` typed), the threads lab (`fork` then `thread` typed) and the
-copy-on-write lab (`cow` typed): their sections' tables and claims are
-checked the same way.
+lab (`signal` typed), the threads lab (`fork` then `thread` typed), the
+copy-on-write lab (`cow` typed) and the fault-injection lab (`failfork`
+typed): their sections' tables and claims are checked the same way.
 Both architectures are required: a trace that fails fails its tests.
 """
 import copy
@@ -66,7 +66,8 @@ def facts(lab, arch):
 
 def markdown_table(text, which=0):
     """report.md's comparison table (which=1: the pipe lab's, 2: the
-    signals lab's, 3: the threads lab's, 4: the copy-on-write lab's) as
+    signals lab's, 3: the threads lab's, 4: the copy-on-write lab's, 5: the
+    fault-injection lab's) as
     {label: {column title: cell}}."""
     tables, previous = [], False
     for line in text.splitlines():
@@ -744,6 +745,85 @@ def test_cow_claims_are_derived_not_typed_on(lab, arch):
             "last user"),
         "the console": (lambda b: b.update(console=b["console"][:1]),
                         "its own writes"),
+    }
+    assert not spoiled(lambda b: None)
+    for what, (change, words) in spoils.items():
+        failed = spoiled(change)
+        assert len(failed) == 1 and words in failed[0], \
+            "spoiling %s: %s fail" % (what, failed)
+
+
+def fail_facts(lab, arch):
+    path = os.path.join(lab["dir"], "fail-%s.json" % arch)
+    if not os.path.exists(path):
+        pytest.fail("no %s fault-injection trace: report.py said\n%s%s" % (
+            arch, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_fail_lab_traced_and_its_claims_hold_on(lab, arch):
+    report = load_report_module()
+    f = fail_facts(lab, arch)
+    claims = report.fail_report.fail_claims(f)
+    failed = [(t, e) for t, held, e in claims if not held]
+    assert not failed, failed
+    md = read(lab, "report.md")
+    block = md.split("**%s, fault-injection lab**" % TITLE[arch], 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+    assert said == [("held", t) for t, _, _ in claims]
+    assert "%s, fault-injection lab</h3>" % TITLE[arch] in \
+        read(lab, "report.html")
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_fail_table_values_come_from_trace_on(lab, arch):
+    f = fail_facts(lab, arch)
+    table = markdown_table(read(lab, "report.md"), which=5)
+    col = {label: row[TITLE[arch]] for label, row in table.items()}
+    inside = [x for x in f["failures"] if x["in_fork"]]
+    assert col["failure points of fork (MenuOS's stepper)"] == \
+        "%d (failfork: %d)" % (len(inside), f["points"])
+    steps = col["where, by copy_process step (who asked for memory)"]
+    for step in {x["step"] for x in inside}:
+        n = sum(1 for x in inside if x["step"] == step)
+        assert "`%s` %d (" % (step, n) in steps, (step, steps)
+    assert col["free pages before and after the walk"] == "%d / %d" % (
+        f["free_before"], f["free_after"])
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_fail_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: exactly the matching claim must stop
+    holding."""
+    report = load_report_module()
+    f = fail_facts(lab, arch)
+
+    def spoiled(change):
+        bad = copy.deepcopy(f)
+        change(bad)
+        return [t for t, held, _ in report.fail_report.fail_claims(bad)
+                if not held]
+
+    def inside(b):
+        return [x for x in b["failures"] if x["in_fork"]]
+
+    spoils = {
+        "a count": (lambda b: b.update(points=b["points"] + 1),
+                    "stopped at fail_dump"),
+        "an errno": (lambda b: inside(b)[-1].update(
+            result="fork returned -1, errno EAGAIN (x)"), "ENOMEM"),
+        "a skipped label": (lambda b: inside(b)[-1]["labels"].pop(1),
+                            "fell through"),
+        "the order of entries": (lambda b: b["failures"].insert(
+            len(inside(b)) - 1, b["failures"].pop(0)),
+            "the later the failing step"),
+        "the stepper's end": (lambda b: b["failures"][-1].update(
+            result="exit 0"), "kills only the stepper"),
+        "a leak": (lambda b: b.update(free_after=b["free_before"] - 1),
+                   "every page came back"),
     }
     assert not spoiled(lambda b: None)
     for what, (change, words) in spoils.items():
