@@ -54,6 +54,26 @@ def read(lab, name):
         return f.read()
 
 
+def lab_facts(lab, name, arch):
+    """The <name>-<arch>.json trace report.py saved; fail if there is
+    none."""
+    path = os.path.join(lab["dir"], "%s-%s.json" % (name, arch))
+    if not os.path.exists(path):
+        pytest.fail("no %s %s trace: report.py said\n%s%s" % (
+            arch, name, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+def claims_said(lab, arch, section):
+    """[(mark, claim)] as report.md's `**<arch>, <section>**` list says
+    them."""
+    block = read(lab, "report.md").split(
+        "**%s, %s**" % (TITLE[arch], section), 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    return re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+
+
 def facts(lab, arch):
     """The trace the report was made from; fail if there is none."""
     path = os.path.join(lab["dir"], arch + ".json")
@@ -260,12 +280,7 @@ def test_claims_are_derived_not_typed_on(lab, arch):
 
 
 def pipe_facts(lab, arch):
-    path = os.path.join(lab["dir"], "pipe-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s pipe trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "pipe", arch)
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -278,12 +293,8 @@ def test_pipe_lab_traced_and_its_claims_hold_on(lab, arch):
     path = [s["function"] for s in p["stops"]]
     assert path[0] in ("sys_pipe2", "sys_pipe") and \
         path[1:3] == ["do_pipe2", "create_pipe_files"]
-    md = read(lab, "report.md")
-    block = md.split("**%s, pipe lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in
-                    report.pipe_report.pipe_claims(p)]
+    assert claims_said(lab, arch, "pipe lab") == [
+        ("held", text) for text, _, _ in report.pipe_report.pipe_claims(p)]
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -338,12 +349,7 @@ def test_pipe_claims_are_derived_not_typed_on(lab, arch):
 
 
 def signal_facts(lab, arch):
-    path = os.path.join(lab["dir"], "signal-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s signals trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "signal", arch)
 
 
 def signal_column(lab, arch):
@@ -362,11 +368,8 @@ def test_signal_lab_traced_and_its_claims_hold_on(lab, arch):
     assert not failed, failed
     assert [st["function"] for st in s["stops"]] == \
         report.signal_report.SIGNAL_PATH
-    md = read(lab, "report.md")
-    block = md.split("**%s, signals lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in claims]
+    assert claims_said(lab, arch, "signals lab") == [
+        ("held", text) for text, _, _ in claims]
     page = read(lab, "report.html")
     assert "%s, signals lab</h3>" % TITLE[arch] in page
 
@@ -477,12 +480,7 @@ def test_signal_claims_are_derived_not_typed_on(lab, arch):
 
 
 def thread_facts(lab, arch):
-    path = os.path.join(lab["dir"], "thread-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s threads trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "thread", arch)
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -493,11 +491,8 @@ def test_thread_lab_traced_and_its_claims_hold_on(lab, arch):
     failed = [(c, e) for c, held, e in claims if not held]
     assert not failed, failed
     assert t["thread"]["call_path"] == report.thread_report.LAB_PATH
-    md = read(lab, "report.md")
-    block = md.split("**%s, threads lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", c) for c, _, _ in claims]
+    assert claims_said(lab, arch, "threads lab") == [
+        ("held", text) for text, _, _ in claims]
     assert "%s, threads lab</h3>" % TITLE[arch] in read(lab, "report.html")
 
 
@@ -637,12 +632,7 @@ def test_thread_claims_are_derived_not_typed_on(lab, arch):
 
 
 def cow_facts(lab, arch):
-    path = os.path.join(lab["dir"], "cow-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s copy-on-write trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "cow", arch)
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -652,11 +642,8 @@ def test_cow_lab_traced_and_its_claims_hold_on(lab, arch):
     claims = report.cow_report.cow_claims(c)
     failed = [(t, e) for t, held, e in claims if not held]
     assert not failed, failed
-    md = read(lab, "report.md")
-    block = md.split("**%s, copy-on-write lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in claims]
+    assert claims_said(lab, arch, "copy-on-write lab") == [
+        ("held", text) for text, _, _ in claims]
     assert "%s, copy-on-write lab</h3>" % TITLE[arch] in \
         read(lab, "report.html")
 
@@ -754,12 +741,7 @@ def test_cow_claims_are_derived_not_typed_on(lab, arch):
 
 
 def fail_facts(lab, arch):
-    path = os.path.join(lab["dir"], "fail-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s fault-injection trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "fail", arch)
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -769,11 +751,8 @@ def test_fail_lab_traced_and_its_claims_hold_on(lab, arch):
     claims = report.fail_report.fail_claims(f)
     failed = [(t, e) for t, held, e in claims if not held]
     assert not failed, failed
-    md = read(lab, "report.md")
-    block = md.split("**%s, fault-injection lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in claims]
+    assert claims_said(lab, arch, "fault-injection lab") == [
+        ("held", text) for text, _, _ in claims]
     assert "%s, fault-injection lab</h3>" % TITLE[arch] in \
         read(lab, "report.html")
 
