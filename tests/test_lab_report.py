@@ -283,18 +283,45 @@ def pipe_facts(lab, arch):
     return lab_facts(lab, "pipe", arch)
 
 
+# Each lab after the fork lab: its trace's name, its section's name in
+# report.md, and its claims from its facts.
+LAB_SECTIONS = {
+    "pipe": ("pipe lab", lambda r, f, a: r.pipe_report.pipe_claims(f)),
+    "signal": ("signals lab",
+               lambda r, f, a: r.signal_report.signal_claims(f)),
+    "thread": ("threads lab",
+               lambda r, f, a: r.thread_report.thread_claims(f, a)),
+    "cow": ("copy-on-write lab", lambda r, f, a: r.cow_report.cow_claims(f)),
+    "fail": ("fault-injection lab",
+             lambda r, f, a: r.fail_report.fail_claims(f)),
+}
+
+
 @pytest.mark.parametrize("arch", ARCHES)
-def test_pipe_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    p = pipe_facts(lab, arch)
-    failed = [(t, e) for t, held, e in report.pipe_report.pipe_claims(p)
-              if not held]
+@pytest.mark.parametrize("name", sorted(LAB_SECTIONS))
+def test_lab_traced_and_its_claims_hold_and_are_said_on(lab, name, arch):
+    """Each lab's trace exists, every claim holds, and report.md and
+    report.html say so."""
+    section, claims_of = LAB_SECTIONS[name]
+    claims = claims_of(load_report_module(), lab_facts(lab, name, arch),
+                       arch)
+    failed = [(t, e) for t, held, e in claims if not held]
     assert not failed, failed
-    path = [s["function"] for s in p["stops"]]
+    assert claims_said(lab, arch, section) == [
+        ("held", text) for text, _, _ in claims]
+    assert "%s, %s</h3>" % (TITLE[arch], section) in read(lab, "report.html")
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_each_lab_stopped_on_its_path_on(lab, arch):
+    report = load_report_module()
+    path = [s["function"] for s in pipe_facts(lab, arch)["stops"]]
     assert path[0] in ("sys_pipe2", "sys_pipe") and \
         path[1:3] == ["do_pipe2", "create_pipe_files"]
-    assert claims_said(lab, arch, "pipe lab") == [
-        ("held", text) for text, _, _ in report.pipe_report.pipe_claims(p)]
+    assert [st["function"] for st in signal_facts(lab, arch)["stops"]] == \
+        report.signal_report.SIGNAL_PATH
+    assert thread_facts(lab, arch)["thread"]["call_path"] == \
+        report.thread_report.LAB_PATH
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -357,21 +384,6 @@ def signal_column(lab, arch):
     assert all(TITLE[arch] in row for row in table.values()), \
         "the signals table has no %s column" % TITLE[arch]
     return {label: row[TITLE[arch]] for label, row in table.items()}
-
-
-@pytest.mark.parametrize("arch", ARCHES)
-def test_signal_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    s = signal_facts(lab, arch)
-    claims = report.signal_report.signal_claims(s)
-    failed = [(t, e) for t, held, e in claims if not held]
-    assert not failed, failed
-    assert [st["function"] for st in s["stops"]] == \
-        report.signal_report.SIGNAL_PATH
-    assert claims_said(lab, arch, "signals lab") == [
-        ("held", text) for text, _, _ in claims]
-    page = read(lab, "report.html")
-    assert "%s, signals lab</h3>" % TITLE[arch] in page
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -481,19 +493,6 @@ def test_signal_claims_are_derived_not_typed_on(lab, arch):
 
 def thread_facts(lab, arch):
     return lab_facts(lab, "thread", arch)
-
-
-@pytest.mark.parametrize("arch", ARCHES)
-def test_thread_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    t = thread_facts(lab, arch)
-    claims = report.thread_report.thread_claims(t, arch)
-    failed = [(c, e) for c, held, e in claims if not held]
-    assert not failed, failed
-    assert t["thread"]["call_path"] == report.thread_report.LAB_PATH
-    assert claims_said(lab, arch, "threads lab") == [
-        ("held", text) for text, _, _ in claims]
-    assert "%s, threads lab</h3>" % TITLE[arch] in read(lab, "report.html")
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -636,19 +635,6 @@ def cow_facts(lab, arch):
 
 
 @pytest.mark.parametrize("arch", ARCHES)
-def test_cow_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    c = cow_facts(lab, arch)
-    claims = report.cow_report.cow_claims(c)
-    failed = [(t, e) for t, held, e in claims if not held]
-    assert not failed, failed
-    assert claims_said(lab, arch, "copy-on-write lab") == [
-        ("held", text) for text, _, _ in claims]
-    assert "%s, copy-on-write lab</h3>" % TITLE[arch] in \
-        read(lab, "report.html")
-
-
-@pytest.mark.parametrize("arch", ARCHES)
 def test_cow_table_values_come_from_trace_on(lab, arch):
     c = cow_facts(lab, arch)
     table = markdown_table(read(lab, "report.md"), which=4)
@@ -742,19 +728,6 @@ def test_cow_claims_are_derived_not_typed_on(lab, arch):
 
 def fail_facts(lab, arch):
     return lab_facts(lab, "fail", arch)
-
-
-@pytest.mark.parametrize("arch", ARCHES)
-def test_fail_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    f = fail_facts(lab, arch)
-    claims = report.fail_report.fail_claims(f)
-    failed = [(t, e) for t, held, e in claims if not held]
-    assert not failed, failed
-    assert claims_said(lab, arch, "fault-injection lab") == [
-        ("held", text) for text, _, _ in claims]
-    assert "%s, fault-injection lab</h3>" % TITLE[arch] in \
-        read(lab, "report.html")
 
 
 @pytest.mark.parametrize("arch", ARCHES)
