@@ -13,8 +13,9 @@ For each architecture it builds Clonix (make all rootfs), boots it in QEMU
     kernel report (BUG, WARNING, panic, Oops, sanitizer) on the console.
 
 Then it prints a table per architecture (rounds, rounds per second, wraps)
-and writes it to build/stress/results.md. It exits non-zero if any check
-failed on any architecture.
+and writes it to build/stress/results.md (each console to
+build/stress/ARCH.log). It exits non-zero if any check failed on any
+architecture.
 
     scripts/stress/stress.py [--arch riscv --arch x86] [--rounds 1000000]
         [--low-rounds N] [--low-pid-max 1000] [--threads 1000]
@@ -50,12 +51,12 @@ def run_streaming(m, command, timeout):
     start = time.time()
     while True:
         left = timeout - (time.time() - start)
-        i = m.child.expect([r"[^\r\n]*\r?\n", PROMPT, pexpect.EOF],
+        i = m.child.expect([r"\r?\n", PROMPT, pexpect.EOF],
                            timeout=max(left, 1))
         text = m.child.before + (m.child.after if i < 2 else "")
         m.output += text
         if i == 0:
-            line = m.child.after.rstrip("\r\n")
+            line = text.strip("\r\n")
             out.append(line)
             if line.startswith("stress: ") and not line.endswith(": ok"):
                 print(f"  {line}", flush=True)
@@ -98,9 +99,13 @@ def soak(arch, args):
                             "\n".join(report))
     finally:
         m.child.terminate(force=True)
+        out_dir = os.path.join(ROOT, "build", "stress")
+        os.makedirs(out_dir, exist_ok=True)
+        with open(os.path.join(out_dir, f"{arch}.log"), "w") as f:
+            f.write(m.output)    # the whole console, for a failure
     figures = {"wall": wall}
     for name in ("fork", "fork-low"):
-        f = re.search(rf"^stress: {name}: (.*)$", out, re.M)
+        f = re.search(rf"^stress: {name}: (rounds=.*)$", out, re.M)
         if f:
             figures[name] = dict(re.findall(r"(\w+)=(\S+)", f.group(1)))
     return figures, problems
