@@ -9,8 +9,9 @@
  *   fork          ROUNDS rounds of fork, _exit, waitpid at the pid_max of
  *                 the day, counting the wraps; a few children at a time
  *                 are kept as zombies, unreaped, until the pid allocator
- *                 has gone past their pid in a later wrap: no new child
- *                 may get one of their pids
+ *                 has gone past their pid in a later wrap, and a process
+ *                 group lives on after its leader was reaped: no new
+ *                 child may get one of their pids
  *   fork-low      the same with pid_max lowered (Clonix only), so the
  *                 pids wrap many times a second
  *   forkforkfork  every process forks until fork fails, its children too;
