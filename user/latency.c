@@ -24,7 +24,8 @@
  * With HZ 100 and 5-tick slices, a hog in user mode alone costs the
  * measurer up to ~60 ms: the rest is what the kernel adds.
  *
- * Usage: latency [-l limit-ms] [-m MiB to touch] [-n names] [-e program]
+ * Usage: latency [-l limit-ms] [-m MiB to touch] [-n names] [-v VMAs]
+ *                [-e program]
  * -e: the program to exec, run with argv[0] "true" (BusyBox's applet that
  * does nothing; this program also just exits when called "true"). By
  * default the largest executable in /bin or /usr/bin on Clonix, and this
@@ -122,16 +123,19 @@ static void end(void)
 
 /* ---- memory ------------------------------------------------------------ */
 
-/* Linux's max_map_count is 65530: stay below it on a Linux host too. */
-#define MAX_VMAS 60000
+/* VMAs to cut the memory into (-v; Linux's max_map_count is 65530).
+ * Clonix finds a VMA by walking the list, so each page fault costs in
+ * proportion to their number: the default keeps the test short. */
+static size_t max_vmas = 4096;
 
 static size_t nr_vmas(size_t len)
 {
-	return len / PG < MAX_VMAS ? len / PG : MAX_VMAS;
+	return len / PG < max_vmas ? len / PG : max_vmas;
 }
 
-/* Touch len bytes in one mapping cut into nr_vmas(len) VMAs (every other
- * piece also executable, so neighbours cannot merge). */
+/* Touch len bytes in one mapping, then cut it into nr_vmas(len) VMAs
+ * (every other piece also executable, so neighbours cannot merge), from
+ * the top down so each mprotect finds its VMA first in the list. */
 static char *touch_huge(size_t len)
 {
 	size_t n = nr_vmas(len), piece = len / n, i;
@@ -141,12 +145,12 @@ static char *touch_huge(size_t len)
 
 	if (m == MAP_FAILED)
 		return NULL;
-	for (i = 1; i < n; i += 2)
-		ok &= mprotect(m + i * piece, piece,
-			       PROT_READ | PROT_WRITE | PROT_EXEC) == 0;
-	check(ok, "cut the mapping into tens of thousands of VMAs", NULL);
 	for (i = 0; i < len; i += PG)
 		m[i] = (char)(i / PG);
+	for (i = n - 1 - (n & 1); i < n; i -= 2)
+		ok &= mprotect(m + i * piece, piece,
+			       PROT_READ | PROT_WRITE | PROT_EXEC) == 0;
+	check(ok, "cut the mapping into thousands of VMAs", NULL);
 	return m;
 }
 
@@ -440,7 +444,7 @@ int main(int argc, char *argv[])
 	if (!strcmp(basename(argv[0]), "true"))
 		return 0;	/* run by exec_step with -e itself */
 	check_prog = "latency";
-	while ((opt = getopt(argc, argv, "l:m:n:e:")) != -1) {
+	while ((opt = getopt(argc, argv, "l:m:n:e:v:")) != -1) {
 		if (opt == 'l')
 			limit_ms = atol(optarg);
 		else if (opt == 'm')
@@ -449,9 +453,11 @@ int main(int argc, char *argv[])
 			names = atol(optarg);
 		else if (opt == 'e')
 			prog = optarg;
+		else if (opt == 'v' && atol(optarg) > 0)
+			max_vmas = atol(optarg);
 		else {
 			fprintf(stderr, "usage: latency [-l limit-ms] [-m MiB]"
-				" [-n names] [-e program]\n");
+				" [-n names] [-v VMAs] [-e program]\n");
 			return 2;
 		}
 	}
