@@ -25,7 +25,7 @@
  * measurer up to ~60 ms: the rest is what the kernel adds.
  *
  * Usage: latency [-l limit-ms] [-m MiB to touch] [-n names] [-v VMAs]
- *                [-e program]
+ *                [-V most one-page VMAs] [-e program]
  * -e: the program to exec, run with argv[0] "true" (BusyBox's applet that
  * does nothing; this program also just exits when called "true"). By
  * default the largest executable in /bin or /usr/bin on Clonix, and this
@@ -258,6 +258,51 @@ static void memory_steps(size_t len)
 	check(i == 0, "munmap the memory", NULL);
 }
 
+/* As many one-page VMAs as the kernel gives (up to -V; Linux stops at
+ * max_map_count, 65530), pages untouched: fork, exit and munmap then
+ * cost what the VMAs cost. */
+static size_t most_vmas = 250000;
+
+static void many_vmas_steps(void)
+{
+	size_t len = most_vmas * PG, n = 0, i;
+	int status = -1;
+	char *m;
+	pid_t pid;
+
+	m = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS |
+		 MAP_NORESERVE, -1, 0);
+	check(m != MAP_FAILED, "mmap room for the VMAs", strerror(errno));
+	if (m == MAP_FAILED)
+		return;
+	begin("cut a mapping into one-page VMAs");
+	for (i = most_vmas - 2; i < most_vmas; i -= 2, n += 2)
+		if (mprotect(m + i * PG, PG, PROT_READ | PROT_WRITE))
+			break;	/* ENOMEM: that is all we get */
+	end();
+	printf("latency: %zu VMAs of one page\n", n);
+	check(n > 10000, "thousands of VMAs", NULL);
+
+	check(pipe(down) == 0, "pipe", NULL);
+	begin("fork with them");
+	pid = fork();
+	if (pid == 0)
+		_exit(child_wait() ? 0 : 1);
+	end();
+	check(pid > 0, "fork with them", NULL);
+	begin("exit of a child with them");
+	if (pid > 0 && write(down[1], "d", 1) == 1)
+		waitpid(pid, &status, 0);
+	end();
+	check(status == 0, "the child exits", NULL);
+	close(down[0]);
+	close(down[1]);
+	begin("munmap of them in one call");
+	i = munmap(m, len);
+	end();
+	check(i == 0, "munmap them", NULL);
+}
+
 /* ---- exec --------------------------------------------------------------- */
 
 static char largest[512];
@@ -444,7 +489,7 @@ int main(int argc, char *argv[])
 	if (!strcmp(basename(argv[0]), "true"))
 		return 0;	/* run by exec_step with -e itself */
 	check_prog = "latency";
-	while ((opt = getopt(argc, argv, "l:m:n:e:v:")) != -1) {
+	while ((opt = getopt(argc, argv, "l:m:n:e:v:V:")) != -1) {
 		if (opt == 'l')
 			limit_ms = atol(optarg);
 		else if (opt == 'm')
@@ -455,9 +500,11 @@ int main(int argc, char *argv[])
 			prog = optarg;
 		else if (opt == 'v' && atol(optarg) > 0)
 			max_vmas = atol(optarg);
+		else if (opt == 'V' && atol(optarg) > 2)
+			most_vmas = atol(optarg);
 		else {
 			fprintf(stderr, "usage: latency [-l limit-ms] [-m MiB]"
-				" [-n names] [-v VMAs] [-e program]\n");
+				" [-n names] [-v VMAs] [-V VMAs] [-e program]\n");
 			return 2;
 		}
 	}
@@ -485,6 +532,7 @@ int main(int argc, char *argv[])
 		;
 	end();
 	memory_steps(touch_size(mib > 0 ? (size_t)mib * MiB : 0));
+	many_vmas_steps();
 	exec_step(prog);
 	directory_steps(dir, names);
 	/* The file and its buffer: 128 MiB; else /dev/zero only. */
