@@ -1,6 +1,7 @@
 """Preemption and latency (issue 14, point 7): while one process runs the
 largest operations a user can ask for (fork, exit and munmap of a huge
-touched address space and of a quarter million VMAs, execve of the
+touched address space; fork, exit, mprotect, madvise and munmap of a
+quarter million VMAs; a read of /proc/self/maps; execve of the
 largest program, getdents64 of 20,000 names, 64 MiB file I/O, ~2 GiB
 readv/writev), another never waits more than 100 ms of guest time to get
 the CPU back from a nanosleep or a sched_yield (user/latency.c).
@@ -27,6 +28,7 @@ STEPS = [
     "baseline: the hog sleeps 200 ms",
     "baseline: the hog spins 300 ms in user mode",
     "touch the memory",
+    "read of /proc/self/maps",
     "fork with it all",
     "the child writes its copy",
     "the child's mprotect of all its VMAs in one call",
@@ -35,6 +37,8 @@ STEPS = [
     "cut a mapping into one-page VMAs",
     "fork with them",
     "exit of a child with them",
+    "mprotect of them in one call",
+    "madvise(MADV_DONTNEED) of them in one call",
     "munmap of them in one call",
     "fork, execve of the largest program, exit",
     "create the names",

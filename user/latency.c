@@ -176,6 +176,32 @@ static size_t touch_size(size_t want)
 	return len - len % (nr_vmas(len) * PG);
 }
 
+/* Read /proc/self/maps whole (a line per VMA), with as few reads as a
+ * 64 MiB buffer allows. */
+static void maps_step(size_t vmas)
+{
+	size_t len = FILE_SIZE, got = 0, lines = 0, i;
+	char *buf = mmap(NULL, len, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int fd = open("/proc/self/maps", O_RDONLY);
+	ssize_t n = 0;
+
+	if (buf == MAP_FAILED || fd < 0) {
+		check(0, "open /proc/self/maps", strerror(errno));
+		return;
+	}
+	begin("read of /proc/self/maps");
+	while (got < len && (n = read(fd, buf + got, len - got)) > 0)
+		got += n;
+	end();
+	for (i = 0; i < got; i++)
+		lines += buf[i] == '\n';
+	check(n >= 0 && lines >= vmas, "/proc/self/maps lists every VMA",
+	      NULL);
+	close(fd);
+	munmap(buf, len);
+}
+
 /* The child waits for the parent's go on down[0] and says it is done
  * through up[1]. */
 static int up[2], down[2];
@@ -218,6 +244,7 @@ static void memory_steps(size_t len)
 	if (!m)
 		return;
 
+	maps_step(nr_vmas(len));
 	check(pipe(up) == 0 && pipe(down) == 0, "pipes", NULL);
 	begin("fork with it all");
 	pid = fork();
@@ -297,6 +324,14 @@ static void many_vmas_steps(void)
 	check(status == 0, "the child exits", NULL);
 	close(down[0]);
 	close(down[1]);
+	begin("mprotect of them in one call");
+	i = mprotect(m, len, PROT_READ | PROT_WRITE | PROT_EXEC);
+	end();
+	check(i == 0, "mprotect them", strerror(errno));
+	begin("madvise(MADV_DONTNEED) of them in one call");
+	i = madvise(m, len, MADV_DONTNEED);
+	end();
+	check(i == 0, "madvise them", strerror(errno));
 	begin("munmap of them in one call");
 	i = munmap(m, len);
 	end();
