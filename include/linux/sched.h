@@ -181,6 +181,7 @@ void __noreturn cpu_startup_entry(void);
 void yield(void);
 void show_state(void);		/* every task, for the console (ps) */
 void boot_selftests(void);	/* kernel/selftest.c: clonix.selftest */
+void debug_selftest(void);	/* lib/test_debug.c: debug_selftest= */
 /* Give up the CPU if the tick says our slice is over: every loop whose
  * length a user chooses calls it (kernel code is not preempted). */
 int cond_resched(void);
