@@ -245,8 +245,10 @@ UBSAN_CHECKS := shift signed-integer-overflow integer-divide-by-zero bounds \
 	$(if $(filter riscv,$(ARCH)),alignment)
 comma := ,
 UBSAN_FLAGS := -fsanitize=$(subst $(eval) ,$(comma),$(strip $(UBSAN_CHECKS)))
+# No tail calls: every caller keeps its frame, so a report's backtrace
+# names each step (Linux's flags with CONFIG_FRAME_POINTER).
 ifneq ($(DEBUG),)
-CFLAGS += $(UBSAN_FLAGS) -DCONFIG_DEBUG_KERNEL -DCONFIG_UBSAN \
+CFLAGS += $(UBSAN_FLAGS) -fno-optimize-sibling-calls -DCONFIG_DEBUG_KERNEL -DCONFIG_UBSAN \
 	-DCONFIG_SLUB_DEBUG -DCONFIG_PAGE_POISONING -DCONFIG_DEBUG_SPINLOCK \
 	-DCONFIG_DEBUG_ATOMIC_SLEEP -DCONFIG_DEBUG_RWSEMS -DCONFIG_PANIC_ON_WARN
 # The reporters themselves are not checked (a report would recurse).

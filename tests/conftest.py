@@ -33,10 +33,11 @@ DEBUG_REPORT = re.compile(r"^(UBSAN: .*|BUG [\w-]+: .*|BUG: (?!unable to "
                           re.M)
 
 
-def make(*args, arch="riscv"):
+def make(*args, arch="riscv", debug=None):
     """Run make in the repository (for the debug kernel with
-    CLONIX_DEBUG=1); fail the test with make's output."""
-    cmd = ["make", "-s", f"ARCH={arch}", *(["DEBUG=1"] if DEBUG else []),
+    CLONIX_DEBUG=1, or debug=True); fail the test with make's output."""
+    debug = DEBUG if debug is None else debug
+    cmd = ["make", "-s", f"ARCH={arch}", *(["DEBUG=1"] if debug else []),
            *args]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -47,18 +48,22 @@ def make(*args, arch="riscv"):
 _built = set()
 
 
-def build(arch):
-    """Build the kernel and the root filesystem for arch (once per session)."""
-    if arch not in _built:
-        make("all", "rootfs", arch=arch)
-        _built.add(arch)
-    return os.path.join(ROOT, "build", arch + ("-debug" if DEBUG else ""))
+def build(arch, debug=None):
+    """Build the kernel and the root filesystem for arch (once per session);
+    debug: the debug kernel (default: as CLONIX_DEBUG says)."""
+    debug = DEBUG if debug is None else debug
+    if (arch, debug) not in _built:
+        make("all", "rootfs", arch=arch, debug=debug)
+        _built.add((arch, debug))
+    return os.path.join(ROOT, "build", arch + ("-debug" if debug else ""))
 
 
 def qemu_command(arch, boot="default", append="", initrd=True, mem="128M",
-                 extra=()):
-    """make run's QEMU command; extra: more QEMU options (e.g. -icount)."""
-    out = make("qemu-cmd", f"BOOT={boot}", f"MEM={mem}", arch=arch).strip()
+                 extra=(), debug=None):
+    """make run's QEMU command; extra: more QEMU options (e.g. -icount);
+    debug: boot the debug kernel (default: as CLONIX_DEBUG says)."""
+    out = make("qemu-cmd", f"BOOT={boot}", f"MEM={mem}", arch=arch,
+               debug=debug).strip()
     argv = shlex.split(out)
     if not initrd:
         i = argv.index("-initrd")
@@ -119,7 +124,7 @@ class Machine:
         try:
             while True:
                 self.output += self.child.read_nonblocking(65536, timeout=0)
-        except (pexpect.TIMEOUT, pexpect.EOF):
+        except (pexpect.TIMEOUT, pexpect.EOF, ValueError):  # ValueError: closed
             pass
 
     def debug_reports(self):
@@ -206,7 +211,7 @@ def boot():
     machines = []
 
     def start(arch, **opts):
-        build(arch)
+        build(arch, debug=opts.get("debug"))
         m = Machine(qemu_command(arch, **opts))
         machines.append(m)
         return m

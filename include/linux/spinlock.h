@@ -46,7 +46,9 @@ static inline void spin_lock_init(spinlock_t *lock)
 static inline void spin_lock(spinlock_t *lock)
 {
 #ifdef CONFIG_DEBUG_SPINLOCK
-	do_raw_spin_lock(lock, (unsigned long)__builtin_return_address(0));
+	/* This very place (spin_lock is inlined into its caller), as
+	 * Linux's _THIS_IP_. */
+	do_raw_spin_lock(lock, ({ __label__ here; here: (unsigned long)&&here; }));
 #else
 	while (!arch_spin_trylock(&lock->raw))
 		;
