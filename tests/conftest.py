@@ -58,6 +58,13 @@ def build(arch, debug=None):
     return os.path.join(ROOT, "build", arch + ("-debug" if debug else ""))
 
 
+def user_build(arch):
+    """Where user space (rootfs, BusyBox) is built: build/<arch> for both
+    kernels (the debug kernel boots the normal build's rootfs)."""
+    build(arch)
+    return os.path.join(ROOT, "build", arch)
+
+
 def qemu_command(arch, boot="default", append="", initrd=True, mem="128M",
                  extra=(), debug=None):
     """make run's QEMU command; extra: more QEMU options (e.g. -icount);
