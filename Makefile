@@ -30,6 +30,8 @@ ARCHES := riscv x86
 # directory, so its objects never mix with the normal build's. User space
 # (U) is the same for both kernels: the debug kernel boots the normal rootfs.
 DEBUG ?=
+# DEBUG=0 is the normal kernel.
+override DEBUG := $(strip $(filter-out 0,$(DEBUG)))
 O := build/$(ARCH)$(if $(DEBUG),-debug)
 U := build/$(ARCH)
 MEM ?= 128M
