@@ -112,10 +112,12 @@ def test_debug_kernel_runs_programs_without_a_report(menu, arch):
     (the boot fixture fails the test on any)."""
     m = menu(arch, debug=True)
     out = m.run("cat /proc/slabinfo")
-    # <objsize> is the slot: the object plus the redzone and free pointer.
-    slot = int(re.search(r"^task_struct\s+\d+\s+\d+\s+(\d+)", out,
-                         re.M).group(1))
-    assert slot > 0
+    # <objsize> is the slot, as Linux shows it: kmalloc-64's 64 bytes, a
+    # redzone and the free pointer; <objperslab> of them fit the slab.
+    objsize, perslab, pages = map(int, re.search(
+        r"^kmalloc-64\s+\d+\s+\d+\s+(\d+)\s+(\d+)\s+(\d+)", out,
+        re.M).groups())
+    assert objsize > 64 and perslab * objsize <= pages * 4096, out
     programs = ("test_cow", "test_pipe", "test_pthread", "test_futex")
     # Once to warm up (the first run of a program leaves caches grown),
     # then again, leak-checked.
