@@ -22,11 +22,21 @@
 #   make check      sparse over every kernel .c file (user pointers are
 #                   __user, see include/linux/compiler_types.h); fails on
 #                   any warning. Both architectures unless ARCH= is given
+#   make DEBUG=1    the debug kernel (UBSAN, slab and page poisoning, lock
+#                   checks) in build/$(ARCH)-debug; make test-debug runs
+#                   the tests on it
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
 ARCHES := riscv x86
-O := build/$(ARCH)
+# DEBUG=1: the debug kernel (see the DEBUG block below) in its own
+# directory, so its objects never mix with the normal build's. User space
+# (U) is the same for both kernels: the debug kernel boots the normal rootfs.
+DEBUG ?=
+# DEBUG=0 is the normal kernel.
+override DEBUG := $(strip $(filter-out 0,$(DEBUG)))
+O := build/$(ARCH)$(if $(DEBUG),-debug)
+U := build/$(ARCH)
 MEM ?= 128M
 APPEND ?=
 PYTHON := /usr/bin/python3
@@ -56,6 +66,11 @@ CORE_SRCS := $(wildcard init/*.c kernel/*.c kernel/*/*.c mm/*.c fs/*.c fs/proc/*
 ifneq ($(HAVE_UID16),y)
 CORE_SRCS := $(filter-out kernel/uid16.c,$(CORE_SRCS))
 endif
+# The debug kernel's reporters and self-tests only in DEBUG=1 builds.
+DEBUG_SRCS := lib/ubsan.c lib/test_debug.c kernel/locking/spinlock_debug.c
+ifeq ($(DEBUG),)
+CORE_SRCS := $(filter-out $(DEBUG_SRCS),$(CORE_SRCS))
+endif
 SRCS := $(ARCH_SRCS) $(CORE_SRCS)
 # The files students step through in the fork, pipe and signals labs are
 # built without optimisation, so gdb can print every variable there
@@ -69,7 +84,7 @@ BUILD_FILES := Makefile arch/$(ARCH)/Makefile
 LDS := $(O)/vmlinux.lds
 
 .PHONY: all kernel rootfs run debug test unit lab-report bench check check-arch \
-	deps clean
+	deps clean test-debug
 all: kernel links
 
 kernel: $(O)/vmlinux $(KERNEL_IMAGE)
@@ -78,7 +93,7 @@ kernel: $(O)/vmlinux $(KERNEL_IMAGE)
 # work as written.
 links: kernel
 	@ln -sfn $(O)/vmlinux vmlinux
-	@if [ -f $(O)/rootfs.img ]; then ln -sfn $(O)/rootfs.img rootfs.img; fi
+	@if [ -f $(U)/rootfs.img ]; then ln -sfn $(U)/rootfs.img rootfs.img; fi
 
 $(ASM_OFFSETS): arch/$(ARCH)/kernel/asm-offsets.c $(wildcard include/linux/*.h arch/$(ARCH)/include/asm/*.h)
 	@mkdir -p $(dir $@)
@@ -141,44 +156,44 @@ USER_LDMODE_test_pie := -nostdlib -ffreestanding -fPIE -pie \
 USER_LDMODE_bench_tiny := -nostdlib -ffreestanding -static -fno-pie -no-pie \
 	-fno-asynchronous-unwind-tables -fno-stack-protector \
 	-Wl,--build-id=none -Wl,-z,norelro -Wl,-z,noseparate-code
-USER_PROGS := $(patsubst user/%.c,$(O)/rootfs/bin/%,$(wildcard user/*.c)) \
-	$(O)/rootfs/init
+USER_PROGS := $(patsubst user/%.c,$(U)/rootfs/bin/%,$(wildcard user/*.c)) \
+	$(U)/rootfs/init
 
-$(O)/rootfs/bin/%: user/%.c $(wildcard user/include/*.h)
+$(U)/rootfs/bin/%: user/%.c $(wildcard user/include/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
 	$(Q)$(USER_CC) $(USER_CFLAGS) $(or $(USER_LDMODE_$*),-static) -o $@ $<
 
 # MenuOS (user/menu/) is /init; its `thread` command uses pthreads.
-$(O)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
+$(U)/rootfs/init: $(wildcard user/menu/*.c user/menu/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $@"
 	$(Q)$(USER_CC) $(USER_CFLAGS) -static -pthread -o $@ $(filter %.c,$^)
 
 # BusyBox, from Debian's source package (downloaded once into
 # ~/.cache/clonix), cross-built once per architecture: scripts/busybox.sh.
-BUSYBOX := $(O)/busybox/busybox
+BUSYBOX := $(U)/busybox/busybox
 $(BUSYBOX): scripts/busybox.sh scripts/busybox.config
-	$(Q)sh scripts/busybox.sh build $(patsubst %gcc,%,$(USER_CC)) $(O)/busybox
+	$(Q)sh scripts/busybox.sh build $(patsubst %gcc,%,$(USER_CC)) $(U)/busybox
 
-rootfs: $(O)/rootfs.img
-	@ln -sfn $(O)/rootfs.img rootfs.img
+rootfs: $(U)/rootfs.img
+	@ln -sfn $(U)/rootfs.img rootfs.img
 
 # rootfs/ holds the files copied as they are (rootfs/etc/passwd, group).
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 
-# The initramfs is $(O)/rootfs (MenuOS and user/ programs) plus BusyBox:
+# The initramfs is $(U)/rootfs (MenuOS and user/ programs) plus BusyBox:
 # /bin/busybox and a link per applet, in /bin unless a program there has
-# the name (then in /usr/bin). It is put together in $(O)/initramfs, so a
+# the name (then in /usr/bin). It is put together in $(U)/initramfs, so a
 # new user/foo.c never finds an applet's link in the way.
-$(O)/rootfs.img: $(USER_PROGS) $(ROOTFS_FILES) $(BUSYBOX)
-	@mkdir -p $(O)/rootfs/bin $(O)/rootfs/dev $(O)/rootfs/tmp
-	@chmod 1777 $(O)/rootfs/tmp	# anyone may create there, as Linux's /tmp
-	@cp -R rootfs/. $(O)/rootfs/
-	@ln -sfn /init $(O)/rootfs/bin/sh
-	$(Q)rm -rf $(O)/initramfs && cp -a $(O)/rootfs $(O)/initramfs
-	$(Q)sh scripts/busybox.sh install $(O)/busybox $(O)/initramfs
-	cd $(O)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
+$(U)/rootfs.img: $(USER_PROGS) $(ROOTFS_FILES) $(BUSYBOX)
+	@mkdir -p $(U)/rootfs/bin $(U)/rootfs/dev $(U)/rootfs/tmp
+	@chmod 1777 $(U)/rootfs/tmp	# anyone may create there, as Linux's /tmp
+	@cp -R rootfs/. $(U)/rootfs/
+	@ln -sfn /init $(U)/rootfs/bin/sh
+	$(Q)rm -rf $(U)/initramfs && cp -a $(U)/rootfs $(U)/initramfs
+	$(Q)sh scripts/busybox.sh install $(U)/busybox $(U)/initramfs
+	cd $(U)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img
 
 # ---- running -------------------------------------------------------------
@@ -220,6 +235,43 @@ STRESS_ARGS ?=
 stress:
 	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/stress/stress.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(STRESS_ARGS)
+
+# The debug kernel: `make DEBUG=1` (any target; objects in build/$(ARCH)-debug,
+# the rootfs shared with the normal build). GCC's undefined-behaviour
+# sanitizer, reported by the kernel's own lib/ubsan.c: the checks that mean
+# something in a freestanding kernel without floating point. Then Linux's
+# debug options, each a CONFIG_ the code tests: slab redzones and poison
+# (mm/slab.c), page poisoning (mm/page_alloc.c), lock ownership and
+# sleeping with a spinlock held (kernel/locking/), WARN_ON ending the
+# machine (include/linux/printk.h). Any report ends QEMU with a failure
+# status. The boot option debug_selftest=<fault> commits each fault on
+# purpose (lib/test_debug.c); tests/test_debug_kernel.py uses it.
+# `make test-debug` runs the whole test suite on the debug kernel
+# (CLONIX_DEBUG=1: tests/conftest.py builds and boots it, and fails a test
+# whose console shows a report).
+# Misaligned accesses only where they are a fault (RISC-V, built with
+# -mstrict-align), as Linux's UBSAN_ALIGNMENT: i386 does them in hardware,
+# and there the check only flags list heads inside structures less aligned
+# than the entries (list_for_each_entry's end test, container_of).
+UBSAN_CHECKS := shift signed-integer-overflow integer-divide-by-zero bounds \
+	null object-size vla-bound bool enum unreachable builtin \
+	nonnull-attribute returns-nonnull-attribute pointer-overflow \
+	$(if $(filter riscv,$(ARCH)),alignment)
+comma := ,
+UBSAN_FLAGS := -fsanitize=$(subst $(eval) ,$(comma),$(strip $(UBSAN_CHECKS)))
+# No tail calls: every caller keeps its frame, so a report's backtrace
+# names each step (Linux's flags with CONFIG_FRAME_POINTER).
+ifneq ($(DEBUG),)
+CFLAGS += $(UBSAN_FLAGS) -fno-optimize-sibling-calls -DCONFIG_DEBUG_KERNEL -DCONFIG_UBSAN \
+	-DCONFIG_SLUB_DEBUG -DCONFIG_PAGE_POISONING -DCONFIG_DEBUG_SPINLOCK \
+	-DCONFIG_DEBUG_ATOMIC_SLEEP -DCONFIG_DEBUG_RWSEMS -DCONFIG_PANIC_ON_WARN
+# The reporters themselves are not checked (a report would recurse).
+$(O)/lib/ubsan.o: CFLAGS += -fno-sanitize=all
+endif
+TEST_DEBUG_ARGS ?= tests/
+test-debug:
+	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	CLONIX_DEBUG=1 $(PYTHON) -m pytest $(TEST_DEBUG_ARGS) -v
 
 # Preemption latency (issue 14, point 7): user/latency.c on both
 # architectures under -icount, 512 MiB; prints each operation's largest

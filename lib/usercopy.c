@@ -7,6 +7,10 @@
  * copy, so read() and write() report the exact partial count. The copy
  * itself is the architecture's raw_copy_user(), which sets up user access
  * and recovers from faults.
+ *
+ * A copy may fault, and the fault takes the mmap_lock, which may sleep:
+ * the debug kernel reports any copy made with a spinlock held
+ * (might_fault, as Linux), whether or not this one faults.
  */
 #include <asm/processor.h>
 #include <linux/errno.h>
@@ -54,12 +58,15 @@ static unsigned long user_range_len(unsigned long addr, unsigned long n,
 	return n;
 }
 
+#define might_fault() might_sleep()
+
 /* Both return the bytes NOT copied: 0 when all were. */
 unsigned long copy_to_user(void __user *to, const void *from,
 			   unsigned long n)
 {
 	unsigned long ok;
 
+	might_fault();
 	if (!n)
 		return 0;
 	ok = user_range_len((__force unsigned long)to, n, VM_WRITE);
@@ -71,6 +78,7 @@ unsigned long copy_from_user(void *to, const void __user *from,
 {
 	unsigned long ok;
 
+	might_fault();
 	if (!n)
 		return 0;
 	ok = user_range_len((__force unsigned long)from, n, VM_READ);
@@ -86,6 +94,7 @@ long strncpy_from_user(char *dst, const char __user *src, long count)
 {
 	long i;
 
+	might_fault();
 	for (i = 0; i < count; i++) {
 		if (!user_range_ok((__force unsigned long)src + i, 1, VM_READ) ||
 		    raw_copy_from_user(dst + i, src + i, 1))

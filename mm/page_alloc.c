@@ -20,10 +20,19 @@
  * (MemFree counts them); a larger block that cannot be found while pages
  * wait there puts them back into the buddy lists (drain_listed_pages)
  * and looks again.
+ *
+ * The debug kernel (CONFIG_PAGE_POISONING, as Linux's page poisoning)
+ * fills every free page with PAGE_POISON and checks, when the page is
+ * handed out again, that nobody wrote to it meanwhile (a write after
+ * free). Pages on the zeroed list are the exception: they hold zeros, and
+ * are checked for zeros, both when freed there (free_zeroed_page's
+ * promise) and when handed out; one that leaves the list for the buddy
+ * lists is poisoned then.
  */
 #include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/poison.h>
 #include <linux/printk.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -46,6 +55,37 @@ static DEFINE_SPINLOCK(zone_lock);
 struct page *mem_map;
 unsigned long min_low_pfn, max_pfn;
 unsigned long totalram_pages;
+
+#ifdef CONFIG_PAGE_POISONING
+/* Fill the 2^order pages at page with the free-page pattern. */
+static void poison_pages(struct page *page, unsigned int order)
+{
+	memset(page_address(page), PAGE_POISON, PAGE_SIZE << order);
+}
+
+/* Every byte of the 2^order pages at page must be val, or report what. */
+static void check_pages(struct page *page, unsigned int order, u8 val,
+			const char *what)
+{
+	const u8 *p = page_address(page), *end = p + (PAGE_SIZE << order);
+	const u8 *q;
+
+	for (q = p; q < end; q++)
+		if (*q != val)
+			break;
+	if (q == end)
+		return;
+	report_begin();
+	printk("BUG: %s\n", what);
+	printk("pfn 0x%lx (a block of %lu pages at %p): byte at offset 0x%lx "
+	       "is 0x%02x, expected 0x%02x\n", page_to_pfn(page), 1UL << order,
+	       p, (unsigned long)(q - p), *q, val);
+	report_end();
+}
+#else
+#define poison_pages(page, order) do { } while (0)
+#define check_pages(page, order, val, what) do { } while (0)
+#endif
 
 static bool page_is_buddy(const struct page *page, unsigned int order)
 {
@@ -128,9 +168,12 @@ static void drain_listed_pages(void)
 {
 	struct page *page;
 
-	while ((page = take_listed(&pcp_pages, &nr_pcp)) ||
-	       (page = take_listed(&zeroed_pages, &nr_zeroed)))
+	while ((page = take_listed(&pcp_pages, &nr_pcp)))
 		__free_one_page(page_to_pfn(page), 0);
+	while ((page = take_listed(&zeroed_pages, &nr_zeroed))) {
+		poison_pages(page, 0);	/* no longer known to be zeros */
+		__free_one_page(page_to_pfn(page), 0);
+	}
 }
 
 /* Allocate 2^order contiguous pages; NULL when memory is exhausted. The
@@ -166,6 +209,12 @@ struct page *__alloc_pages(gfp_t gfp, unsigned int order)
 	spin_unlock_irqrestore(&zone_lock, flags);
 	if (!page)
 		return NULL;
+	if (zeroed)
+		check_pages(page, 0, 0, "page poison: a free zeroed page was "
+			    "written (use after free)");
+	else
+		check_pages(page, order, PAGE_POISON, "page poison overwritten "
+			    "(use after free)");
 	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
 	page->order = order;
 	page->mapping = NULL;
@@ -189,6 +238,7 @@ void free_unref_page(struct page *page, unsigned int order, int count)
 	BUG_ON(page->flags & (1UL << PG_reserved));
 	page->flags = 0;
 	page->slab_cache = NULL;
+	poison_pages(page, order);
 	spin_lock_irqsave(&zone_lock, flags);
 	if (!order && nr_pcp < PCP_PAGES_MAX) {
 		list_add(&page->lru, &pcp_pages);
@@ -226,11 +276,14 @@ void free_zeroed_page(unsigned long addr)
 		return;
 	page->flags = 0;
 	page->slab_cache = NULL;
+	check_pages(page, 0, 0, "free_zeroed_page: the page is not all "
+		    "zeros");
 	spin_lock_irqsave(&zone_lock, flags);
 	if (nr_zeroed < ZEROED_PAGES_MAX) {
 		list_add(&page->lru, &zeroed_pages);
 		nr_zeroed++;
 	} else {
+		poison_pages(page, 0);
 		__free_one_page(page_to_pfn(page), 0);
 	}
 	nr_free++;
@@ -321,6 +374,7 @@ void mem_init_done(void)
 
 		if (page->flags & (1UL << PG_reserved))
 			continue;
+		poison_pages(page, 0);
 		__free_one_page(pfn, 0);
 		nr_free++;
 		totalram_pages++;
@@ -347,6 +401,7 @@ unsigned long free_reserved_area(const void *start, const void *end,
 		if (!(page->flags & (1UL << PG_reserved)))
 			continue;
 		page->flags &= ~(1UL << PG_reserved);
+		poison_pages(page, 0);
 		spin_lock_irqsave(&zone_lock, flags);
 		__free_one_page(pfn, 0);
 		nr_free++;

@@ -12,10 +12,19 @@
  * pages come from __alloc_pages, which does not ask again.
  * /proc/slabinfo lists every cache, so tests can compare each with a
  * baseline and name the one that lost objects.
+ *
+ * The debug kernel (CONFIG_SLUB_DEBUG, as Linux's SLUB debugging) lays out
+ * each slot as the object, a redzone up to the next word and one word
+ * more, then the free pointer; a free object is filled with POISON_FREE
+ * (its last byte POISON_END) and its redzone with SLUB_RED_INACTIVE, an
+ * allocated one has SLUB_RED_ACTIVE there. kmem_cache_free checks the
+ * redzone (an overflow, or a double free) and kmem_cache_alloc the poison
+ * (a write after free); either reports the cache by name and stops.
  */
 #include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/poison.h>
 #include <linux/printk.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -37,7 +46,14 @@ static void cache_setup(struct kmem_cache *c, const char *name,
 	if (align < sizeof(void *))
 		align = sizeof(void *);
 	c->name = name;
-	c->size = ALIGN(size ? size : 1, align);
+	c->object_size = size ? size : 1;
+#ifdef CONFIG_SLUB_DEBUG
+	c->offset = ALIGN(c->object_size, sizeof(void *)) + sizeof(void *);
+	c->size = ALIGN(c->offset + sizeof(void *), align);
+#else
+	c->offset = 0;	/* a free object's first word */
+	c->size = ALIGN(c->object_size, align);
+#endif
 	c->order = 0;
 	while ((PAGE_SIZE << c->order) / c->size < 4 && c->order < 3)
 		c->order++;
@@ -63,6 +79,103 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	return c;
 }
 
+/* The free pointer of a free slot: where its successor is. */
+static inline void **free_ptr(struct kmem_cache *c, void *obj)
+{
+	return (void **)((char *)obj + c->offset);
+}
+
+#ifdef CONFIG_SLUB_DEBUG
+/* The first byte of [p, p + n) that is not val, or NULL. */
+static const u8 *first_not(const u8 *p, u8 val, size_t n)
+{
+	for (; n; p++, n--)
+		if (*p != val)
+			return p;
+	return NULL;
+}
+
+static void __noreturn slab_bug(struct kmem_cache *c, const void *obj,
+				const char *what, const u8 *bad, u8 expected)
+{
+	report_begin();
+	printk("BUG %s: %s\n", c->name, what);
+	printk("object %p (%u bytes, slot %u) in cache %s", obj,
+	       c->object_size, c->size, c->name);
+	if (bad)
+		printk(": byte at offset %ld is 0x%02x, expected 0x%02x",
+		       (long)(bad - (const u8 *)obj), *bad, expected);
+	printk("\n");
+	report_end();
+}
+
+/* Fill a slot as allocated (active) or free: the redzone, and for a free
+ * object the poison. */
+static void init_object(struct kmem_cache *c, void *obj, bool active)
+{
+	u8 *p = obj;
+
+	if (!active) {
+		memset(p, POISON_FREE, c->object_size - 1);
+		p[c->object_size - 1] = POISON_END;
+	}
+	memset(p + c->object_size, active ? SLUB_RED_ACTIVE : SLUB_RED_INACTIVE,
+	       c->offset - c->object_size);
+}
+
+/* obj must be the start of a slot of page's slab. */
+static void check_valid_pointer(struct kmem_cache *c, struct page *page,
+				const void *obj, const char *what)
+{
+	const char *base = page_address(page);
+	unsigned long off = (const char *)obj - base;
+
+	if ((const char *)obj < base || off % c->size ||
+	    off / c->size >= c->objs_per_slab)
+		slab_bug(c, obj, what, NULL, 0);
+}
+
+/* An object about to be handed out: still poisoned and redzoned as free?
+ * A difference is a write to the object after it was freed (or past the
+ * end of the object before it was freed). */
+static void check_free_object(struct kmem_cache *c, void *obj)
+{
+	const u8 *p = obj, *bad;
+
+	bad = first_not(p, POISON_FREE, c->object_size - 1);
+	if (!bad && p[c->object_size - 1] != POISON_END)
+		bad = p + c->object_size - 1;
+	if (bad)
+		slab_bug(c, obj, "Poison overwritten (use after free)", bad,
+			 bad == p + c->object_size - 1 ? POISON_END :
+							POISON_FREE);
+	bad = first_not(p + c->object_size, SLUB_RED_INACTIVE,
+			c->offset - c->object_size);
+	if (bad)
+		slab_bug(c, obj, "Redzone overwritten (of a free object)", bad,
+			 SLUB_RED_INACTIVE);
+}
+
+/* An object being freed: its redzone must be intact and active. */
+static void check_allocated_object(struct kmem_cache *c, void *obj)
+{
+	const u8 *rz = (const u8 *)obj + c->object_size, *bad;
+	size_t n = c->offset - c->object_size;
+
+	if (!first_not(rz, SLUB_RED_INACTIVE, n))
+		slab_bug(c, obj, "Object already free (double free)", NULL, 0);
+	bad = first_not(rz, SLUB_RED_ACTIVE, n);
+	if (bad)
+		slab_bug(c, obj, "Right Redzone overwritten (out-of-bounds "
+			 "write)", bad, SLUB_RED_ACTIVE);
+}
+#else	/* the normal kernel checks nothing */
+#define init_object(c, obj, active) do { } while (0)
+#define check_valid_pointer(c, page, obj, what) do { } while (0)
+#define check_free_object(c, obj) do { } while (0)
+#define check_allocated_object(c, obj) do { } while (0)
+#endif
+
 /* A new slab: its objects all chained on page->freelist. Lock held. */
 static struct page *cache_grow(struct kmem_cache *c, gfp_t gfp)
 {
@@ -77,10 +190,11 @@ static struct page *cache_grow(struct kmem_cache *c, gfp_t gfp)
 	page->inuse = 0;
 	base = page_address(page);
 	for (i = 0; i < c->objs_per_slab; i++) {
-		void **obj = (void **)(base + i * c->size);
+		void *obj = base + i * c->size;
 
-		*obj = i + 1 < c->objs_per_slab ? base + (i + 1) * c->size :
-						  NULL;
+		init_object(c, obj, false);
+		*free_ptr(c, obj) = i + 1 < c->objs_per_slab ?
+					    base + (i + 1) * c->size : NULL;
 	}
 	page->freelist = base;
 	list_add(&page->lru, &c->partial);
@@ -105,14 +219,17 @@ void *kmem_cache_alloc(struct kmem_cache *c, gfp_t gfp)
 		return NULL;
 	}
 	obj = page->freelist;
-	page->freelist = *obj;
+	check_valid_pointer(c, page, obj, "Freepointer corrupt");
+	check_free_object(c, obj);
+	init_object(c, obj, true);
+	page->freelist = *free_ptr(c, obj);
 	page->inuse++;
 	c->nr_active++;
 	if (!page->freelist)
 		list_move_tail(&page->lru, &c->full);
 	spin_unlock_irqrestore(&c->lock, flags);
 	if (gfp & __GFP_ZERO)
-		memset(obj, 0, c->size);
+		memset(obj, 0, c->object_size);
 	return obj;
 }
 
@@ -151,8 +268,12 @@ void kmem_cache_free(struct kmem_cache *c, void *obj)
 		return;
 	page = obj_to_slab(obj, &order);
 	BUG_ON(page->slab_cache != c);
+	check_valid_pointer(c, page, obj, "Invalid object pointer (free of a "
+			    "pointer into an object)");
 	spin_lock_irqsave(&c->lock, flags);
-	*(void **)obj = page->freelist;
+	check_allocated_object(c, obj);
+	init_object(c, obj, false);
+	*free_ptr(c, obj) = page->freelist;
 	if (!page->freelist)
 		list_move_tail(&page->lru, &c->partial);
 	page->freelist = obj;
@@ -224,11 +345,11 @@ void show_slab_info(void)
 {
 	struct kmem_cache *c;
 
-	printk("%-16s %8s %8s %6s %6s\n", "cache", "active", "objsize",
-	       "order", "slabs");
+	printk("%-16s %8s %8s %8s %6s %6s\n", "cache", "active", "objsize",
+	       "slotsize", "order", "slabs");
 	list_for_each_entry(c, &slab_caches, list)
-		printk("%-16s %8lu %8u %6u %6lu\n", c->name, c->nr_active,
-		       c->size, c->order, c->nr_slabs);
+		printk("%-16s %8lu %8u %8u %6u %6lu\n", c->name, c->nr_active,
+		       c->object_size, c->size, c->order, c->nr_slabs);
 }
 
 /*
@@ -236,7 +357,9 @@ void show_slab_info(void)
  * use and in all its slabs, the object size, objects per slab, pages per
  * slab; the tunables are SLAB's per-CPU arrays, which Clonix has not (0);
  * then slabs in use (every slab here holds at least one object: an empty
- * one is freed at once) and in all.
+ * one is freed at once) and in all. <objsize> is each object's slot, as
+ * Linux shows it: in the debug kernel the object plus its redzone and free
+ * pointer (show_slab_info prints both sizes).
  */
 int slabinfo_show(struct seq_file *m)
 {

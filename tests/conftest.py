@@ -4,6 +4,12 @@ QEMU under pexpect, waiting for what the console prints (never sleeping).
 The QEMU command line is the one `make run` uses (see arch/*/Makefile); the
 tests ask make for it with `make -s qemu-cmd`, so they boot exactly what a
 student boots.
+
+CLONIX_DEBUG=1 in the environment (`make test-debug`) runs every test on
+the debug kernel (`make DEBUG=1`: UBSAN, slab and page poisoning, lock
+checks): make is called with DEBUG=1, so the tests build and boot
+build/<arch>-debug. Whatever kernel runs, a test whose console shows a
+debug report fails (the boot fixture checks when the test ends).
 """
 import os
 import re
@@ -18,11 +24,21 @@ ARCHES = ["riscv", "x86"]
 # Architectures that run user programs (MenuOS as /init): all of them.
 USER_ARCHES = ARCHES
 BOOT_TIMEOUT = 60  # seconds; a boot takes well under one
+DEBUG = os.environ.get("CLONIX_DEBUG", "") not in ("", "0")
+# A debug report's lines (kernel/panic.c report_begin/report_end): the
+# headings of lib/ubsan.c, mm/slab.c, mm/page_alloc.c, the lock checker
+# and WARN_ON, and the line each report ends with.
+DEBUG_REPORT = re.compile(r"^(UBSAN: .*|BUG [\w-]+: .*|BUG: (?!unable to "
+                          r"handle).*|WARNING: .*|---\[ end of debug report.*)$",
+                          re.M)
 
 
-def make(*args, arch="riscv"):
-    """Run make in the repository; fail the test with make's output."""
-    cmd = ["make", "-s", f"ARCH={arch}", *args]
+def make(*args, arch="riscv", debug=None):
+    """Run make in the repository (for the debug kernel with
+    CLONIX_DEBUG=1, or debug=True); fail the test with make's output."""
+    debug = DEBUG if debug is None else debug
+    cmd = ["make", "-s", f"ARCH={arch}", *(["DEBUG=1"] if debug else []),
+           *args]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.fail(f"{' '.join(cmd)} failed:\n{proc.stdout}\n{proc.stderr}")
@@ -32,18 +48,29 @@ def make(*args, arch="riscv"):
 _built = set()
 
 
-def build(arch):
-    """Build the kernel and the root filesystem for arch (once per session)."""
-    if arch not in _built:
-        make("all", "rootfs", arch=arch)
-        _built.add(arch)
+def build(arch, debug=None):
+    """Build the kernel and the root filesystem for arch (once per session);
+    debug: the debug kernel (default: as CLONIX_DEBUG says)."""
+    debug = DEBUG if debug is None else debug
+    if (arch, debug) not in _built:
+        make("all", "rootfs", arch=arch, debug=debug)
+        _built.add((arch, debug))
+    return os.path.join(ROOT, "build", arch + ("-debug" if debug else ""))
+
+
+def user_build(arch):
+    """Where user space (rootfs, BusyBox) is built: build/<arch> for both
+    kernels (the debug kernel boots the normal build's rootfs)."""
+    build(arch)
     return os.path.join(ROOT, "build", arch)
 
 
 def qemu_command(arch, boot="default", append="", initrd=True, mem="128M",
-                 extra=()):
-    """make run's QEMU command; extra: more QEMU options (e.g. -icount)."""
-    out = make("qemu-cmd", f"BOOT={boot}", f"MEM={mem}", arch=arch).strip()
+                 extra=(), debug=None):
+    """make run's QEMU command; extra: more QEMU options (e.g. -icount);
+    debug: boot the debug kernel (default: as CLONIX_DEBUG says)."""
+    out = make("qemu-cmd", f"BOOT={boot}", f"MEM={mem}", arch=arch,
+               debug=debug).strip()
     argv = shlex.split(out)
     if not initrd:
         i = argv.index("-initrd")
@@ -60,6 +87,7 @@ class Machine:
                                    encoding="utf-8", codec_errors="replace",
                                    timeout=BOOT_TIMEOUT)
         self.output = ""
+        self.expect_reports = False  # a test that provokes them says so
 
     def _fail(self, what):
         self.child.terminate(force=True)
@@ -95,6 +123,22 @@ class Machine:
         first, _, rest = out.partition("\n")
         assert first.strip() == command, f"echo mismatch: {first!r}"
         return rest
+
+    def drain(self):
+        """Add what the console printed and no expect consumed yet."""
+        self.output += self.child.buffer
+        self.child.buffer = ""
+        try:
+            while True:
+                self.output += self.child.read_nonblocking(65536, timeout=0)
+        except (pexpect.TIMEOUT, pexpect.EOF, ValueError):  # ValueError: closed
+            pass
+
+    def debug_reports(self):
+        """The debug-report lines the console has shown so far."""
+        self.drain()
+        return [m.group(0) for m in DEBUG_REPORT.finditer(
+            self.output.replace("\r", ""))]
 
     def wait_exit(self, timeout=BOOT_TIMEOUT):
         """Wait for QEMU to end by itself; return (exit status, console)."""
@@ -174,15 +218,21 @@ def boot():
     machines = []
 
     def start(arch, **opts):
-        build(arch)
+        build(arch, debug=opts.get("debug"))
         m = Machine(qemu_command(arch, **opts))
         machines.append(m)
         return m
 
     yield start
+    reports = []
     for m in machines:
+        if not m.expect_reports:
+            reports += m.debug_reports()
         if m.child.isalive():
             m.child.terminate(force=True)
+    if reports:
+        pytest.fail("the kernel reported a bug during the test:\n" +
+                    "\n".join(reports))
 
 
 def nm_functions(arch):

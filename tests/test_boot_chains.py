@@ -11,7 +11,8 @@ import zlib
 
 import pytest
 
-from conftest import ROOT, Machine, build, make, qemu_command
+from conftest import (DEBUG, ROOT, Machine, build, make, qemu_command,
+                      user_build)
 from test_processes import assert_seed_lines
 
 CHAINS = ["default", "opensbi", "uboot"]
@@ -19,7 +20,8 @@ CHAINS = ["default", "opensbi", "uboot"]
 # 0x8c000000 on, so its chain runs with 256 MiB (as `make run BOOT=uboot`).
 MEM = {"default": "128M", "opensbi": "128M", "uboot": "256M"}
 KERNEL_LOAD = 0x80200000  # KERNEL_PHYS_ADDR: head.S runs only there
-UBOOT_DISK = "build/riscv/uboot-disk.img"
+# The kernel's build directory's (build/riscv-debug with CLONIX_DEBUG=1).
+UBOOT_DISK = "build/riscv%s/uboot-disk.img" % ("-debug" if DEBUG else "")
 
 # What each chain prints before Clonix does, in order.
 CHAIN_LINES = {
@@ -115,7 +117,7 @@ def test_each_boot_chain_boots_menuos_and_runs_fork_on_riscv(boot, chain):
     m.expect(r"Clonix for RISC-V")
     m.expect(rf"Memory: {MEM[chain][:-1]} MiB at 80000000-")
     initrd = m.expect(r"Initrd: [0-9a-f]+-[0-9a-f]+ \((\d+) bytes\)")
-    rootfs = os.path.join(build("riscv"), "rootfs.img")
+    rootfs = os.path.join(user_build("riscv"), "rootfs.img")
     assert int(initrd.group(1)) == os.path.getsize(rootfs), \
         "the kernel must get the whole initramfs, not the uImage header"
     m.expect(rf"Kernel command line: chain={chain}\r*\n")
@@ -136,7 +138,9 @@ def test_make_uimage_wraps_image_and_initramfs_for_bootm_on_riscv():
     for name, payload, kind, title, load in images:
         with open(os.path.join(out, name), "rb") as f:
             data = f.read()
-        with open(os.path.join(out, payload), "rb") as f:
+        # The initramfs is user space's, built once for both kernels.
+        where = user_build("riscv") if payload == "rootfs.img" else out
+        with open(os.path.join(where, payload), "rb") as f:
             expected = f.read()
         h = uimage_header(data)
         assert h, f"{name}: no valid uImage header"

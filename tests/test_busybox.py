@@ -16,7 +16,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, USER_ARCHES, build
+from conftest import ROOT, USER_ARCHES, build, user_build
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -98,7 +98,7 @@ def test_busybox_is_installed_beside_menuos_programs(menu, arch):
 
 
 def test_busybox_is_built_once_from_debians_source(arch):
-    out = os.path.join(build(arch), "busybox")
+    out = os.path.join(user_build(arch), "busybox")
     # Debian's source package, with Debian's changelog and configuration.
     src = os.path.join(out, "src", "debian")
     assert os.path.isfile(os.path.join(src, "changelog"))

@@ -370,6 +370,9 @@ static void test_wake_op(unsigned int *sh)
 	wake_op_value(f2, 1, FUTEX_OP((FUTEX_OP_OR | FUTEX_OP_OPARG_SHIFT), 4,
 				      0, 0), 0x11,
 		      "FUTEX_OP_OPARG_SHIFT: oparg is 1 << oparg");
+	wake_op_value(f2, 1, FUTEX_OP((FUTEX_OP_OR | FUTEX_OP_OPARG_SHIFT), 31,
+				      0, 0), 0x80000001,
+		      "FUTEX_OP_OPARG_SHIFT: 1 << 31 is the top bit");
 
 	/* The comparison, seen through who is woken: f1 and f2 each have a
 	 * waiter; the second is woken only if the comparison holds. */

@@ -19,6 +19,11 @@ int vprintk(const char *fmt, va_list args);
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 /* Architecture: print the caller's call chain. */
 void dump_stack(void);
+/* The debug kernel's reports (kernel/panic.c): report_begin(), the
+ * report's lines, report_end() (backtrace, then a failure stop). */
+void report_begin(void);
+void __noreturn report_end(void);
+void __noreturn warn_report(const char *file, int line, const char *cond);
 
 #define pr_err(fmt, ...) printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...) printk(KERN_WARNING fmt, ##__VA_ARGS__)
@@ -30,6 +35,17 @@ void dump_stack(void);
 			panic("BUG at %s:%d: %s", __FILE__, __LINE__, #cond); \
 	} while (0)
 
+/* The debug kernel stops at a warning (CONFIG_PANIC_ON_WARN, as Linux's
+ * panic_on_warn); the normal one prints it and goes on. */
+#ifdef CONFIG_PANIC_ON_WARN
+#define WARN_ON(cond)                                                   \
+	({                                                              \
+		int __ret = !!(cond);                                   \
+		if (unlikely(__ret))                                    \
+			warn_report(__FILE__, __LINE__, #cond);         \
+		__ret;                                                  \
+	})
+#else
 #define WARN_ON(cond)                                                   \
 	({                                                              \
 		int __ret = !!(cond);                                   \
@@ -38,5 +54,6 @@ void dump_stack(void);
 				__LINE__, #cond);                       \
 		__ret;                                                  \
 	})
+#endif
 
 #endif

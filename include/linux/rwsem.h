@@ -10,10 +10,13 @@
 struct rw_semaphore {
 	long count;	/* readers holding it, or -1 for a writer */
 	struct wait_queue_head wait;	/* who waits for it */
+#ifdef CONFIG_DEBUG_RWSEMS
+	struct task_struct *owner;	/* the writer, for the debug checks */
+#endif
 };
 
 #define __RWSEM_INITIALIZER(name) \
-	{ 0, __WAIT_QUEUE_HEAD_INITIALIZER((name).wait) }
+	{ .count = 0, .wait = __WAIT_QUEUE_HEAD_INITIALIZER((name).wait) }
 
 void init_rwsem(struct rw_semaphore *sem);
 void down_read(struct rw_semaphore *sem);

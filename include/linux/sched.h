@@ -182,12 +182,22 @@ void __noreturn cpu_startup_entry(void);
 void yield(void);
 void show_state(void);		/* every task, for the console (ps) */
 void boot_selftests(void);	/* kernel/selftest.c: clonix.selftest */
+void debug_selftest(void);	/* lib/test_debug.c: debug_selftest= */
 /* Give up the CPU if the tick says our slice is over: every loop whose
  * length a user chooses calls it (kernel code is not preempted). */
 int cond_resched(void);
 /* The same for a loop holding lock: dropped around the switch, so it may
  * have changed what it guards. Returns 1 if it rescheduled. */
 int cond_resched_lock(spinlock_t *lock);
+/* A function that may sleep says so: the debug kernel reports a caller
+ * holding a spinlock (CONFIG_DEBUG_ATOMIC_SLEEP), even when this call
+ * happens not to sleep. */
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+void __might_sleep(const char *file, int line);
+#define might_sleep() __might_sleep(__FILE__, __LINE__)
+#else
+#define might_sleep() do { } while (0)
+#endif
 const char *task_state_name(const struct task_struct *p);
 /* Sleep for up to timeout ticks; MAX_SCHEDULE_TIMEOUT: until woken. */
 #define MAX_SCHEDULE_TIMEOUT ((long)(~0UL >> 1))

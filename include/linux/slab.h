@@ -9,7 +9,11 @@
 
 struct kmem_cache {
 	const char *name;
-	unsigned int size;	/* object size, rounded to the alignment */
+	unsigned int object_size;	/* what the user asked for */
+	unsigned int size;	/* each object's slot: object_size rounded to
+				 * the alignment (and, in the debug kernel,
+				 * a redzone and the free pointer after it) */
+	unsigned int offset;	/* of the free pointer in a free slot */
 	unsigned int order;	/* each slab is 2^order pages */
 	unsigned int objs_per_slab;
 	unsigned long nr_active;	/* objects handed out */

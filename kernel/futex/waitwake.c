@@ -93,10 +93,11 @@ static int futex_atomic_op_inuser(unsigned int encoded_op, u32 __user *uaddr)
 	u32 *kaddr;
 	int oldval;
 
-	if (encoded_op & (FUTEX_OP_OPARG_SHIFT << 28)) {
+	/* Unsigned shifts: 8 << 28 and 1 << 31 do not fit in an int. */
+	if (encoded_op & ((unsigned int)FUTEX_OP_OPARG_SHIFT << 28)) {
 		if (oparg < 0 || oparg > 31)
 			oparg &= 31;	/* Linux warns and goes on so */
-		oparg = 1 << oparg;
+		oparg = (int)(1U << oparg);
 	}
 	if (op > FUTEX_OP_XOR)
 		return -ENOSYS;

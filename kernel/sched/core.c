@@ -12,6 +12,9 @@
  * The run-queue lock is taken in schedule() and released by the *next*
  * task, in finish_task_switch() — which is why a brand-new task must pass
  * through schedule_tail() (ret_from_fork) before it does anything else.
+ * The debug kernel's lock checker is told of that hand-over
+ * (spin_release_owner/spin_acquire_owner), and schedule() reports a task
+ * that sleeps holding a spinlock (CONFIG_DEBUG_ATOMIC_SLEEP).
  */
 #include <asm/mmu_context.h>
 #include <asm/switch_to.h>
@@ -172,6 +175,7 @@ static void finish_task_switch(struct task_struct *prev)
 	struct mm_struct *mm = rq->prev_mm;
 
 	rq->prev_mm = NULL;
+	spin_acquire_owner(&rq->lock);	/* prev's schedule() took it */
 	spin_unlock_irq(&rq->lock);
 	if (mm)
 		mmdrop(mm);	/* what a kernel thread had borrowed */
@@ -202,10 +206,43 @@ noinline void context_switch(struct rq *rq, struct task_struct *prev,
 		rq->prev_mm = prev->active_mm;
 		prev->active_mm = NULL;
 	}
+	spin_release_owner(&rq->lock);	/* next will let it go */
 	switch_to(prev, next, prev);
 	/* Now running as next; prev is whoever ran before us. */
 	finish_task_switch(prev);
 }
+
+#ifdef CONFIG_DEBUG_ATOMIC_SLEEP
+/* A task holding spinlocks must not sleep: whoever then wants one of them
+ * on this CPU spins for ever (preempt_count counts the locks held). */
+static void schedule_debug(struct task_struct *prev)
+{
+	int count = prev->thread_info.preempt_count;
+
+	if (likely(!count))
+		return;
+	report_begin();
+	printk("BUG: scheduling while atomic: %s/%d/0x%08x (%d spinlock(s) "
+	       "held)\n", prev->comm, prev->pid, count, count);
+	report_end();
+}
+
+void __might_sleep(const char *file, int line)
+{
+	int count = current->thread_info.preempt_count;
+
+	if (likely(!count))
+		return;
+	report_begin();
+	printk("BUG: sleeping function called from invalid context at "
+	       "%s:%d\n", file, line);
+	printk("in_atomic(): 1 (%d spinlock(s) held), pid: %d, name: %s\n",
+	       count, current->pid, current->comm);
+	report_end();
+}
+#else
+#define schedule_debug(prev) do { } while (0)
+#endif
 
 /*
  * Give the CPU to the next runnable task. A task that set its state to
@@ -217,6 +254,7 @@ noinline void schedule(void)
 	struct task_struct *prev = current, *next;
 	struct rq *rq = this_rq();
 
+	schedule_debug(prev);
 	spin_lock_irq(&rq->lock);
 	clear_tsk_need_resched(prev);
 	if (prev->__state != TASK_RUNNING && prev->on_rq)

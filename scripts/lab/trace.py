@@ -26,6 +26,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 GDB_ARCH = {"riscv": "riscv:rv64", "x86": "i386"}
 TIMEOUT = 120
+# CLONIX_DEBUG=1 (make test-debug): the lab runs on the debug kernel
+# (make DEBUG=1, build/<arch>-debug), as tests/conftest.py's do.
+DEBUG = os.environ.get("CLONIX_DEBUG", "") not in ("", "0")
+MAKE_DEBUG = ["DEBUG=1"] if DEBUG else []
+KDIR = "-debug" if DEBUG else ""
 
 # What differs between the two architectures, by name only: every value
 # in the trace is read from the running kernel.
@@ -61,7 +66,7 @@ class Gdb:
                               "-ex", "set width 0",
                               "-ex", "set architecture " + GDB_ARCH[arch],
                               "-ex", "set trust-readonly-sections on",
-                              "-ex", "file build/%s/vmlinux" % arch,
+                              "-ex", "file build/%s%s/vmlinux" % (arch, KDIR),
                               "-ex", "source scripts/gdb/clonix.py",
                               "-ex", "target remote :%d" % port],
             cwd=ROOT, encoding="utf-8", timeout=TIMEOUT, echo=False,
@@ -115,10 +120,11 @@ class Gdb:
 
 
 def start_qemu(arch, port, log):
-    subprocess.run(["make", "-s", "ARCH=" + arch, "all", "rootfs"], cwd=ROOT,
-                   check=True)
+    subprocess.run(["make", "-s", "ARCH=" + arch, *MAKE_DEBUG, "all",
+                    "rootfs"], cwd=ROOT, check=True)
     argv = shlex.split(subprocess.run(
-        ["make", "-s", "ARCH=" + arch, "qemu-cmd"], cwd=ROOT, check=True,
+        ["make", "-s", "ARCH=" + arch, *MAKE_DEBUG, "qemu-cmd"], cwd=ROOT,
+        check=True,
         capture_output=True, text=True).stdout)
     argv += ["-no-reboot", "-append", "", "-S", "-gdb", "tcp::%d" % port]
     q = pexpect.spawn(argv[0], argv[1:], cwd=ROOT, encoding="utf-8",
@@ -555,7 +561,7 @@ def vdso_mapping(gdb, arch):
                                "PAGE_SHIFT")["PAGE_SHIFT"]
     # Where in the image the trampoline is: the offset the kernel was
     # built with (VDSO_SYMBOL), from the image's own symbol table.
-    offsets = header_defines("build/riscv/include/generated/vdso-offsets.h",
+    offsets = header_defines("build/riscv%s/include/generated/vdso-offsets.h" % KDIR,
                              "__vdso_")
     return {"base": int(m.group(1)), "image_size": int(m.group(2)),
             "size": int(m.group(3)) * page,

@@ -30,7 +30,7 @@ $(O)/uImage: $(O)/Image
 
 # Load address 0: U-Boot passes the ramdisk where it was loaded, after the
 # 64-byte header (initrd_high is all ones in Debian's U-Boot: no copying).
-$(O)/rootfs.uImage: $(O)/rootfs.img
+$(O)/rootfs.uImage: $(U)/rootfs.img
 	@echo "  MKIMAGE $@"
 	$(Q)$(MKIMAGE) -T ramdisk -a 0 -e 0 -n "Clonix initramfs" -d $< $@ > /dev/null
 
