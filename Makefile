@@ -209,6 +209,27 @@ bench:
 	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/bench/bench.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(BENCH_ARGS)
 
+# The syscall fuzzer (issue 14): user/fuzz.c draws its calls from this
+# architecture's own table, turned into {nr, "name"} lines here; `make fuzz`
+# (scripts/fuzz/fuzz.py) boots each architecture (both unless ARCH= is
+# given) and runs FUZZ_CALLS calls (1,000,000) with a random seed, or
+# FUZZ_SEED= to replay one.
+FUZZ_TABLE_riscv := arch/riscv/kernel/syscall_table.c
+FUZZ_TABLE_x86 := arch/x86/kernel/syscall_32.c
+$(O)/fuzz/fuzz_syscalls.h: $(FUZZ_TABLE_$(ARCH))
+	@mkdir -p $(dir $@)
+	$(Q)sed -n 's/^[[:space:]]*SC(\([0-9]*\), *sys_\([a-z0-9_]*\)).*/{\1, "\2"},/p' $< > $@
+$(O)/rootfs/bin/fuzz: $(O)/fuzz/fuzz_syscalls.h
+$(O)/rootfs/bin/fuzz: USER_CFLAGS += -I$(O)/fuzz
+FUZZ_ARCHES := $(if $(filter file,$(origin ARCH)),$(ARCHES),$(ARCH))
+FUZZ_SEED ?=
+FUZZ_CALLS ?= 1000000
+.PHONY: fuzz
+fuzz:
+	$(Q)for arch in $(FUZZ_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/fuzz/fuzz.py $(foreach a,$(FUZZ_ARCHES),--arch $(a)) \
+		--calls $(FUZZ_CALLS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
+
 # Static checking with sparse (Debian's package), as Linux's `make C=2`:
 # each kernel .c file of the architecture is checked with the kernel's own
 # flags (sparse ignores the GCC-only ones) and __CHECKER__ defined, which
