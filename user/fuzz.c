@@ -2,11 +2,13 @@
  * with hostile arguments and checks, after every batch of them, that the
  * kernel still answers, lost no memory and lost no task.
  *
- *   fuzz [-s SEED] [-n CALLS] [-b BATCH] [-t SECONDS] [-u UID] [-v]
+ *   fuzz [-s SEED] [-n CALLS] [-b BATCH] [-f FIRST] [-t SECONDS] [-u UID] [-v]
  *
  * -s: the seed (printed at the start: the same seed replays the same
  *     calls); -n: how many calls in all (default 20000); -b: calls per
- *     batch (500); -t: a batch's time limit (20 s); -u: the uid batches run
+ *     batch (500); -f: the first batch's number (each batch's calls
+ *     depend only on the seed and its number: -f 15 -n 500 replays
+ *     batch 15 alone); -t: a batch's time limit (20 s); -u: the uid batches run
  *     as (65534, nobody); -v: print every call, number and arguments,
  *     before it is made, so the last line before a crash names it.
  *
@@ -37,8 +39,10 @@
  * reaped. Then it checks getpid and a pipe round trip, the number of tasks
  * in /proc, /proc/meminfo's MemFree + Slab (a slab's pages move between
  * the two as objects land in other slabs, so the sum is what must come
- * back) and every cache's active objects in /proc/slabinfo, against a
- * baseline taken after two warm-up batches. It prints the last line:
+ * back) + this program's own resident pages (/proc/self/stat's rss: its
+ * stack or heap may reach a new page during a run) and every cache's
+ * active objects in /proc/slabinfo, against a baseline taken after two
+ * warm-up batches. It prints the last line:
  *   fuzz: summary: seed 0x... calls N batches B ... leaks 0 lost 0
  */
 #define _GNU_SOURCE
@@ -90,11 +94,12 @@ static const struct syscall_entry {
 #else
 #error "fuzz: RISC-V or i386"
 #endif
-#define ARENA_ADDR 0x20000000UL		/* our buffers, away from the rest */
+#define ARENA_ADDR 0x20000000UL
+#define COUNT_ADDR 0x2e5a7000UL		/* the shared call counter */		/* our buffers, away from the rest */
 #define NBUF 4				/* buffers, each before a hole */
 #define LOGFD 200			/* the batch's log: a pipe */
 #define NRECENT 8
-#define STALL_MS 3000			/* no call made for this long: stuck */
+#define STALL_MS 1500			/* no call made for this long: stuck */
 
 extern char __executable_start[];
 
@@ -356,6 +361,18 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 
 	if (!spares_self(nr, a))
 		return -1;
+	/* sigsuspend with SIGALRM blocked would wait for ever, so SIGALRM
+	 * is taken out of its mask (in the mask itself on i386; in the
+	 * buffer, when the pointer is to one of ours, for rt_sigsuspend). */
+#ifdef SYS_sigsuspend
+	if (nr == SYS_sigsuspend)
+		a[2] &= ~(1UL << (SIGALRM - 1));
+#endif
+	if (nr == SYS_rt_sigsuspend && a[0] >= (unsigned long)bufs[0] &&
+	    a[0] < (unsigned long)bufs[NBUF - 1] + PAGE - 8 &&
+	    ((a[0] - (unsigned long)bufs[0]) / PAGE) % 2 == 0)
+		((unsigned char *)a[0])[(SIGALRM - 1) / 8] &=
+			~(1 << ((SIGALRM - 1) % 8));
 	/* sigreturn takes its registers from our stack: it ends the batch
 	 * (SIGSEGV) nearly every time, so it is made one time in eight. */
 	if (strstr(name, "sigreturn") && below(8))
@@ -372,6 +389,11 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 		r = fuzz_call(a[0], a[1], a[2], a[3], a[4], a[5], nr);
 	if (touches_alarm(name))
 		start_timer();
+	if (*shared_count - n > 1000000)
+		say("fuzz: counter %lu -> %lu under b%ld p%d #%lu %s(%ld) %#lx "
+		    "%#lx %#lx %#lx %#lx %#lx = %ld\n", n, *shared_count,
+		    batch_no, getpid(), n, name, nr, a[0], a[1], a[2], a[3],
+		    a[4], a[5], r);
 	return r;
 }
 
@@ -737,6 +759,13 @@ static int mem_state(struct mem_state *s)
 	s->pages = p ? atol(p + 8) / 4 : -1;
 	p = strstr(big, "\nSlab:");
 	s->pages += p ? atol(p + 6) / 4 : 0;
+	/* Our own resident pages: a page this program touches for the first
+	 * time (its stack reaching deeper, its heap) is not the kernel's. */
+	if (read_file("/proc/self/stat") == 0 && (p = strrchr(big, ')'))) {
+		for (int field = 2; field < 24 && p; field++)
+			p = strchr(p + 1, ' ');
+		s->pages += p ? atol(p + 1) : 0;
+	}
 	if (read_file("/proc/slabinfo"))
 		return 0;			/* not Clonix: pages only */
 	for (line = strtok(big, "\n"); line; line = strtok(NULL, "\n")) {
@@ -766,7 +795,7 @@ static int same_mem(const struct mem_state *a, const struct mem_state *b)
 
 static void report_leak(const struct mem_state *base, const struct mem_state *now)
 {
-	printf("fuzz: LEAK after batch %ld: free+slab pages %ld -> %ld\n",
+	printf("fuzz: LEAK after batch %ld: free+slab+own pages %ld -> %ld\n",
 	       batch_no, base->pages, now->pages);
 	for (int i = 0; i < now->ncaches; i++)
 		for (int j = 0; j < base->ncaches; j++)
@@ -848,6 +877,9 @@ static void run_batch(uint64_t seed, long calls, uid_t uid, int limit_s,
 		}
 		if (now_ms() - moved > STALL_MS) {	/* all blocked */
 			nr_stalled++;
+			if (verbose)
+				printf("fuzz: batch %ld stalled: killed\n",
+				       batch_no);
 			kill(pid, SIGKILL);
 			waitpid(pid, &st, 0);
 			break;
@@ -883,19 +915,21 @@ int main(int argc, char **argv)
 	static struct mem_state base, now;
 	struct utsname u;
 	int on_clonix = 0;
-	long batches = 0, t0;
+	long batches = 0, t0, first = 0;
 
-	while ((opt = getopt(argc, argv, "s:n:b:t:u:v")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:b:f:t:u:v")) != -1) {
 		switch (opt) {
 		case 's': seed = strtoull(optarg, NULL, 0); have_seed = 1; break;
 		case 'n': calls = atol(optarg); break;
 		case 'b': batch = atol(optarg); break;
+		case 'f': first = atol(optarg); break;
 		case 't': limit_s = atoi(optarg); break;
 		case 'u': uid = atoi(optarg); break;
 		case 'v': verbose = 1; break;
 		default:
 			fprintf(stderr, "usage: fuzz [-s SEED] [-n CALLS] "
-				"[-b BATCH] [-t SECONDS] [-u UID] [-v]\n");
+				"[-b BATCH] [-f FIRST] [-t SECONDS] [-u UID] "
+				"[-v]\n");
 			return 2;
 		}
 	}
@@ -909,8 +943,15 @@ int main(int argc, char **argv)
 	       (unsigned long long)seed, calls);
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	signal(SIGPIPE, SIG_IGN);
-	shared_count = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
-			    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	/* At an address no argument is drawn near (i386 mmaps from
+	 * 0x40000000, which is also a flag bit the pool draws): a call
+	 * that writes there would miscount the calls. */
+	shared_count = mmap((void *)COUNT_ADDR, PAGE, PROT_READ | PROT_WRITE,
+			    MAP_SHARED | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+			    -1, 0);
+	if (shared_count == MAP_FAILED)
+		shared_count = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+				    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (shared_count == MAP_FAILED)
 		return 1;
 	snprintf(dir, sizeof(dir), "/tmp/fuzz.%d", me);
@@ -931,7 +972,7 @@ int main(int argc, char **argv)
 	mem_state(&base);
 	*shared_count = 0;
 	t0 = now_ms();
-	for (batch_no = 0; (long)*shared_count < calls; batch_no++) {
+	for (batch_no = first; (long)*shared_count < calls; batch_no++) {
 		long left = calls - (long)*shared_count;
 		int ok = 0;
 
