@@ -58,22 +58,33 @@ def test_fuzzing_fixed_seeds_leaves_no_leak_lost_task_or_report(menu, arch):
 
 
 def test_a_seed_replays_the_same_calls(menu, arch):
-    """The batch's own process makes the same calls, in the same order,
-    when the seed is given again (its children's interleaving may differ,
-    and so may the pids and addresses the kernel handed out)."""
+    """Each batch's own process makes the same calls, in the same order,
+    when the seed is given again. Its children's interleaving may differ
+    (and with it how many calls a batch's family makes, so which batches
+    run, and where a child's kill cuts a batch short): a batch run both
+    times made the same calls up to where the shorter run stopped."""
     m = menu(arch)
 
     def calls():
-        out = m.run("fuzz -s 0x1234 -n 150 -b 150 -v", timeout=120)
-        lines = [l.split() for l in out.splitlines()
-                 if l.startswith("fuzz: b0 ")]
-        assert lines, out
-        main = lines[0][2]
-        return [l[4] for l in lines if l[2] == main]
+        out = m.run("fuzz -s 0x1234 -n 600 -b 100 -v", timeout=120)
+        main, made = {}, {}
+        for line in out.splitlines():
+            f = line.split()
+            if re.match(r"fuzz: b\d+ p\d+ #", line):
+                # the batch's own process is the first to make a call
+                if main.setdefault(f[1], f[2]) == f[2]:
+                    made.setdefault(f[1], []).append(f[4])
+        return made
 
     first, second = calls(), calls()
-    assert len(first) > 50, first
-    assert first == second
+    common = set(first) & set(second)
+    assert len(common) >= 3, (first, second)
+    compared = 0
+    for batch in common:
+        n = min(len(first[batch]), len(second[batch]))
+        assert first[batch][:n] == second[batch][:n], batch
+        compared += n
+    assert compared > 50, (first, second)
 
 
 def test_what_the_fuzzer_found_stays_fixed(menu, arch):
