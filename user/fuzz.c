@@ -361,18 +361,14 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 
 	if (!spares_self(nr, a))
 		return -1;
-	/* sigsuspend with SIGALRM blocked would wait for ever, so SIGALRM
-	 * is taken out of its mask (in the mask itself on i386; in the
-	 * buffer, when the pointer is to one of ours, for rt_sigsuspend). */
+	/* i386's sigsuspend takes the mask itself: with SIGALRM in it, it
+	 * would wait for ever, so SIGALRM is taken out. (rt_sigsuspend's
+	 * mask is in memory the batch may have unmapped: a stall there is
+	 * ended by the parent's watchdog.) */
 #ifdef SYS_sigsuspend
 	if (nr == SYS_sigsuspend)
 		a[2] &= ~(1UL << (SIGALRM - 1));
 #endif
-	if (nr == SYS_rt_sigsuspend && a[0] >= (unsigned long)bufs[0] &&
-	    a[0] < (unsigned long)bufs[NBUF - 1] + PAGE - 8 &&
-	    ((a[0] - (unsigned long)bufs[0]) / PAGE) % 2 == 0)
-		((unsigned char *)a[0])[(SIGALRM - 1) / 8] &=
-			~(1 << ((SIGALRM - 1) % 8));
 	/* sigreturn takes its registers from our stack: it ends the batch
 	 * (SIGSEGV) nearly every time, so it is made one time in eight. */
 	if (strstr(name, "sigreturn") && below(8))
