@@ -98,6 +98,7 @@ static const struct syscall_entry {
 #define COUNT_ADDR 0x2e5a7000UL		/* the shared call counter */		/* our buffers, away from the rest */
 #define NBUF 4				/* buffers, each before a hole */
 #define LOGFD 200			/* the batch's log: a pipe */
+#define FAILFD 201			/* the process's own fail-nth */
 #define NRECENT 8
 #define STALL_MS 1500			/* no call made for this long: stuck */
 
@@ -176,6 +177,7 @@ static int depth;		/* 0 in a batch's own process */
 static long batch_no;
 static unsigned long *shared_count;	/* calls made, all processes */
 static int verbose;
+static int failfd = -1;		/* our /proc/self/fail-nth, at FAILFD */
 
 /* What the program itself is made of (text, data, heap, stack, vDSO, the
  * shared counter), from /proc/self/maps when the batch starts: munmap,
@@ -358,6 +360,7 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 	unsigned long n;
 	const char *name = name_of(nr);
 	long r;
+	int fail = 0;
 
 	if (!spares_self(nr, a))
 		return -1;
@@ -374,22 +377,29 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 	if (strstr(name, "sigreturn") && below(8))
 		return -1;
 	n = __atomic_add_fetch(shared_count, 1, __ATOMIC_RELAXED);
-
+	/* One call in eight has one of its first allocations fail
+	 * (/proc/self/fail-nth): the error paths, with random arguments. */
+	if (failfd >= 0 && below(8) == 0)
+		fail = 1 + below(8);
 	if (verbose)
 		say("fuzz: b%ld p%d #%lu %s(%ld) %#lx %#lx %#lx %#lx %#lx "
-		    "%#lx\n", batch_no, getpid(), n, name, nr, a[0],
-		    a[1], a[2], a[3], a[4], a[5]);
+		    "%#lx%s%.0d\n", batch_no, getpid(), n, name, nr, a[0],
+		    a[1], a[2], a[3], a[4], a[5], fail ? " fail-nth " : "",
+		    fail);
+	if (fail) {
+		char num[2] = { '0' + fail, 0 };
+
+		if (pwrite(failfd, num, 1, 0) != 1)
+			fail = 0;
+	}
 	if (may_fork)
 		r = fuzz_call_fork(a[0], a[1], a[2], a[3], a[4], a[5], nr);
 	else
 		r = fuzz_call(a[0], a[1], a[2], a[3], a[4], a[5], nr);
+	if (fail && pwrite(failfd, "0", 1, 0) != 1)
+		failfd = -1;
 	if (touches_alarm(name))
 		start_timer();
-	if (*shared_count - n > 1000000)
-		say("fuzz: counter %lu -> %lu under b%ld p%d #%lu %s(%ld) %#lx "
-		    "%#lx %#lx %#lx %#lx %#lx = %ld\n", n, *shared_count,
-		    batch_no, getpid(), n, name, nr, a[0], a[1], a[2], a[3],
-		    a[4], a[5], r);
 	return r;
 }
 
@@ -420,6 +430,22 @@ static void start_timer(void)
 
 static void run_calls(long budget);
 
+/* This process's fail-nth knob at FAILFD, or -1 (a Linux without
+ * CONFIG_FAULT_INJECTION: no injection then). */
+static int open_fail_nth(void)
+{
+	int fd = open("/proc/self/fail-nth", O_WRONLY);
+
+	if (fd < 0)
+		return -1;
+	if (dup2(fd, FAILFD) < 0) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return FAILFD;
+}
+
 /* fork, whose child goes on making (fewer) calls of its own stream. */
 static void fuzz_fork(void)
 {
@@ -430,6 +456,8 @@ static void fuzz_fork(void)
 	if (pid == 0) {
 		seed_rng(child_seed);
 		depth++;
+		close(FAILFD);			/* the parent's */
+		failfd = open_fail_nth();
 		start_timer();		/* timers are not inherited */
 		run_calls(below(48) >> depth);
 		a[0] = below(4) ? below(256) : an_arg();
@@ -605,6 +633,7 @@ static void batch_child(uint64_t seed, long calls, uid_t uid, int logfd,
 	open("/dev/null", O_WRONLY);			/* 2 */
 	if (pipe(fds))					/* 3, 4 */
 		_exit(93);
+	failfd = open_fail_nth();
 	set_limit(RLIMIT_FSIZE, 1 << 20);
 	set_limit(RLIMIT_NPROC, 256);
 	set_limit(RLIMIT_CORE, 0);
