@@ -7,8 +7,11 @@
 #include "check.h"
 #include <grp.h>
 #include <linux/reboot.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define NOBODY 65534
@@ -65,6 +68,69 @@ static void far_numbers(void)
 	      NULL);
 }
 
+/* waitpid, giving up after about ms milliseconds: the pid, or 0. */
+static pid_t wait_ms(pid_t pid, int *status, int ms)
+{
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+
+	for (int i = 0; i < ms / 10; i++) {
+		pid_t w = waitpid(pid, status, WNOHANG);
+
+		if (w != 0)
+			return w;
+		nanosleep(&tick, NULL);
+	}
+	return 0;
+}
+
+/* Found: a vfork parent waited for its child uninterruptibly, so one whose
+ * child never execs nor exits could not even be killed (the fuzzer's
+ * batch stayed in D with SIGKILL pending, and the fuzzer waited for it
+ * for ever). Linux's wait is killable. */
+static void vfork_parent_is_killable(void)
+{
+	int p[2], status = 0;
+	pid_t parent, child = 0, w;
+
+	prctl(PR_SET_CHILD_SUBREAPER, 1);	/* the child comes back to us */
+	if (pipe(p))
+		return;
+	parent = fork();
+	if (parent == 0) {
+		if (vfork() == 0) {
+			pid_t me = syscall(SYS_getpid);
+
+			if (write(p[1], &me, sizeof(me)) < 0)
+				_exit(1);
+			for (;;)
+				pause();	/* never lets go */
+		}
+		_exit(0);
+	}
+	if (read(p[0], &child, sizeof(child)) != sizeof(child))
+		child = 0;
+	usleep(50000);			/* the parent is asleep in vfork */
+	kill(parent, SIGKILL);
+	w = wait_ms(parent, &status, 3000);
+	if (w == parent && WIFEXITED(status) && !running_on_clonix())
+		printf("test_fuzzfound: vfork did not suspend its parent here "
+		       "(qemu-user makes vfork a fork): skipped\n");
+	else
+		check(w == parent && WIFSIGNALED(status) &&
+		      WTERMSIG(status) == SIGKILL,
+		      "a vfork parent whose child hangs on dies of SIGKILL",
+		      NULL);
+	if (child > 0)
+		kill(child, SIGKILL);
+	if (!w)
+		waitpid(parent, &status, 0);
+	while (waitpid(-1, &status, 0) > 0)
+		;
+	close(p[0]);
+	close(p[1]);
+	prctl(PR_SET_CHILD_SUBREAPER, 0);
+}
+
 int main(void)
 {
 	check_prog = "test_fuzzfound";
@@ -75,6 +141,7 @@ int main(void)
 	check(as_nobody(reboot_bad_magic_as_user) == 0,
 	      "reboot with bad magics as nobody is EPERM too", NULL);
 	far_numbers();
+	vfork_parent_is_killable();
 	/* As root, bad magics are EINVAL (nothing happens). */
 	if (getuid() == 0)
 		check_errno(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, 12345,
