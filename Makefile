@@ -19,6 +19,9 @@
 #   make check      sparse over every kernel .c file (user pointers are
 #                   __user, see include/linux/compiler_types.h); fails on
 #                   any warning. Both architectures unless ARCH= is given
+#   make fuzz       the system-call fuzzer in QEMU: 1,000,000 calls with a
+#                   random seed (FUZZ_SEED=, FUZZ_CALLS= to replay), both
+#                   architectures unless ARCH= is given
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv

@@ -2,15 +2,16 @@
  * with hostile arguments and checks, after every batch of them, that the
  * kernel still answers, lost no memory and lost no task.
  *
- *   fuzz [-s SEED] [-n CALLS] [-b BATCH] [-f FIRST] [-t SECONDS] [-u UID] [-v]
+ *   fuzz [-s SEED] [-n CALLS] [-b BATCH] [-f FIRST] [-t SECONDS] [-u UID]
+ *        [-v]
  *
  * -s: the seed (printed at the start: the same seed replays the same
  *     calls); -n: how many calls in all (default 20000); -b: calls per
- *     batch (500); -f: the first batch's number (each batch's calls
- *     depend only on the seed and its number: -f 15 -n 500 replays
- *     batch 15 alone); -t: a batch's time limit (20 s); -u: the uid batches run
- *     as (65534, nobody); -v: print every call, number and arguments,
- *     before it is made, so the last line before a crash names it.
+ *     batch (500); -f: the first batch's number (a batch's calls depend
+ *     only on the seed and its number: -f 15 -n 500 replays batch 15
+ *     alone); -t: a batch's time limit (20 s); -u: the uid batches run as
+ *     (65534, nobody); -v: print every call, number and arguments, before
+ *     it is made, so the last line before a crash names it.
  *
  * The calls: numbers drawn from this architecture's own table (the
  * kernel's arch/<arch>/kernel/syscall table, turned into fuzz_syscalls.h
@@ -20,7 +21,8 @@
  * valid buffers and their last byte, the byte before an unmapped page, an
  * unterminated string ending there, path names, unmapped and kernel
  * addresses, the top of user space, ~0, recent pids, fds 0-10, huge sizes
- * and offsets, reboot's magic numbers.
+ * and offsets, reboot's magic numbers. One call in eight has one of its
+ * first allocations fail (/proc/self/fail-nth): error paths, fuzzed.
  *
  * A batch runs in a child of this program, which stays root and only
  * watches. The child becomes nobody first (setuid), so the permission
@@ -29,22 +31,25 @@
  * machine off (reboot: EPERM) or touching root's files; and so that those
  * checks themselves are fuzzed. It also gets limits: RLIMIT_NPROC (a fork
  * bomb stops), RLIMIT_FSIZE (no file fills memory), a scratch directory as
- * its cwd, and a 10 ms interval timer whose SIGALRM interrupts calls that
- * would block for ever. exit and exit_group are made only by forked
- * children, so a batch runs to its end; a child of clone or vfork exits
- * at once, in assembly, since it may share our stack.
+ * its cwd, handlers for the signals that would end it, and a 10 ms
+ * interval timer whose SIGALRM interrupts calls that would block for ever.
+ * exit and exit_group are made only by forked children, so a batch runs
+ * to its end; a child of clone or vfork exits at once, in assembly, since
+ * it may share our stack. Calls that could only unmap or change the
+ * program itself are not made (see spares_self).
  *
- * The parent enforces the time limit (SIGKILL), and is a child subreaper:
- * every process a batch leaves behind comes back to it and is killed and
- * reaped. Then it checks getpid and a pipe round trip, the number of tasks
- * in /proc, /proc/meminfo's MemFree + Slab (a slab's pages move between
- * the two as objects land in other slabs, so the sum is what must come
- * back) + this program's own resident pages (/proc/self/stat's rss: its
- * stack or heap may reach a new page during a run) and every cache's
- * active objects in /proc/slabinfo, against a baseline taken after two
- * warm-up batches (a batch may end with less in use than the baseline,
- * when something from before it is freed late: the baseline follows). It prints the last line:
- *   fuzz: summary: seed 0x... calls N batches B ... leaks 0 lost 0
+ * The parent enforces the time limit and kills a batch idle for 1.5 s
+ * (SIGKILL), and is a child subreaper: every process a batch leaves behind
+ * comes back to it and is killed and reaped. Then it checks getpid and a
+ * pipe round trip, the number of tasks in /proc, /proc/meminfo's MemFree +
+ * Slab (a slab's pages move between the two as objects land in other
+ * slabs, so the sum is what must come back) + this program's own resident
+ * pages (/proc/self/stat's rss: its stack or heap may reach a new page
+ * during a run), and every cache's active objects in /proc/slabinfo,
+ * against a baseline taken after two warm-up batches (a batch may end
+ * with less in use than the baseline, when something from before it is
+ * freed late: the baseline follows). The last line it prints:
+ *   fuzz: summary: seed 0x... calls N batches B ... leaks 0 lost 0 dead 0
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -95,8 +100,8 @@ static const struct syscall_entry {
 #else
 #error "fuzz: RISC-V or i386"
 #endif
-#define ARENA_ADDR 0x20000000UL
-#define COUNT_ADDR 0x2e5a7000UL		/* the shared call counter */		/* our buffers, away from the rest */
+#define ARENA_ADDR 0x20000000UL		/* our buffers, away from the rest */
+#define COUNT_ADDR 0x2e5a7000UL		/* the shared call counter */
 #define NBUF 4				/* buffers, each before a hole */
 #define LOGFD 200			/* the batch's log: a pipe */
 #define FAILFD 201			/* the process's own fail-nth */
@@ -669,7 +674,8 @@ static void batch_child(uint64_t seed, long calls, uid_t uid, int logfd,
 
 /* ---- the parent: run batches, clean up, check ---- */
 static pid_t me;
-static long nr_timeouts, nr_stalled, nr_stopped, nr_signalled, nr_leaks, nr_lost;
+static long nr_timeouts, nr_stalled, nr_stopped, nr_signalled;
+static long nr_leaks, nr_lost;
 static long nr_dead;	/* the kernel stopped answering */
 
 static long now_ms(void)
@@ -833,7 +839,8 @@ static int no_loss(const struct mem_state *base, const struct mem_state *now)
 	return 1;
 }
 
-static void report_leak(const struct mem_state *base, const struct mem_state *now)
+static void report_leak(const struct mem_state *base,
+			const struct mem_state *now)
 {
 	printf("fuzz: LEAK after batch %ld: free+slab+own pages %ld -> %ld\n",
 	       batch_no, base->pages, now->pages);
