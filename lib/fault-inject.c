@@ -6,12 +6,24 @@
  * been injected. An interrupt handler's allocations (if any) never count:
  * they are not the task's; nor do __GFP_NOINJECT ones. The page allocator
  * (alloc_pages), the slab allocator (kmem_cache_alloc, kmalloc) and so
- * page-table allocation ask here, once per call.
+ * page-table allocation ask here, once per call. The failure itself goes
+ * through fail_dump, the one place to stop at in gdb (the fault-injection
+ * lab's `fail-breaks`).
  */
 #include <linux/fault-inject.h>
 #include <linux/irq_regs.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+
+/* An allocation of current's fails now. Linux prints the call chain here
+ * when asked to (its fault_attr's verbose); Clonix leaves that to gdb:
+ * `break fail_dump` and `bt` show which allocation of which call it is.
+ * Kept out of line so that the breakpoint has a place. */
+noinline void fail_dump(gfp_t gfp)
+{
+	barrier();	/* a call GCC may not drop */
+	(void)gfp;
+}
 
 /* Should this allocation, made by current, fail? Counts it down. */
 bool should_fail_alloc(gfp_t gfp)
@@ -24,5 +36,8 @@ bool should_fail_alloc(gfp_t gfp)
 	if (!nth)
 		return false;
 	WRITE_ONCE(current->fail_nth, nth - 1);
-	return nth == 1;
+	if (nth != 1)
+		return false;
+	fail_dump(gfp);
+	return true;
 }

@@ -8,9 +8,9 @@ kstack-<arch>.svg, and check that the report's values are the trace's.
 (Whether the kernel behaves as the lab says is tests/test_gdb_lab.py's
 business; here it is whether the report tells it faithfully.)
 The same run traces the pipe lab (`pipe` typed at MenuOS), the signals
-lab (`signal` typed), the threads lab (`fork` then `thread` typed) and the
-copy-on-write lab (`cow` typed): their sections' tables and claims are
-checked the same way.
+lab (`signal` typed), the threads lab (`fork` then `thread` typed), the
+copy-on-write lab (`cow` typed) and the fault-injection lab (`failfork`
+typed): their sections' tables and claims are checked the same way.
 Both architectures are required: a trace that fails fails its tests.
 """
 import copy
@@ -54,6 +54,26 @@ def read(lab, name):
         return f.read()
 
 
+def lab_facts(lab, name, arch):
+    """The <name>-<arch>.json trace report.py saved; fail if there is
+    none."""
+    path = os.path.join(lab["dir"], "%s-%s.json" % (name, arch))
+    if not os.path.exists(path):
+        pytest.fail("no %s %s trace: report.py said\n%s%s" % (
+            arch, name, lab["proc"].stdout, lab["proc"].stderr))
+    with open(path) as f:
+        return json.load(f)
+
+
+def claims_said(lab, arch, section):
+    """[(mark, claim)] as report.md's `**<arch>, <section>**` list says
+    them."""
+    block = read(lab, "report.md").split(
+        "**%s, %s**" % (TITLE[arch], section), 1)[1]
+    block = block.split("\n\n**", 1)[0]
+    return re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
+
+
 def facts(lab, arch):
     """The trace the report was made from; fail if there is none."""
     path = os.path.join(lab["dir"], arch + ".json")
@@ -66,7 +86,8 @@ def facts(lab, arch):
 
 def markdown_table(text, which=0):
     """report.md's comparison table (which=1: the pipe lab's, 2: the
-    signals lab's, 3: the threads lab's, 4: the copy-on-write lab's) as
+    signals lab's, 3: the threads lab's, 4: the copy-on-write lab's, 5: the
+    fault-injection lab's) as
     {label: {column title: cell}}."""
     tables, previous = [], False
     for line in text.splitlines():
@@ -259,30 +280,48 @@ def test_claims_are_derived_not_typed_on(lab, arch):
 
 
 def pipe_facts(lab, arch):
-    path = os.path.join(lab["dir"], "pipe-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s pipe trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "pipe", arch)
+
+
+# Each lab after the fork lab: its trace's name, its section's name in
+# report.md, and its claims from its facts.
+LAB_SECTIONS = {
+    "pipe": ("pipe lab", lambda r, f, a: r.pipe_report.pipe_claims(f)),
+    "signal": ("signals lab",
+               lambda r, f, a: r.signal_report.signal_claims(f)),
+    "thread": ("threads lab",
+               lambda r, f, a: r.thread_report.thread_claims(f, a)),
+    "cow": ("copy-on-write lab", lambda r, f, a: r.cow_report.cow_claims(f)),
+    "fail": ("fault-injection lab",
+             lambda r, f, a: r.fail_report.fail_claims(f)),
+}
 
 
 @pytest.mark.parametrize("arch", ARCHES)
-def test_pipe_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    p = pipe_facts(lab, arch)
-    failed = [(t, e) for t, held, e in report.pipe_report.pipe_claims(p)
-              if not held]
+@pytest.mark.parametrize("name", sorted(LAB_SECTIONS))
+def test_lab_traced_and_its_claims_hold_and_are_said_on(lab, name, arch):
+    """Each lab's trace exists, every claim holds, and report.md and
+    report.html say so."""
+    section, claims_of = LAB_SECTIONS[name]
+    claims = claims_of(load_report_module(), lab_facts(lab, name, arch),
+                       arch)
+    failed = [(t, e) for t, held, e in claims if not held]
     assert not failed, failed
-    path = [s["function"] for s in p["stops"]]
+    assert claims_said(lab, arch, section) == [
+        ("held", text) for text, _, _ in claims]
+    assert "%s, %s</h3>" % (TITLE[arch], section) in read(lab, "report.html")
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_each_lab_stopped_on_its_path_on(lab, arch):
+    report = load_report_module()
+    path = [s["function"] for s in pipe_facts(lab, arch)["stops"]]
     assert path[0] in ("sys_pipe2", "sys_pipe") and \
         path[1:3] == ["do_pipe2", "create_pipe_files"]
-    md = read(lab, "report.md")
-    block = md.split("**%s, pipe lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in
-                    report.pipe_report.pipe_claims(p)]
+    assert [st["function"] for st in signal_facts(lab, arch)["stops"]] == \
+        report.signal_report.SIGNAL_PATH
+    assert thread_facts(lab, arch)["thread"]["call_path"] == \
+        report.thread_report.LAB_PATH
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -337,12 +376,7 @@ def test_pipe_claims_are_derived_not_typed_on(lab, arch):
 
 
 def signal_facts(lab, arch):
-    path = os.path.join(lab["dir"], "signal-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s signals trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
+    return lab_facts(lab, "signal", arch)
 
 
 def signal_column(lab, arch):
@@ -350,24 +384,6 @@ def signal_column(lab, arch):
     assert all(TITLE[arch] in row for row in table.values()), \
         "the signals table has no %s column" % TITLE[arch]
     return {label: row[TITLE[arch]] for label, row in table.items()}
-
-
-@pytest.mark.parametrize("arch", ARCHES)
-def test_signal_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    s = signal_facts(lab, arch)
-    claims = report.signal_report.signal_claims(s)
-    failed = [(t, e) for t, held, e in claims if not held]
-    assert not failed, failed
-    assert [st["function"] for st in s["stops"]] == \
-        report.signal_report.SIGNAL_PATH
-    md = read(lab, "report.md")
-    block = md.split("**%s, signals lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in claims]
-    page = read(lab, "report.html")
-    assert "%s, signals lab</h3>" % TITLE[arch] in page
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -476,28 +492,7 @@ def test_signal_claims_are_derived_not_typed_on(lab, arch):
 
 
 def thread_facts(lab, arch):
-    path = os.path.join(lab["dir"], "thread-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s threads trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
-
-
-@pytest.mark.parametrize("arch", ARCHES)
-def test_thread_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    t = thread_facts(lab, arch)
-    claims = report.thread_report.thread_claims(t, arch)
-    failed = [(c, e) for c, held, e in claims if not held]
-    assert not failed, failed
-    assert t["thread"]["call_path"] == report.thread_report.LAB_PATH
-    md = read(lab, "report.md")
-    block = md.split("**%s, threads lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", c) for c, _, _ in claims]
-    assert "%s, threads lab</h3>" % TITLE[arch] in read(lab, "report.html")
+    return lab_facts(lab, "thread", arch)
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -636,28 +631,7 @@ def test_thread_claims_are_derived_not_typed_on(lab, arch):
 
 
 def cow_facts(lab, arch):
-    path = os.path.join(lab["dir"], "cow-%s.json" % arch)
-    if not os.path.exists(path):
-        pytest.fail("no %s copy-on-write trace: report.py said\n%s%s" % (
-            arch, lab["proc"].stdout, lab["proc"].stderr))
-    with open(path) as f:
-        return json.load(f)
-
-
-@pytest.mark.parametrize("arch", ARCHES)
-def test_cow_lab_traced_and_its_claims_hold_on(lab, arch):
-    report = load_report_module()
-    c = cow_facts(lab, arch)
-    claims = report.cow_report.cow_claims(c)
-    failed = [(t, e) for t, held, e in claims if not held]
-    assert not failed, failed
-    md = read(lab, "report.md")
-    block = md.split("**%s, copy-on-write lab**" % TITLE[arch], 1)[1]
-    block = block.split("\n\n**", 1)[0]
-    said = re.findall(r"^- (held|DID NOT HOLD): (.*?) — ", block, re.M)
-    assert said == [("held", t) for t, _, _ in claims]
-    assert "%s, copy-on-write lab</h3>" % TITLE[arch] in \
-        read(lab, "report.html")
+    return lab_facts(lab, "cow", arch)
 
 
 @pytest.mark.parametrize("arch", ARCHES)
@@ -744,6 +718,64 @@ def test_cow_claims_are_derived_not_typed_on(lab, arch):
             "last user"),
         "the console": (lambda b: b.update(console=b["console"][:1]),
                         "its own writes"),
+    }
+    assert not spoiled(lambda b: None)
+    for what, (change, words) in spoils.items():
+        failed = spoiled(change)
+        assert len(failed) == 1 and words in failed[0], \
+            "spoiling %s: %s fail" % (what, failed)
+
+
+def fail_facts(lab, arch):
+    return lab_facts(lab, "fail", arch)
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_fail_table_values_come_from_trace_on(lab, arch):
+    f = fail_facts(lab, arch)
+    table = markdown_table(read(lab, "report.md"), which=5)
+    col = {label: row[TITLE[arch]] for label, row in table.items()}
+    inside = [x for x in f["failures"] if x["in_fork"]]
+    assert col["failure points of fork (MenuOS's stepper)"] == \
+        "%d (failfork: %d)" % (len(inside), f["points"])
+    steps = col["where, by copy_process step (who asked for memory)"]
+    for step in {x["step"] for x in inside}:
+        n = sum(1 for x in inside if x["step"] == step)
+        assert "`%s` %d (" % (step, n) in steps, (step, steps)
+    assert col["free pages before and after the walk"] == "%d / %d" % (
+        f["free_before"], f["free_after"])
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_fail_claims_are_derived_not_typed_on(lab, arch):
+    """Spoil one fact at a time: exactly the matching claim must stop
+    holding."""
+    report = load_report_module()
+    f = fail_facts(lab, arch)
+
+    def spoiled(change):
+        bad = copy.deepcopy(f)
+        change(bad)
+        return [t for t, held, _ in report.fail_report.fail_claims(bad)
+                if not held]
+
+    def inside(b):
+        return [x for x in b["failures"] if x["in_fork"]]
+
+    spoils = {
+        "a count": (lambda b: b.update(points=b["points"] + 1),
+                    "stopped at fail_dump"),
+        "an errno": (lambda b: inside(b)[-1].update(
+            result="fork returned -1, errno EAGAIN (x)"), "ENOMEM"),
+        "a skipped label": (lambda b: inside(b)[-1]["labels"].pop(1),
+                            "fell through"),
+        "the order of entries": (lambda b: b["failures"].insert(
+            len(inside(b)) - 1, b["failures"].pop(0)),
+            "the later the failing step"),
+        "the stepper's end": (lambda b: b["failures"][-1].update(
+            result="exit 0"), "kills only the stepper"),
+        "a leak": (lambda b: b.update(free_after=b["free_before"] - 1),
+                   "every page came back"),
     }
     assert not spoiled(lambda b: None)
     for what, (change, words) in spoils.items():

@@ -613,12 +613,79 @@ static void test_no_leak(void)
 	check(after == before, "260 reads of /proc files keep no page", what);
 }
 
+/* Run as nobody after an exec (so, on Linux, dumpable again): /proc/self
+ * is ours, /proc/1 is root's; our own fail-nth (where it exists) opens
+ * for writing, init's does not. */
+static int owner_mode(void)
+{
+	struct stat st;
+	int fd;
+
+	check(stat("/proc/self", &st) == 0 && st.st_uid == 65534 &&
+	      st.st_gid == 65534, "as nobody: /proc/self is nobody's", NULL);
+	check(stat("/proc/self/status", &st) == 0 && st.st_uid == 65534,
+	      "and so are its files", NULL);
+	check(stat("/proc/1", &st) == 0 && st.st_uid == 0,
+	      "/proc/1 stays root's", NULL);
+	if (access("/proc/self/fail-nth", F_OK) == 0) {
+		fd = open("/proc/self/fail-nth", O_WRONLY);
+		check(fd >= 0 && write(fd, "0", 1) == 1,
+		      "nobody writes its own fail-nth", strerror(errno));
+		close(fd);
+		check_errno(open("/proc/1/fail-nth", O_WRONLY), EACCES,
+			    "but not init's: EACCES");
+	}
+	return check_summary();
+}
+
+/* A process's /proc/<pid> belongs to its effective user (proc(5)), even
+ * when root looked at it first, before the process changed its ids. */
+static void test_owner(char *argv0)
+{
+	char path[32], go;
+	int status, p[2];
+	struct stat st;
+	pid_t pid;
+
+	fflush(stdout);
+	if (pipe(p))
+		return;
+	pid = fork();
+	if (pid == 0) {
+		close(p[1]);
+		if (read(p[0], &go, 1) != 1 || setgid(65534) || setuid(65534))
+			_exit(99);
+		execl(on_clonix ? "/bin/test_proc" : argv0, "test_proc",
+		      "--owner", (char *)NULL);
+		_exit(errno == ENOEXEC ? 97 : 98);
+	}
+	close(p[0]);
+	snprintf(path, sizeof(path), "/proc/%d", pid);
+	check(stat(path, &st) == 0 && st.st_uid == 0, "a child of root: its "
+	      "/proc/<pid> is root's", NULL);
+	if (write(p[1], "g", 1) != 1)
+		perror("write");
+	close(p[1]);
+	if (waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 97 && !on_clonix) {
+		/* qemu-user without binfmt_misc cannot exec a guest binary */
+		printf("proc: (our own binary cannot be exec'd here: the "
+		       "owner checks are not run)\n");
+		return;
+	}
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a process that "
+	      "became nobody owns its /proc/<pid>", NULL);
+}
+
 int main(int argc, char *argv[])
 {
 	struct utsname u;
 
-	(void)argc;
 	check_prog = "proc";
+	if (argc > 1 && !strcmp(argv[1], "--owner")) {
+		check_prog = "proc (nobody)";
+		return owner_mode();
+	}
 	big = mmap(NULL, BIG, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (big == MAP_FAILED)
@@ -633,6 +700,7 @@ int main(int argc, char *argv[])
 	test_system_files();
 	test_loadavg_moves();
 	test_tty();
+	test_owner(argv[0]);
 	test_no_leak();
 	return check_summary();
 }

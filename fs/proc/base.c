@@ -19,6 +19,7 @@
  * read that follows the system call under test does not move the count
  * it reports.
  */
+#include <linux/cred.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
@@ -189,6 +190,26 @@ static void proc_remove_pid_dir(struct inode *dir)
 	ramfs_rmdir(proc_root, name, strlen(name));
 }
 
+/*
+ * /proc/<pid> and its files belong to the process's effective user and
+ * group (Linux's task_dump_owner for a dumpable task), so a process that
+ * is not root may write its own fail-nth. Set when the directory is made
+ * and again at each lookup, as Linux's pid_revalidate does, so a setuid
+ * shows at the next lookup.
+ */
+static void proc_pid_set_owner(struct inode *dir, struct task_struct *task)
+{
+	const struct cred *cred = task->cred;
+	struct dentry *d;
+
+	dir->i_uid = cred->euid;
+	dir->i_gid = cred->egid;
+	list_for_each_entry(d, &dir->i_children, d_child) {
+		d->d_inode->i_uid = cred->euid;
+		d->d_inode->i_gid = cred->egid;
+	}
+}
+
 /* Make /proc/<pid> for a new process: 0 or -ENOMEM (fork fails then). */
 int proc_pid_instantiate(struct task_struct *task)
 {
@@ -217,6 +238,7 @@ int proc_pid_instantiate(struct task_struct *task)
 			proc_remove_pid_dir(dir);
 			return -ENOMEM;
 		}
+	proc_pid_set_owner(dir, task);
 	return 0;
 }
 
@@ -265,11 +287,11 @@ static struct task_struct *get_pid_leader(pid_t pid)
 void proc_pid_lookup(const char *name, int len)
 {
 	struct task_struct *task;
+	struct dentry *d;
 	pid_t pid = 0;
 	int i;
 
-	if (len < 1 || len > 9 || name[0] == '0' || d_lookup(proc_root, name,
-							      len))
+	if (len < 1 || len > 9 || name[0] == '0')
 		return;
 	for (i = 0; i < len; i++) {
 		if (name[i] < '0' || name[i] > '9')
@@ -279,6 +301,13 @@ void proc_pid_lookup(const char *name, int len)
 	task = get_pid_leader(pid);
 	if (!task)
 		return;
+	d = d_lookup(proc_root, name, len);
+	if (d) {
+		if (d->d_inode->i_private == task)
+			proc_pid_set_owner(d->d_inode, task);
+		put_task_struct(task);
+		return;
+	}
 	proc_pid_instantiate(task);
 	/* Reaped meanwhile (another CPU): release_task's flush found no
 	 * directory yet, so this one goes now. */

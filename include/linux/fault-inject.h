@@ -11,5 +11,7 @@
 #include <linux/types.h>
 
 bool should_fail_alloc(gfp_t gfp);
+/* Where an injected failure happens (a gdb breakpoint's place). */
+void fail_dump(gfp_t gfp);
 
 #endif

@@ -45,6 +45,12 @@ Load with `source scripts/gdb/clonix.py` (start-gdb.sh does). Commands:
                         with several tasks, whether they map the same
                         frame (a kernel address ends in the linear map's
                         large page)
+  fail-breaks           the fault-injection lab's breakpoints: fail_dump
+                        (an allocation fails now, on purpose: `bt` shows
+                        whose) and every label of copy_process's
+                        bad_fork_* ladder (where the unwinding enters and
+                        each step it passes), for user tasks only; arm
+                        the failure with MenuOS's `failfork N`
 
 Convenience functions: $current() (also $lx_current()), $lab_user().
 The names follow Linux's scripts/gdb (lx-ps, $lx_current) where they exist.
@@ -1122,6 +1128,35 @@ class CowBreaks(gdb.Command):
             bp.condition = cond
 
 
+# ---- the fault-injection lab ---------------------------------------------
+
+def fork_ladder_labels():
+    """The labels of copy_process's error ladder, top to bottom, read
+    from kernel/fork.c (the debug info has labels, but no list of them)."""
+    with open(os.path.join(SOURCE_ROOT, "kernel", "fork.c")) as f:
+        text = f.read()
+    body = text[text.index("copy_process("):]
+    body = body[:body.index("\n}\n")]
+    return re.findall(r"^(bad_fork_\w+|fork_out):", body, re.M)
+
+
+class FailBreaks(gdb.Command):
+    """fail-breaks: the fault-injection lab's breakpoints, for user tasks
+    only: fail_dump, where an allocation armed by /proc/self/fail-nth fails
+    (MenuOS's `failfork N`; `bt` shows which one), and every label of
+    copy_process's bad_fork_* ladder, so a failed fork stops where its
+    unwinding enters the ladder and at each step it falls through."""
+
+    def __init__(self):
+        super().__init__("fail-breaks", gdb.COMMAND_BREAKPOINTS)
+
+    def invoke(self, arg, from_tty):
+        for spec in ["fail_dump"] + ["copy_process:" + label
+                                     for label in fork_ladder_labels()]:
+            bp = gdb.Breakpoint(spec)
+            bp.condition = "$lab_user()"
+
+
 CurrentFunction("current")
 CurrentFunction("lx_current")
 LabUserFunction()
@@ -1138,3 +1173,4 @@ SignalBreaks()
 LxSigframe()
 LxPte()
 CowBreaks()
+FailBreaks()

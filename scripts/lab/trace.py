@@ -7,7 +7,9 @@ mode). The result is a dict (JSON with --json) that tests assert on and
 the lab report (report.py) is drawn from.
 
     scripts/lab/trace.py --arch riscv [--json build/lab/riscv.json]
-                         [--lab fork|pipe|signal|thread|cow]
+                         [--lab fork|pipe|signal|thread|cow|fail]
+
+The fault-injection lab (`fail`) is scripts/lab/fail_trace.py.
 """
 import argparse
 import json
@@ -126,7 +128,7 @@ def start_qemu(arch, port, log):
 
 
 def trace(arch, log=None, lab="fork"):
-    """Run the traced fork (pipe, signal, thread, cow) lab on arch;
+    """Run the traced fork (pipe, signal, thread, cow, fail) lab on arch;
     return the facts."""
     names = NAMES[arch]
     log = log or open(os.devnull, "w")
@@ -151,6 +153,11 @@ def trace(arch, log=None, lab="fork"):
             return facts
         if lab == "cow":
             facts.update(run_cow(gdb, qemu, arch))
+            return facts
+        if lab == "fail":
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            import fail_trace  # scripts/lab/fail_trace.py
+            facts.update(fail_trace.run_fail(gdb, qemu, arch))
             return facts
         gdb.cmd("lab-breaks")  # set while paging is still off
         facts.update(run_fork(gdb, qemu, arch, names))
@@ -1342,7 +1349,8 @@ def main():
     ap.add_argument("--json", help="write the facts here")
     ap.add_argument("--log", help="write the gdb and console session here")
     ap.add_argument("--lab", default="fork",
-                    choices=("fork", "pipe", "signal", "thread", "cow"))
+                    choices=("fork", "pipe", "signal", "thread", "cow",
+                             "fail"))
     args = ap.parse_args()
     log = open(args.log, "w") if args.log else None
     facts = trace(args.arch, log, args.lab)

@@ -7,6 +7,8 @@
  * through rt_sigreturn. `thread` the threads lab's: pthread_create traced
  * through the same breakpoints as `fork`. `cow` the copy-on-write lab's:
  * a page shared by fork until the child writes to it (do_wp_page).
+ * `failfork` the fault-injection lab's (user/menu/failfork.c): fork with
+ * one allocation failing, down the bad_fork_* ladder.
  */
 #define _GNU_SOURCE /* pthread_tryjoin_np */
 #include <errno.h>
@@ -451,6 +453,8 @@ int main(void)
 		   ThreadProcess);
 	MenuConfig("cow", "fork shares a page until the child writes to it",
 		   CowProcess);
+	MenuConfig("failfork", "fork with allocation N failing (fail-nth); "
+		   "no N: each in turn", FailFork);
 	MenuConfig("exec", "fork and execute /bin/hello", Exec);
 	MenuConfig("ps", "list every task", Ps);
 	MenuConfig("sh", "BusyBox's shell (exit comes back here)", Shell);

@@ -22,5 +22,8 @@ int RunForeground(const char *path, char *argv[], char *envp[]);
  * SIGTTIN, SIGTTOU), as an interactive shell does; the programs it runs
  * get SIG_DFL. (MenuOS's main then catches SIGINT for a fresh prompt.) */
 void MenuIgnoreJobSignals(void);
+/* `failfork [N]`: fork with allocation N failing, or every N in turn
+ * (the fault-injection lab; user/menu/failfork.c). */
+int FailFork(int argc, char *argv[]);
 
 #endif
