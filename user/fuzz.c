@@ -2,14 +2,15 @@
  * with hostile arguments and checks, after every batch of them, that the
  * kernel still answers, lost no memory and lost no task.
  *
- *   fuzz [-s SEED] [-n CALLS] [-b BATCH] [-f FIRST] [-t SECONDS] [-u UID]
- *        [-v]
+ *   fuzz [-s SEED] [-n CALLS] [-b BATCH] [-f FIRST] [-o FILE] [-t SECONDS]
+ *        [-u UID] [-v]
  *
  * -s: the seed (printed at the start: the same seed replays the same
  *     calls); -n: how many calls in all (default 20000); -b: calls per
  *     batch (500); -f: the first batch's number (a batch's calls depend
  *     only on the seed and its number: -f 15 -n 500 replays batch 15
- *     alone); -t: a batch's time limit (20 s); -u: the uid batches run as
+ *     alone); -o: the output to FILE (no kernel note can land in the
+ *     middle of a line there); -t: a batch's time limit (20 s); -u: the uid batches run as
  *     (65534, nobody); -v: print every call, number and arguments, before
  *     it is made, so the last line before a crash names it.
  *
@@ -366,10 +367,23 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 	unsigned long n;
 	const char *name = name_of(nr);
 	long r;
-	int fail = 0;
+	/* Every draw a call needs is made up front, whatever happens next, so
+	 * the stream of calls does not hang on results (a mapping's address,
+	 * a call skipped): one call in eight has one of its first
+	 * allocations fail (/proc/self/fail-nth), the error paths with random
+	 * arguments; sigreturn, which takes its registers from our stack and
+	 * so ends the batch (SIGSEGV) nearly every time, is made one time in
+	 * eight. */
+	int fail = below(8) == 0 ? 1 + (int)below(8) : 0;
+	int skip_sigreturn = below(8) != 0;
+	const char *not_made = NULL;
 
 	if (!spares_self(nr, a))
-		return -1;
+		not_made = " not made: it hits the fuzzer itself";
+	else if (strstr(name, "sigreturn") && skip_sigreturn)
+		not_made = " not made: sigreturn, this time";
+	if (failfd < 0 || not_made)
+		fail = 0;
 	/* i386's sigsuspend takes the mask itself: with SIGALRM in it, it
 	 * would wait for ever, so SIGALRM is taken out. (rt_sigsuspend's
 	 * mask is in memory the batch may have unmapped: a stall there is
@@ -378,20 +392,15 @@ static long do_call(long nr, unsigned long *a, int may_fork)
 	if (nr == SYS_sigsuspend)
 		a[2] &= ~(1UL << (SIGALRM - 1));
 #endif
-	/* sigreturn takes its registers from our stack: it ends the batch
-	 * (SIGSEGV) nearly every time, so it is made one time in eight. */
-	if (strstr(name, "sigreturn") && below(8))
-		return -1;
-	n = __atomic_add_fetch(shared_count, 1, __ATOMIC_RELAXED);
-	/* One call in eight has one of its first allocations fail
-	 * (/proc/self/fail-nth): the error paths, with random arguments. */
-	if (failfd >= 0 && below(8) == 0)
-		fail = 1 + below(8);
+	n = not_made ? *shared_count :
+	    __atomic_add_fetch(shared_count, 1, __ATOMIC_RELAXED);
 	if (verbose)
 		say("fuzz: b%ld p%d #%lu %s(%ld) %#lx %#lx %#lx %#lx %#lx "
-		    "%#lx%s%.0d\n", batch_no, getpid(), n, name, nr, a[0],
+		    "%#lx%s%.0d%s\n", batch_no, getpid(), n, name, nr, a[0],
 		    a[1], a[2], a[3], a[4], a[5], fail ? " fail-nth " : "",
-		    fail);
+		    fail, not_made ? not_made : "");
+	if (not_made)
+		return -1;
 	if (fail) {
 		char num[2] = { '0' + fail, 0 };
 
@@ -979,19 +988,23 @@ int main(int argc, char **argv)
 	int on_clonix = 0;
 	long batches = 0, t0, first = 0;
 
-	while ((opt = getopt(argc, argv, "s:n:b:f:t:u:v")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:b:f:o:t:u:v")) != -1) {
 		switch (opt) {
 		case 's': seed = strtoull(optarg, NULL, 0); have_seed = 1; break;
 		case 'n': calls = atol(optarg); break;
 		case 'b': batch = atol(optarg); break;
 		case 'f': first = atol(optarg); break;
+		case 'o':			/* all output to a file */
+			if (!freopen(optarg, "w", stdout))
+				return 2;
+			break;
 		case 't': limit_s = atoi(optarg); break;
 		case 'u': uid = atoi(optarg); break;
 		case 'v': verbose = 1; break;
 		default:
 			fprintf(stderr, "usage: fuzz [-s SEED] [-n CALLS] "
-				"[-b BATCH] [-f FIRST] [-t SECONDS] [-u UID] "
-				"[-v]\n");
+				"[-b BATCH] [-f FIRST] [-o FILE] [-t SECONDS] "
+				"[-u UID] [-v]\n");
 			return 2;
 		}
 	}
