@@ -915,7 +915,16 @@ static void run_batch(uint64_t seed, long calls, uid_t uid, int limit_s,
 	if (pipe(logp))
 		return;
 	fflush(stdout);
-	pid = fork();
+	for (int i = 0; (pid = fork()) < 0 && i < 50; i++)
+		usleep(100000);	/* a moment for the last batch to be freed */
+	if (pid < 0) {
+		printf("fuzz: DEAD: fork fails after batch %ld: %s\n",
+		       batch_no - 1, strerror(errno));
+		nr_dead++;
+		close(logp[0]);
+		close(logp[1]);
+		return;
+	}
 	if (pid == 0) {
 		close(logp[0]);
 		batch_child(seed, calls, uid, logp[1], dir);
@@ -1064,10 +1073,10 @@ int main(int argc, char **argv)
 		run_batch(splitmix(seed + batch_no), left < batch ? left : batch,
 			  uid, limit_s, dir);
 		batches++;
-		if (!kernel_answers()) {
-			printf("fuzz: DEAD: the kernel does not answer after "
-			       "batch %ld\n", batch_no);
-			nr_dead++;
+		if (nr_dead || !kernel_answers()) {
+			if (!nr_dead++)
+				printf("fuzz: DEAD: the kernel does not answer "
+				       "after batch %ld\n", batch_no);
 			break;
 		}
 		if (!on_clonix)
