@@ -398,6 +398,10 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			retval = copy_page_range(mm, oldmm, tmp);
 		if (retval)
 			break;
+		/* as many VMAs as a user made, whose page tables may all be
+		 * shared (no copy_pmd_range loop to call it): mmap_lock is a
+		 * sleeping lock */
+		cond_resched();
 	}
 	/* copy_pte_range took write access away from the parent's private
 	 * pages: its TLB must forget the writable translations. */

@@ -168,7 +168,9 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, size_t, len_in, int, behavior)
 		start = e;
 		if (start >= end)
 			break;
-		vma = find_vma_intersection(mm, start, end);
+		/* vma stays on the list, below start (a split only adds
+		 * VMAs after it) */
+		vma = find_vma_intersection_after(mm, vma, start, end);
 		if (!vma)
 			unmapped_error = -ENOMEM;	/* a hole at the end */
 		cond_resched();

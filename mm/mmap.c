@@ -87,6 +87,20 @@ struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 	return NULL;
 }
 
+/* find_vma_intersection, walking on from vma (on mm's list, ending at
+ * or below start) instead of from the first VMA: a loop over the VMAs of
+ * a range (madvise, msync) stays linear in their number, not quadratic. */
+struct vm_area_struct *find_vma_intersection_after(struct mm_struct *mm,
+						   struct vm_area_struct *vma,
+						   unsigned long start,
+						   unsigned long end)
+{
+	while ((vma = next_vma(mm, vma)) && vma->vm_start < end)
+		if (start < vma->vm_end)
+			return vma;
+	return NULL;
+}
+
 /* Does any VMA overlap [start, end)? */
 bool range_in_use(struct mm_struct *mm, unsigned long start,
 		  unsigned long end)

@@ -54,7 +54,7 @@ SYSCALL_DEFINE3(msync, unsigned long, start, size_t, len, int, flags)
 			error = 0;
 			break;
 		}
-		vma = find_vma_intersection(mm, start, end);
+		vma = find_vma_intersection_after(mm, vma, start, end);
 		cond_resched();
 	}
 	mmap_read_unlock(mm);

@@ -108,6 +108,7 @@ struct dentry {
 	loff_t d_off;		/* its place for getdents64: grows along
 				 * i_children, never reused (dentry_set_off) */
 	unsigned int d_len;
+	unsigned int d_hash;	/* of the name, compared first by d_lookup */
 	char d_name[];		/* d_len bytes and a NUL */
 };
 

@@ -173,6 +173,10 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 struct vm_area_struct *find_vma_intersection(struct mm_struct *mm,
 					     unsigned long start,
 					     unsigned long end);
+struct vm_area_struct *find_vma_intersection_after(struct mm_struct *mm,
+						   struct vm_area_struct *vma,
+						   unsigned long start,
+						   unsigned long end);
 bool range_in_use(struct mm_struct *mm, unsigned long start,
 		  unsigned long end);
 struct vm_area_struct *next_vma(struct mm_struct *mm,
