@@ -946,6 +946,20 @@ static void run_batch(uint64_t seed, long calls, uid_t uid, int limit_s,
 		if (w == pid) {
 			if (WIFSIGNALED(st) && WTERMSIG(st) != SIGKILL)
 				nr_signalled++;
+			/* batch_child's own exits: a step before any call
+			 * failed, and will again: the kernel lost something */
+			if (WIFEXITED(st) && WEXITSTATUS(st) >= 90 &&
+			    WEXITSTATUS(st) <= 94) {
+				static const char *const step[] = {
+					"mmap of its buffers", "dup2 of its log",
+					"chdir to its scratch directory",
+					"pipe", "setgroups/setgid/setuid" };
+
+				printf("fuzz: DEAD: batch %ld could not start: "
+				       "%s failed\n", batch_no,
+				       step[WEXITSTATUS(st) - 90]);
+				nr_dead++;
+			}
 			if (verbose)
 				printf("fuzz: batch %ld ended: %s %d\n", batch_no,
 				       WIFSIGNALED(st) ? "signal" : "exit",
