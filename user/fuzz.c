@@ -995,6 +995,12 @@ static void run_batch(uint64_t seed, long calls, uid_t uid, int limit_s,
 	copy_log(logp[0]);
 	close(logp[0]);
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	/* The batch owns the scratch directory and may have made it
+	 * unsearchable (fchmod of fd 6) or removed it: as it was again. */
+	mkdir(dir, 0700);
+	chmod(dir, 0700);
+	if (getuid() == 0 && chown(dir, uid, uid))
+		perror("fuzz: chown");
 }
 
 int main(int argc, char **argv)
