@@ -25,6 +25,9 @@
 #   make DEBUG=1    the debug kernel (UBSAN, slab and page poisoning, lock
 #                   checks) in build/$(ARCH)-debug; make test-debug runs
 #                   the tests on it
+#   make fuzz       the system-call fuzzer in QEMU: 1,000,000 calls with a
+#                   random seed (FUZZ_SEED=, FUZZ_CALLS= to replay), both
+#                   architectures unless ARCH= is given
 #   make deps       install missing Debian packages
 #   make clean
 ARCH ?= riscv
@@ -272,6 +275,26 @@ TEST_DEBUG_ARGS ?= tests/
 test-debug:
 	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	CLONIX_DEBUG=1 $(PYTHON) -m pytest $(TEST_DEBUG_ARGS) -v
+# The syscall fuzzer (issue 14): user/fuzz.c draws its calls from this
+# architecture's own table, turned into {nr, "name"} lines here; `make fuzz`
+# (scripts/fuzz/fuzz.py) boots each architecture (both unless ARCH= is
+# given) and runs FUZZ_CALLS calls (1,000,000) with a random seed, or
+# FUZZ_SEED= to replay one.
+FUZZ_TABLE_riscv := arch/riscv/kernel/syscall_table.c
+FUZZ_TABLE_x86 := arch/x86/kernel/syscall_32.c
+$(U)/fuzz/fuzz_syscalls.h: $(FUZZ_TABLE_$(ARCH))
+	@mkdir -p $(dir $@)
+	$(Q)sed -n 's/^[[:space:]]*SC(\([0-9]*\), *sys_\([a-z0-9_]*\)).*/{\1, "\2"},/p' $< > $@
+$(U)/rootfs/bin/fuzz: $(U)/fuzz/fuzz_syscalls.h
+$(U)/rootfs/bin/fuzz: USER_CFLAGS += -I$(U)/fuzz
+FUZZ_ARCHES := $(if $(filter file,$(origin ARCH)),$(ARCHES),$(ARCH))
+FUZZ_SEED ?=
+FUZZ_CALLS ?= 1000000
+.PHONY: fuzz
+fuzz:
+	$(Q)for arch in $(FUZZ_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/fuzz/fuzz.py $(foreach a,$(FUZZ_ARCHES),--arch $(a)) \
+		--calls $(FUZZ_CALLS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 # Preemption latency (issue 14, point 7): user/latency.c on both
 # architectures under -icount, 512 MiB; prints each operation's largest

@@ -41,10 +41,12 @@ void mm_release(struct task_struct *tsk)
 		}
 		tsk->clear_child_tid = NULL;
 	}
+	spin_lock(&vfork_lock);	/* a killed parent may take it back */
 	if (tsk->vfork_done) {
 		complete(tsk->vfork_done);
 		tsk->vfork_done = NULL;
 	}
+	spin_unlock(&vfork_lock);
 }
 
 static void exit_mm(void)

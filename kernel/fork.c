@@ -639,10 +639,25 @@ fork_out:
 	return ERR_PTR(retval);
 }
 
-/* Wait until a CLONE_VFORK child has exec'd or exited (mm_release). */
-static void wait_for_vfork_done(struct completion *vfork)
+/* Guards every task's vfork_done: the completion it points to is on the
+ * parent's kernel stack, which a parent killed while it waits leaves. */
+DEFINE_SPINLOCK(vfork_lock);
+
+/*
+ * Wait until a CLONE_VFORK child has exec'd or exited (mm_release), or
+ * until we are killed (Linux's killable wait: a vfork parent must not
+ * hang unkillable behind a child that never lets go). Killed, we take
+ * our completion back from the child before it leaves the stack.
+ */
+static void wait_for_vfork_done(struct task_struct *child,
+				struct completion *vfork)
 {
-	wait_for_completion(vfork);
+	if (wait_for_completion_killable(vfork)) {
+		spin_lock(&vfork_lock);
+		child->vfork_done = NULL;
+		spin_unlock(&vfork_lock);
+	}
+	put_task_struct(child);
 }
 
 /*
@@ -669,10 +684,8 @@ noinline pid_t kernel_clone(struct kernel_clone_args *args)
 		get_task_struct(p);
 	}
 	wake_up_new_task(p);
-	if (clone_flags & CLONE_VFORK) {
-		wait_for_vfork_done(&vfork);
-		put_task_struct(p);
-	}
+	if (clone_flags & CLONE_VFORK)
+		wait_for_vfork_done(p, &vfork);
 	return nr;
 }
 

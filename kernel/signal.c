@@ -265,7 +265,8 @@ static void signal_wake_up(struct task_struct *t, bool resume)
 {
 	__atomic_fetch_or(&t->thread_info.flags, _TIF_SIGPENDING,
 			  __ATOMIC_RELAXED);
-	wake_up_state(t, TASK_INTERRUPTIBLE | (resume ? __TASK_STOPPED : 0));
+	wake_up_state(t, TASK_INTERRUPTIBLE |
+		      (resume ? __TASK_STOPPED | TASK_WAKEKILL : 0));
 }
 
 /*

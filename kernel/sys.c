@@ -688,13 +688,23 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo __user *, info)
 #define LINUX_REBOOT_CMD_RESTART 0x01234567
 #define LINUX_REBOOT_CMD_HALT 0xCDEF0123
 
-/* reboot(2): MenuOS's `quit` powers the machine off this way. */
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_MAGIC2A 85072278
+#define LINUX_REBOOT_MAGIC2B 369367448
+#define LINUX_REBOOT_MAGIC2C 537993216
+
+/* reboot(2): MenuOS's `quit` powers the machine off this way. Only root
+ * may (Linux: CAP_SYS_BOOT, checked before anything else, so a user learns
+ * nothing from the magic numbers: EPERM); then both magics must match. */
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd,
 		void __user *, arg)
 {
-	(void)magic2;
 	(void)arg;
-	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1)
+	if (current_euid() != GLOBAL_ROOT_UID)
+		return -EPERM;
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
+	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))
 		return -EINVAL;
 	switch (cmd) {
 	case LINUX_REBOOT_CMD_POWER_OFF:

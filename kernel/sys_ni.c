@@ -1,5 +1,6 @@
 /* System calls Clonix does not implement: -ENOSYS, and a note on the
- * console the first time each number is used, so a student sees what a
+ * console the first time each number is used (numbers past any table
+ * share one note), so a student sees what a
  * program asked for. A call that programs probe for and are built to do
  * without (rseq: glibc registers every new thread with it) gets its own
  * quiet entry below instead: the answer is the same -ENOSYS, without a
@@ -17,12 +18,15 @@ extern const unsigned long nr_syscall_names;
 
 long sys_ni_syscall(unsigned long nr)
 {
-	static unsigned char reported[NI_TRACKED];
+	/* Every number from NI_TRACKED up (and every negative one) shares the
+	 * last slot: a program trying random numbers must not be able to
+	 * flood the console with one line per call. */
+	static unsigned char reported[NI_TRACKED + 1];
 	const char *name = nr < nr_syscall_names ? syscall_names[nr] : NULL;
+	unsigned long slot = nr < NI_TRACKED ? nr : NI_TRACKED;
 
-	if (nr >= NI_TRACKED || !reported[nr]) {
-		if (nr < NI_TRACKED)
-			reported[nr] = 1;
+	if (!READ_ONCE(reported[slot])) {
+		WRITE_ONCE(reported[slot], 1);
 		printk("%s[%d]: system call %lu (%s) is not implemented: "
 		       "-ENOSYS\n", current->comm, current->pid, nr,
 		       name ? name : "unknown to Linux");

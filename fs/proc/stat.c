@@ -33,7 +33,7 @@ int show_stat(struct seq_file *m)
 
 	spin_lock_irq(&tasklist_lock);
 	for_each_process(p)
-		if (p->__state == TASK_UNINTERRUPTIBLE && !p->exit_state)
+		if ((p->__state & TASK_UNINTERRUPTIBLE) && !p->exit_state)
 			blocked++;
 	spin_unlock_irq(&tasklist_lock);
 	show_cpu(m, "cpu ", snap.cpustat);

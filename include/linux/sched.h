@@ -18,6 +18,10 @@
 #define TASK_INTERRUPTIBLE 0x0001
 #define TASK_UNINTERRUPTIBLE 0x0002
 #define __TASK_STOPPED 0x0004
+/* With TASK_UNINTERRUPTIBLE: a sleep only SIGKILL ends (Linux's
+ * TASK_KILLABLE), which the waiter checks with fatal_signal_pending(). */
+#define TASK_WAKEKILL 0x0100
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
 #define TASK_DEAD 0x0080
 /* task->exit_state */
 #define EXIT_DEAD 0x0010
@@ -132,6 +136,8 @@ extern union thread_union init_thread_union;
 extern struct list_head init_task_list_head;
 extern int nr_threads;
 extern struct spinlock tasklist_lock;
+/* kernel/fork.c: guards task->vfork_done (see wait_for_vfork_done) */
+extern struct spinlock vfork_lock;
 extern int max_threads;
 extern int nr_processes_user;
 

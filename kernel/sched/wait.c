@@ -4,7 +4,9 @@
  * the test and schedule() is never lost: it sets the state back to
  * TASK_RUNNING and schedule() then returns at once.
  */
+#include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/wait.h>
 
 void init_waitqueue_head(struct wait_queue_head *wq)
@@ -95,4 +97,27 @@ void wait_for_completion(struct completion *x)
 {
 	wait_event(x->wait, READ_ONCE(x->done));
 	x->done--;
+}
+
+/* The same, but SIGKILL ends the wait too: 0 once completed, -EINTR if
+ * the task was killed first (Linux's -ERESTARTSYS: the caller dies). */
+int wait_for_completion_killable(struct completion *x)
+{
+	DEFINE_WAIT(wait);
+	int ret = 0;
+
+	for (;;) {
+		prepare_to_wait(&x->wait, &wait, TASK_KILLABLE);
+		if (READ_ONCE(x->done))
+			break;
+		if (fatal_signal_pending(current)) {
+			ret = -EINTR;
+			break;
+		}
+		schedule();
+	}
+	finish_wait(&x->wait, &wait);
+	if (!ret)
+		x->done--;
+	return ret;
 }
