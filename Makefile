@@ -209,9 +209,17 @@ debug: deps all rootfs $(BOOT_FILES)
 
 # ---- tests ----------------------------------------------------------------
 # Both architectures' packages: the tests build each kernel they boot.
+# Then the kernel-behaviour tests again on the debug kernel (UBSAN, slab and
+# page poisoning, the lock checker): any report fails the test that made it.
+# `make test-debug` runs every file there.
+DEBUG_CI_TESTS := tests/test_pipes.py tests/test_threads.py tests/test_cow.py \
+	tests/test_failnth.py tests/test_futex.py tests/test_signals.py \
+	tests/test_mm_safety.py tests/test_processes.py \
+	tests/test_files_safety.py tests/test_fuzz.py
 test:
 	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
-	$(PYTHON) -m pytest tests/ -v
+	$(PYTHON) -m pytest tests/ -v --durations=20
+	$(MAKE) --no-print-directory test-debug TEST_DEBUG_ARGS="$(DEBUG_CI_TESTS)"
 
 unit:
 	$(MAKE) -C tests/unit run
