@@ -91,20 +91,6 @@ static int qemu_user(void)
 
 /* ---- sysctls ----------------------------------------------------------- */
 
-static long sysctl_read(const char *path)
-{
-	char buf[32];
-	int fd = open(path, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	return atol(buf);
-}
-
 /* The write's result: the bytes written, or -1 with errno. */
 static long sysctl_write(const char *path, const char *text)
 {
@@ -131,7 +117,7 @@ static int sysctl_set(const char *path, long val)
 
 static void phase_pid_max(void)
 {
-	long old = sysctl_read(PID_MAX);
+	long old = read_number(PID_MAX);
 	char buf[32];
 
 	check(old >= RESERVED_PIDS + 1, "pid_max reads as a number above 300",
@@ -143,19 +129,19 @@ static void phase_pid_max(void)
 	}
 	check_errno(sysctl_write(PID_MAX, "300\n"), EINVAL,
 		    "pid_max 300 (below 301) is EINVAL");
-	check(sysctl_set(PID_MAX, 301) == 0 && sysctl_read(PID_MAX) == 301,
+	check(sysctl_set(PID_MAX, 301) == 0 && read_number(PID_MAX) == 301,
 	      "pid_max 301 is taken", NULL);
 	snprintf(buf, sizeof(buf), "%ld\n", (long)PID_MAX_LIMIT + 1);
 	check_errno(sysctl_write(PID_MAX, buf), EINVAL,
 		    "pid_max above PID_MAX_LIMIT is EINVAL");
 	check(sysctl_set(PID_MAX, PID_MAX_LIMIT) == 0 &&
-	      sysctl_read(PID_MAX) == (long)PID_MAX_LIMIT,
+	      read_number(PID_MAX) == (long)PID_MAX_LIMIT,
 	      "pid_max PID_MAX_LIMIT is taken", NULL);
 	check_errno(sysctl_write(PID_MAX, "-1\n"), EINVAL,
 		    "a negative pid_max is EINVAL");
 	check_errno(sysctl_write(PID_MAX, "12ab\n"), EINVAL,
 		    "pid_max as text is EINVAL");
-	check(sysctl_set(PID_MAX, old) == 0 && sysctl_read(PID_MAX) == old,
+	check(sysctl_set(PID_MAX, old) == 0 && read_number(PID_MAX) == old,
 	      "the old pid_max is back", NULL);
 	printf("stress: pid_max: value=%ld min=301 limit=%ld writes=ok\n", old,
 	       (long)PID_MAX_LIMIT);
@@ -176,14 +162,8 @@ static int wait_zombie(pid_t pid)
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
 	for (int tries = 0; tries < 100000; tries++) {
-		int fd = open(path, O_RDONLY);
-		ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-		if (fd >= 0)
-			close(fd);
-		if (n <= 0)
+		if (read_text(path, buf, sizeof(buf)) <= 0)
 			return -1;
-		buf[n] = 0;
 		p = strrchr(buf, ')');
 		if (p && p[1] == ' ' && p[2] == 'Z')
 			return 0;
@@ -514,7 +494,7 @@ static void phase_bomb(struct bomb *b, long limit, int report)
 	if (!on_clonix || getuid() != 0)
 		return;
 	/* threads-max, as root: the kernel's own bound */
-	long old = sysctl_read(THREADS_MAX), nr = 0;
+	long old = read_number(THREADS_MAX), nr = 0;
 	char buf[128];
 
 	{
@@ -547,7 +527,7 @@ static void phase_bomb(struct bomb *b, long limit, int report)
 	      "forkforkfork: threads-max bounds the bomb", NULL);
 	check(atomic_load(&b->eagain) == peak && !atomic_load(&b->capped),
 	      "forkforkfork: at threads-max every last fork is EAGAIN", NULL);
-	check(sysctl_read(THREADS_MAX) == old, "threads-max is back", NULL);
+	check(read_number(THREADS_MAX) == old, "threads-max is back", NULL);
 }
 
 /* ---- reparenting -------------------------------------------------------- */
@@ -686,7 +666,7 @@ static void phase_threads(long n, int report)
 	 * (the phase runs in a child of its own: its RLIMIT_NPROC goes with
 	 * it). */
 	if (on_clonix && getuid() == 0) {
-		old = sysctl_read(THREADS_MAX);
+		old = read_number(THREADS_MAX);
 		if (old < n + 100)
 			sysctl_set(THREADS_MAX, n + 100);
 		setrlimit(RLIMIT_NPROC, &inf);
@@ -728,7 +708,7 @@ static void phase_threads(long n, int report)
 	      "threads: all created and alive at once", NULL);
 	check(joined == created, "threads: all joined, each with its value",
 	      NULL);
-	check(old < 0 || sysctl_read(THREADS_MAX) == old,
+	check(old < 0 || read_number(THREADS_MAX) == old,
 	      "threads: threads-max is back", NULL);
 }
 
@@ -937,7 +917,7 @@ static struct shared *shared;
 
 static void phase(enum phase which, long arg, int report)
 {
-	long pid_max = sysctl_read(PID_MAX), old;
+	long pid_max = read_number(PID_MAX), old;
 
 	switch (which) {
 	case PID_MAX_PHASE:
@@ -958,7 +938,7 @@ static void phase(enum phase which, long arg, int report)
 		      "fork-low: pid_max lowered", NULL);
 		phase_fork("fork-low", arg, low_pid_max, report);
 		check(sysctl_set(PID_MAX, old) == 0 &&
-		      sysctl_read(PID_MAX) == old, "fork-low: pid_max back",
+		      read_number(PID_MAX) == old, "fork-low: pid_max back",
 		      NULL);
 		break;
 	case BOMB:
@@ -1058,7 +1038,7 @@ int main(int argc, char *argv[])
 	printf("stress: start: rounds=%ld low_rounds=%ld low_pid_max=%ld "
 	       "threads=%ld bomb=%ld orphans=%ld pingpongs=%ld pid_max=%ld "
 	       "system=%s\n", rounds, low_rounds, low_pid_max, nr_threads,
-	       bomb_limit, orphans, pingpongs, sysctl_read(PID_MAX),
+	       bomb_limit, orphans, pingpongs, read_number(PID_MAX),
 	       on_clonix ? "clonix" : "linux");
 
 	/* Warm-up: every phase once, small, so the caches have their slabs

@@ -13,16 +13,7 @@
 
 static long read_value(void)
 {
-	char buf[32];
-	int fd = open(PATH, O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	return atol(buf);
+	return read_number(PATH);
 }
 
 /* Write text; the write's result (-1 with errno on failure). */

@@ -40,6 +40,30 @@ static inline void check_errno(long ret, int want, const char *what)
 	check(ret == -1 && got == want, what, detail);
 }
 
+/* The start of a small file (a /proc or /proc/sys file) as a string, read
+ * with one read(2) into buf: its length, or -1 (errno). No stdio, so no
+ * heap page appears on the first call. */
+static inline long read_text(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, size - 1);
+
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = 0;
+	return n;
+}
+
+/* A number file's value (/proc/sys/kernel/pid_max), or -1. */
+static inline long read_number(const char *path)
+{
+	char buf[32];
+
+	return read_text(path, buf, sizeof(buf)) > 0 ? atol(buf) : -1;
+}
+
 /* Free pages on Clonix, from /proc/meminfo's MemFree (kB: exactly the
  * free pages times the page size), so a program can check that memory
  * came back; -1 on any other kernel (a Linux host's free memory moves
@@ -50,18 +74,11 @@ static inline long meminfo_free_pages(void)
 {
 	char buf[1024], *p;
 	struct utsname u;
-	int fd;
-	ssize_t n;
 
 	if (uname(&u) || !strstr(u.version, "Clonix"))
 		return -1;
-	fd = open("/proc/meminfo", O_RDONLY);
-	n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
+	if (read_text("/proc/meminfo", buf, sizeof(buf)) <= 0)
 		return -1;
-	buf[n] = 0;
 	p = strstr(buf, "MemFree:");
 	return p ? atol(p + 8) / (getpagesize() / 1024) : -1;
 }
