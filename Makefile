@@ -212,7 +212,7 @@ debug: deps all rootfs $(BOOT_FILES)
 # Then the kernel-behaviour tests again on the debug kernel (UBSAN, slab and
 # page poisoning, the lock checker): any report fails the test that made it.
 # `make test-debug` runs every file there.
-DEBUG_CI_TESTS := tests/test_pipes.py tests/test_threads.py tests/test_cow.py \
+DEBUG_CI_TESTS := tests/test_threads.py tests/test_cow.py \
 	tests/test_failnth.py tests/test_futex.py tests/test_signals.py \
 	tests/test_mm_safety.py tests/test_processes.py \
 	tests/test_files_safety.py tests/test_fuzz.py

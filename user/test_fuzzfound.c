@@ -142,6 +142,14 @@ int main(void)
 	      "reboot with bad magics as nobody is EPERM too", NULL);
 	far_numbers();
 	vfork_parent_is_killable();
+#ifdef SYS_get_thread_area
+	/* i386: a NULL user_desc is EFAULT, and the debug kernel's UBSAN
+	 * has nothing to say about how the kernel reached it. */
+	check_errno(syscall(SYS_get_thread_area, NULL), EFAULT,
+		    "get_thread_area(NULL) is EFAULT");
+	check_errno(syscall(SYS_set_thread_area, NULL), EFAULT,
+		    "set_thread_area(NULL) is EFAULT");
+#endif
 	/* As root, bad magics are EINVAL (nothing happens). */
 	if (getuid() == 0)
 		check_errno(syscall(SYS_reboot, LINUX_REBOOT_MAGIC1, 12345,

@@ -89,6 +89,16 @@ static void fill_user_desc(struct user_desc *info, int idx,
 	info->useable = desc->b >> 20 & 1;
 }
 
+
+/* Where a user's struct user_desc keeps entry_number, computed as an
+ * address: u_info may be any value, NULL included, and is never
+ * dereferenced here (the debug kernel's UBSAN flags &u_info->member on a
+ * NULL u_info; the fuzzer found it). */
+static unsigned int __user *user_desc_entry(struct user_desc __user *u_info)
+{
+	return (unsigned int __user *)((char __user *)u_info +
+				       offsetof(struct user_desc, entry_number));
+}
 /*
  * Set TLS slot idx of task p from the user_desc at u_info (idx -1: the
  * slot u_info names; if that is -1 too and can_allocate, a free slot,
@@ -112,7 +122,7 @@ int do_set_thread_area(struct task_struct *p, int idx,
 		idx = get_free_idx();
 		if (idx < 0)
 			return idx;
-		if (put_user(idx, &u_info->entry_number))
+		if (put_user(idx, user_desc_entry(u_info)))
 			return -EFAULT;
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
@@ -138,7 +148,7 @@ SYSCALL_DEFINE1(get_thread_area, struct user_desc __user *, u_info)
 	struct user_desc info;
 	int idx;
 
-	if (get_user(idx, &u_info->entry_number))
+	if (get_user(idx, user_desc_entry(u_info)))
 		return -EFAULT;
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
