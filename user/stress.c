@@ -91,25 +91,12 @@ static int qemu_user(void)
 
 /* ---- sysctls ----------------------------------------------------------- */
 
-/* The write's result: the bytes written, or -1 with errno. */
-static long sysctl_write(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY);
-	long n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, strlen(text));
-	close(fd);
-	return n;
-}
-
 static int sysctl_set(const char *path, long val)
 {
 	char buf[32];
 
 	snprintf(buf, sizeof(buf), "%ld\n", val);
-	return sysctl_write(path, buf) == (long)strlen(buf) ? 0 : -1;
+	return write_text(path, buf) == (long)strlen(buf) ? 0 : -1;
 }
 
 #define PID_MAX "/proc/sys/kernel/pid_max"
@@ -127,19 +114,19 @@ static void phase_pid_max(void)
 		       on_clonix ? "not root" : "host");
 		return;
 	}
-	check_errno(sysctl_write(PID_MAX, "300\n"), EINVAL,
+	check_errno(write_text(PID_MAX, "300\n"), EINVAL,
 		    "pid_max 300 (below 301) is EINVAL");
 	check(sysctl_set(PID_MAX, 301) == 0 && read_number(PID_MAX) == 301,
 	      "pid_max 301 is taken", NULL);
 	snprintf(buf, sizeof(buf), "%ld\n", (long)PID_MAX_LIMIT + 1);
-	check_errno(sysctl_write(PID_MAX, buf), EINVAL,
+	check_errno(write_text(PID_MAX, buf), EINVAL,
 		    "pid_max above PID_MAX_LIMIT is EINVAL");
 	check(sysctl_set(PID_MAX, PID_MAX_LIMIT) == 0 &&
 	      read_number(PID_MAX) == (long)PID_MAX_LIMIT,
 	      "pid_max PID_MAX_LIMIT is taken", NULL);
-	check_errno(sysctl_write(PID_MAX, "-1\n"), EINVAL,
+	check_errno(write_text(PID_MAX, "-1\n"), EINVAL,
 		    "a negative pid_max is EINVAL");
-	check_errno(sysctl_write(PID_MAX, "12ab\n"), EINVAL,
+	check_errno(write_text(PID_MAX, "12ab\n"), EINVAL,
 		    "pid_max as text is EINVAL");
 	check(sysctl_set(PID_MAX, old) == 0 && read_number(PID_MAX) == old,
 	      "the old pid_max is back", NULL);

@@ -16,19 +16,6 @@ static long read_value(void)
 	return read_number(PATH);
 }
 
-/* Write text; the write's result (-1 with errno on failure). */
-static long write_text(const char *text)
-{
-	int fd = open(PATH, O_WRONLY);
-	long n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, strlen(text));
-	close(fd);
-	return n;
-}
-
 int main(void)
 {
 	long old = read_value();
@@ -42,14 +29,14 @@ int main(void)
 	if (!running_on_clonix())
 		return check_summary();
 	snprintf(buf, sizeof(buf), "%ld\n", old + 100);
-	check(write_text(buf) == (long)strlen(buf),
+	check(write_text(PATH, buf) == (long)strlen(buf),
 	      "root writes threads-max", NULL);
 	check(read_value() == old + 100, "and reads back what it wrote", NULL);
-	check_errno(write_text("19\n"), EINVAL, "19 (below 20) is EINVAL");
-	check_errno(write_text("1073741824"), EINVAL,
+	check_errno(write_text(PATH, "19\n"), EINVAL, "19 (below 20) is EINVAL");
+	check_errno(write_text(PATH, "1073741824"), EINVAL,
 		    "2^30 (above FUTEX_TID_MASK) is EINVAL");
-	check_errno(write_text("abc\n"), EINVAL, "text is EINVAL");
-	check_errno(write_text("-5\n"), EINVAL, "a negative number is EINVAL");
+	check_errno(write_text(PATH, "abc\n"), EINVAL, "text is EINVAL");
+	check_errno(write_text(PATH, "-5\n"), EINVAL, "a negative number is EINVAL");
 	check(read_value() == old + 100, "a refused write changes nothing",
 	      NULL);
 	pid = fork();
@@ -63,7 +50,7 @@ int main(void)
 	      "an unprivileged user cannot open it for writing (EACCES)",
 	      NULL);
 	snprintf(buf, sizeof(buf), "%ld", old);
-	check(write_text(buf) == (long)strlen(buf) && read_value() == old,
+	check(write_text(PATH, buf) == (long)strlen(buf) && read_value() == old,
 	      "the old value is back", NULL);
 	return check_summary();
 }

@@ -64,6 +64,20 @@ static inline long read_number(const char *path)
 	return read_text(path, buf, sizeof(buf)) > 0 ? atol(buf) : -1;
 }
 
+/* Write text to a file (a /proc/sys knob) with one write(2): the bytes
+ * written, or -1 (errno). */
+static inline long write_text(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+	long n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n;
+}
+
 /* Free pages on Clonix, from /proc/meminfo's MemFree (kB: exactly the
  * free pages times the page size), so a program can check that memory
  * came back; -1 on any other kernel (a Linux host's free memory moves
