@@ -49,8 +49,12 @@
  * during a run), and every cache's active objects in /proc/slabinfo,
  * against a baseline taken after two warm-up batches (a batch may end
  * with less in use than the baseline, when something from before it is
- * freed late: the baseline follows). The last line it prints:
+ * freed late: the baseline follows). Before that check, names the batch
+ * made outside its scratch directory (in /tmp, say) are removed and
+ * counted as litter: files a program leaves are not memory the kernel
+ * lost. The last line it prints:
  *   fuzz: summary: seed 0x... calls N batches B ... leaks 0 lost 0 dead 0
+ *   seconds S litter L
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -886,6 +890,100 @@ static int rm_one(const char *path, const struct stat *st, int type,
 	return 0;
 }
 
+/*
+ * What a batch leaves outside its scratch directory. It runs as nobody,
+ * so it can make names only where anyone may write: a world-writable
+ * directory such as /tmp (its scratch directory's parent: chdir("..")
+ * is in the path pool), or a directory it made in one. Those names are
+ * the batch's litter, not memory the kernel lost: after each batch they
+ * are removed (with what is under them) and counted. The directories and
+ * the names in them at the start are remembered here.
+ */
+#define MAX_OPEN_DIRS 8
+#define MAX_FIRST_NAMES 64
+static struct open_dir {
+	char path[64];
+	int nnames;
+	char names[MAX_FIRST_NAMES][32];
+} open_dirs[MAX_OPEN_DIRS];
+static int nopen_dirs;
+static long nr_litter;
+
+static int find_open_dir(const char *path, const struct stat *st, int type,
+			 struct FTW *ftw)
+{
+	(void)ftw;
+	if (type == FTW_D && (st->st_mode & S_IWOTH) &&
+	    nopen_dirs < MAX_OPEN_DIRS && strlen(path) < 64)
+		strcpy(open_dirs[nopen_dirs++].path, path);
+	return 0;
+}
+
+static int first_name(const struct open_dir *d, const char *name)
+{
+	for (int i = 0; i < d->nnames; i++)
+		if (!strcmp(d->names[i], name))
+			return 1;
+	return 0;
+}
+
+/* The world-writable directories of this file system (not /proc), and
+ * the names each holds now. */
+static void remember_open_dirs(void)
+{
+	nftw("/", find_open_dir, 16, FTW_PHYS | FTW_MOUNT);
+	for (int i = 0; i < nopen_dirs; i++) {
+		DIR *dp = opendir(open_dirs[i].path);
+		struct dirent *e;
+
+		while (dp && (e = readdir(dp)) &&
+		       open_dirs[i].nnames < MAX_FIRST_NAMES)
+			if (strlen(e->d_name) < 32)
+				strcpy(open_dirs[i].names[open_dirs[i].nnames++],
+				       e->d_name);
+		if (dp)
+			closedir(dp);
+	}
+}
+
+/* Remove every name a batch made in those directories (dir, its scratch
+ * directory, is emptied by the caller). */
+static void remove_litter(const char *dir)
+{
+	for (int i = 0; i < nopen_dirs; i++) {
+		DIR *dp = opendir(open_dirs[i].path);
+		struct dirent *e;
+		char path[192];
+
+		while (dp && (e = readdir(dp))) {
+			snprintf(path, sizeof(path), "%s/%s",
+				 strcmp(open_dirs[i].path, "/") ?
+				 open_dirs[i].path : "", e->d_name);
+			if (first_name(&open_dirs[i], e->d_name) ||
+			    !strcmp(path, dir))
+				continue;
+			nr_litter++;
+			if (verbose)
+				printf("fuzz: batch %ld left %s: removed\n",
+				       batch_no, path);
+			nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+			if (remove(path) < 0) {
+				/* made unsearchable: open it up, again */
+				chmod(path, 0700);
+				nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+			}
+			if (remove(path) < 0 && errno != ENOENT) {
+				printf("fuzz: cannot remove %s: %s\n", path,
+				       strerror(errno));
+				continue;	/* it stays; the leak check says */
+			}
+			rewinddir(dp);	/* the listing changed under us */
+		}
+		if (dp)
+			closedir(dp);
+	}
+}
+
 /* SIGKILL a batch and reap it; one that does not die within 5 s is a
  * kernel failure (a task SIGKILL cannot end): reported, not waited for. */
 static void kill_batch(pid_t pid)
@@ -995,6 +1093,7 @@ static void run_batch(uint64_t seed, long calls, uid_t uid, int limit_s,
 	copy_log(logp[0]);
 	close(logp[0]);
 	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	remove_litter(dir);
 	/* The batch owns the scratch directory and may have made it
 	 * unsearchable (fchmod of fd 6) or removed it: as it was again. */
 	mkdir(dir, 0700);
@@ -1068,6 +1167,7 @@ int main(int argc, char **argv)
 				    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (shared_count == MAP_FAILED)
 		return 1;
+	remember_open_dirs();
 	snprintf(dir, sizeof(dir), "/tmp/fuzz.%d", me);
 	mkdir(dir, 0700);
 	if (getuid() == 0 && chown(dir, uid, uid))
@@ -1128,9 +1228,9 @@ int main(int argc, char **argv)
 	t0 = now_ms() - t0;
 	printf("fuzz: summary: seed %#llx calls %lu batches %ld timeouts %ld "
 	       "stalled %ld stopped %ld crashed %ld leaks %ld lost %ld dead %ld "
-	       "seconds %ld.%03ld\n", (unsigned long long)seed, *shared_count,
-	       batches, nr_timeouts, nr_stalled, nr_stopped, nr_signalled,
-	       nr_leaks,
-	       nr_lost, nr_dead, t0 / 1000, t0 % 1000);
+	       "seconds %ld.%03ld litter %ld\n", (unsigned long long)seed,
+	       *shared_count, batches, nr_timeouts, nr_stalled, nr_stopped,
+	       nr_signalled, nr_leaks, nr_lost, nr_dead, t0 / 1000, t0 % 1000,
+	       nr_litter);
 	return nr_leaks || nr_lost || nr_dead;
 }
