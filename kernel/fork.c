@@ -461,6 +461,17 @@ noinline int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/* Would one more task break RLIMIT_NPROC (Clonix has no capabilities: it
+ * binds every user task) or threads-max? */
+static bool too_many_tasks(struct task_struct *p,
+			   struct kernel_clone_args *args)
+{
+	if (!args->fn &&
+	    (unsigned long)nr_processes_user >= task_rlimit(p, RLIMIT_NPROC))
+		return true;
+	return nr_threads >= max_threads;
+}
+
 /*
  * Create a new task as a copy of current, sharing what clone_flags say. It
  * is not yet runnable: kernel_clone wakes it up. Returns an ERR_PTR on
@@ -503,12 +514,8 @@ noinline struct task_struct *copy_process(int node,
 	if (retval < 0)
 		goto bad_fork_free;
 
-	/* Clonix has no capabilities: RLIMIT_NPROC binds every user task. */
 	retval = -EAGAIN;
-	if (!args->fn &&
-	    (unsigned long)nr_processes_user >= task_rlimit(p, RLIMIT_NPROC))
-		goto bad_fork_free;
-	if (nr_threads >= max_threads)
+	if (too_many_tasks(p, args))
 		goto bad_fork_free;
 
 	p->flags &= ~(PF_IDLE | PF_EXITING);
@@ -597,6 +604,15 @@ noinline struct task_struct *copy_process(int node,
 			goto bad_fork_free_pid;
 	}
 	spin_lock_irq(&tasklist_lock);
+	/* The limits again, where the task is counted: other forks may have
+	 * been counted since the first look (dup_mmap lets others run), and
+	 * Linux lets them all through; here the limits hold exactly. Not
+	 * for a kernel thread, whose /proc entry exists already. */
+	if (!args->fn && too_many_tasks(p, args)) {
+		spin_unlock_irq(&tasklist_lock);
+		retval = -EAGAIN;
+		goto bad_fork_free_pid;
+	}
 	spin_lock(&p->sighand->siglock);
 	list_add_tail(&p->thread_node, &p->signal->thread_head);
 	spin_unlock(&p->sighand->siglock);
