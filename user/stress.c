@@ -77,14 +77,9 @@ static double now(void)
 static int qemu_user(void)
 {
 	char buf[4096], *p;
-	int fd = open("/proc/self/status", O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
 
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
+	if (read_text("/proc/self/status", buf, sizeof(buf)) <= 0)
 		return 0;
-	buf[n] = 0;
 	p = strstr(buf, "Threads:");
 	return p && atoi(p + 8) > 1;
 }
@@ -453,12 +448,9 @@ static long forkforkfork(struct bomb *b, long limit, int as_user,
 static long tasks_alive(void)
 {
 	char buf[128], *slash;
-	int fd = open("/proc/loadavg", O_RDONLY);
-	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
 
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = 0;
+	if (read_text("/proc/loadavg", buf, sizeof(buf)) <= 0)
+		return 0;
 	slash = strchr(buf, '/');
 	return slash ? atol(slash + 1) : 0;
 }
