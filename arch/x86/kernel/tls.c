@@ -89,7 +89,6 @@ static void fill_user_desc(struct user_desc *info, int idx,
 	info->useable = desc->b >> 20 & 1;
 }
 
-
 /* Where a user's struct user_desc keeps entry_number, computed as an
  * address: u_info may be any value, NULL included, and is never
  * dereferenced here (the debug kernel's UBSAN flags &u_info->member on a
@@ -99,6 +98,7 @@ static unsigned int __user *user_desc_entry(struct user_desc __user *u_info)
 	return (unsigned int __user *)((char __user *)u_info +
 				       offsetof(struct user_desc, entry_number));
 }
+
 /*
  * Set TLS slot idx of task p from the user_desc at u_info (idx -1: the
  * slot u_info names; if that is -1 too and can_allocate, a free slot,
