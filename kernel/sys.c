@@ -232,7 +232,7 @@ SYSCALL_DEFINE1(set_tid_address, int __user *, tidptr)
 
 SYSCALL_DEFINE0(sched_yield)
 {
-	yield();
+	schedule();	/* Linux's do_sched_yield: to the back of the queue */
 	return 0;
 }
 

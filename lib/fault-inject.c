@@ -25,8 +25,9 @@ noinline void fail_dump(gfp_t gfp)
 	(void)gfp;
 }
 
-/* Should this allocation, made by current, fail? Counts it down. */
-bool should_fail_alloc(gfp_t gfp)
+/* should_fail_alloc's slow path, for a task with fail_nth set: counts
+ * the allocation down, unless it is not the task's own. */
+bool __should_fail_alloc(gfp_t gfp)
 {
 	unsigned int nth;
 

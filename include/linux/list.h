@@ -3,6 +3,7 @@
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 
+#include <linux/compiler.h>
 #include <linux/kernel.h>
 
 struct list_head {
@@ -12,13 +13,13 @@ struct list_head {
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
-static inline void INIT_LIST_HEAD(struct list_head *list)
+static __always_inline void INIT_LIST_HEAD(struct list_head *list)
 {
 	list->next = list;
 	list->prev = list;
 }
 
-static inline void __list_add(struct list_head *new, struct list_head *prev,
+static __always_inline void __list_add(struct list_head *new, struct list_head *prev,
 			      struct list_head *next)
 {
 	next->prev = new;
@@ -28,31 +29,31 @@ static inline void __list_add(struct list_head *new, struct list_head *prev,
 }
 
 /* Insert new right after head (stack order). */
-static inline void list_add(struct list_head *new, struct list_head *head)
+static __always_inline void list_add(struct list_head *new, struct list_head *head)
 {
 	__list_add(new, head, head->next);
 }
 
 /* Insert new right before head, i.e. at the tail (queue order). */
-static inline void list_add_tail(struct list_head *new, struct list_head *head)
+static __always_inline void list_add_tail(struct list_head *new, struct list_head *head)
 {
 	__list_add(new, head->prev, head);
 }
 
 /* Unlink entry and leave it pointing at itself, so list_empty(entry) holds. */
-static inline void list_del_init(struct list_head *entry)
+static __always_inline void list_del_init(struct list_head *entry)
 {
 	entry->next->prev = entry->prev;
 	entry->prev->next = entry->next;
 	INIT_LIST_HEAD(entry);
 }
 
-static inline void list_del(struct list_head *entry)
+static __always_inline void list_del(struct list_head *entry)
 {
 	list_del_init(entry);
 }
 
-static inline void list_move_tail(struct list_head *entry,
+static __always_inline void list_move_tail(struct list_head *entry,
 				  struct list_head *head)
 {
 	list_del_init(entry);
@@ -60,12 +61,12 @@ static inline void list_move_tail(struct list_head *entry,
 }
 
 /* Exactly one entry on the list. */
-static inline int list_is_singular(const struct list_head *head)
+static __always_inline int list_is_singular(const struct list_head *head)
 {
 	return head->next != head && head->next == head->prev;
 }
 
-static inline void list_replace_init(struct list_head *old,
+static __always_inline void list_replace_init(struct list_head *old,
 				     struct list_head *new)
 {
 	new->next = old->next;
@@ -75,7 +76,7 @@ static inline void list_replace_init(struct list_head *old,
 	INIT_LIST_HEAD(old);
 }
 
-static inline int list_empty(const struct list_head *head)
+static __always_inline int list_empty(const struct list_head *head)
 {
 	return head->next == head;
 }

@@ -3,6 +3,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/compiler.h>
 #include <asm/current.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -149,19 +150,19 @@ extern int nr_processes_user;
 #define for_each_process(p) \
 	list_for_each_entry(p, &init_task.tasks, tasks)
 
-static inline void set_tsk_need_resched(struct task_struct *p)
+static __always_inline void set_tsk_need_resched(struct task_struct *p)
 {
 	__atomic_fetch_or(&p->thread_info.flags, _TIF_NEED_RESCHED,
 			  __ATOMIC_RELAXED);
 }
 
-static inline void clear_tsk_need_resched(struct task_struct *p)
+static __always_inline void clear_tsk_need_resched(struct task_struct *p)
 {
 	__atomic_fetch_and(&p->thread_info.flags, ~_TIF_NEED_RESCHED,
 			   __ATOMIC_RELAXED);
 }
 
-static inline int need_resched(void)
+static __always_inline int need_resched(void)
 {
 	return (current->thread_info.flags & _TIF_NEED_RESCHED) != 0;
 }
@@ -169,7 +170,7 @@ static inline int need_resched(void)
 #define set_current_state(s) WRITE_ONCE(current->__state, (s))
 #define __set_current_state(s) WRITE_ONCE(current->__state, (s))
 
-static inline int is_idle_task(const struct task_struct *p)
+static __always_inline int is_idle_task(const struct task_struct *p)
 {
 	return (p->flags & PF_IDLE) != 0;
 }
@@ -190,8 +191,16 @@ void show_state(void);		/* every task, for the console (ps) */
 void boot_selftests(void);	/* kernel/selftest.c: clonix.selftest */
 void debug_selftest(void);	/* lib/test_debug.c: debug_selftest= */
 /* Give up the CPU if the tick says our slice is over: every loop whose
- * length a user chooses calls it (kernel code is not preempted). */
-int cond_resched(void);
+ * length a user chooses calls it (kernel code is not preempted). Inline
+ * up to the test, so a loop whose slice is not over (nearly always: fork
+ * calls it per VMA) pays a load and a branch, not a call. */
+int __cond_resched(void);
+static __always_inline int cond_resched(void)
+{
+	if (likely(!need_resched()))
+		return 0;
+	return __cond_resched();
+}
 /* The same for a loop holding lock: dropped around the switch, so it may
  * have changed what it guards. Returns 1 if it rescheduled. */
 int cond_resched_lock(spinlock_t *lock);
@@ -233,7 +242,7 @@ void put_task_struct(struct task_struct *t);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     unsigned long stack_size, int __user *parent_tidptr,
 	     int __user *child_tidptr);
-static inline void get_task_struct(struct task_struct *t)
+static __always_inline void get_task_struct(struct task_struct *t)
 {
 	__atomic_fetch_add(&t->usage, 1, __ATOMIC_RELAXED);
 }

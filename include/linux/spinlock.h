@@ -9,6 +9,7 @@
 #ifndef _LINUX_SPINLOCK_H
 #define _LINUX_SPINLOCK_H
 
+#include <linux/compiler.h>
 #include <asm/spinlock.h>
 #include <linux/irqflags.h>
 
@@ -35,7 +36,7 @@ void spin_release_owner(spinlock_t *lock);
 void spin_acquire_owner(spinlock_t *lock);
 #endif
 
-static inline void spin_lock_init(spinlock_t *lock)
+static __always_inline void spin_lock_init(spinlock_t *lock)
 {
 	lock->raw.lock = 0;
 #ifdef CONFIG_DEBUG_SPINLOCK
@@ -43,7 +44,7 @@ static inline void spin_lock_init(spinlock_t *lock)
 #endif
 }
 
-static inline void spin_lock(spinlock_t *lock)
+static __always_inline void spin_lock(spinlock_t *lock)
 {
 #ifdef CONFIG_DEBUG_SPINLOCK
 	/* This very place (spin_lock is inlined into its caller), as
@@ -55,7 +56,7 @@ static inline void spin_lock(spinlock_t *lock)
 #endif
 }
 
-static inline void spin_unlock(spinlock_t *lock)
+static __always_inline void spin_unlock(spinlock_t *lock)
 {
 #ifdef CONFIG_DEBUG_SPINLOCK
 	do_raw_spin_unlock(lock);
@@ -65,12 +66,12 @@ static inline void spin_unlock(spinlock_t *lock)
 }
 
 #ifndef CONFIG_DEBUG_SPINLOCK
-static inline void spin_release_owner(spinlock_t *lock)
+static __always_inline void spin_release_owner(spinlock_t *lock)
 {
 	(void)lock;
 }
 
-static inline void spin_acquire_owner(spinlock_t *lock)
+static __always_inline void spin_acquire_owner(spinlock_t *lock)
 {
 	(void)lock;
 }
@@ -82,20 +83,20 @@ static inline void spin_acquire_owner(spinlock_t *lock)
 		spin_lock(lock);                  \
 	} while (0)
 
-static inline void spin_unlock_irqrestore(spinlock_t *lock,
+static __always_inline void spin_unlock_irqrestore(spinlock_t *lock,
 					  unsigned long flags)
 {
 	spin_unlock(lock);
 	arch_local_irq_restore(flags);
 }
 
-static inline void spin_lock_irq(spinlock_t *lock)
+static __always_inline void spin_lock_irq(spinlock_t *lock)
 {
 	arch_local_irq_disable();
 	spin_lock(lock);
 }
 
-static inline void spin_unlock_irq(spinlock_t *lock)
+static __always_inline void spin_unlock_irq(spinlock_t *lock)
 {
 	spin_unlock(lock);
 	arch_local_irq_enable();

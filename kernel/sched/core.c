@@ -278,12 +278,11 @@ void yield(void)
 /*
  * The kernel is not preemptible (no CONFIG_PREEMPT): a task running kernel
  * code keeps the CPU until it sleeps or returns to user mode. Long loops
- * call this to let the others run once the tick has asked for it.
+ * call cond_resched() (linux/sched.h) to let the others run once the tick
+ * has asked for it; this is its slow path, when it has.
  */
-noinline int cond_resched(void)
+noinline int __cond_resched(void)
 {
-	if (!need_resched())
-		return 0;
 	schedule();
 	return 1;
 }

@@ -22,7 +22,7 @@ DONE = "Failfork Complete!"
 STOP = re.compile(r"(?:Temporary b|B)reakpoint (\d+), "
                   r"(?:0x[0-9a-f]+ in )?([\w?]+) ")
 # The allocator's own frames, above the function that asked for memory.
-ALLOCATOR = {"fail_dump", "should_fail_alloc", "alloc_pages", "__alloc_pages",
+ALLOCATOR = {"fail_dump", "__should_fail_alloc", "should_fail_alloc", "alloc_pages", "__alloc_pages",
              "kmem_cache_alloc", "kmem_cache_zalloc", "kmalloc", "kzalloc",
              "__kmalloc",
              "get_zeroed_page", "__get_free_pages", "alloc_page"}

@@ -100,23 +100,55 @@ class Gdb:
             raise TraceError("no breakpoint on %s:\n%s" % (location, out))
         return int(m.group(1))
 
-    def cont_number(self):
-        """Continue; return (breakpoint number, function) of the stop."""
-        self.child.sendline("continue")
-        self.child.expect(r"(?:Temporary b|B)reakpoint (\d+), "
-                          r"(?:0x[0-9a-f]+ in )?([\w?]+) ", timeout=TIMEOUT)
-        hit = int(self.child.match.group(1)), self.child.match.group(2)
-        self.child.expect(self.PROMPT)
-        return hit
+    def place(self):
+        """Where the machine is stopped: pc, stack pointer, running task."""
+        return tuple(self.value(e) for e in ("$pc", "$sp", "$current()"))
 
-    def cont(self):
+    # A stop at the very place the machine was resumed from (same pc,
+    # stack pointer and task, no function returned in between) is the
+    # breakpoint it stood on reported a second time: seen on a loaded
+    # host, where QEMU ran the instruction under it again after an
+    # interrupt. On the lab's clone path, and inside a function being
+    # finished, no breakpoint can be reached twice from one place, so
+    # those resume again (the count is kept in self.repeated_stops).
+    repeated_stops = 0
+
+    def _again(self, before):
+        if before is None or self.place() != before:
+            return False
+        self.repeated_stops += 1
+        self.log.write("\n[trace.py: the same stop reported again at pc "
+                       "0x%x; resuming]\n" % before[0])
+        return True
+
+    def cont_number(self, once=False):
+        """Continue; return (breakpoint number, function) of the stop.
+        once: a breakpoint reported again where the machine stood is
+        skipped (see above)."""
+        before = self.place() if once else None
+        while True:
+            self.child.sendline("continue")
+            self.child.expect(r"(?:Temporary b|B)reakpoint (\d+), "
+                              r"(?:0x[0-9a-f]+ in )?([\w?]+) ",
+                              timeout=TIMEOUT)
+            hit = int(self.child.match.group(1)), self.child.match.group(2)
+            self.child.expect(self.PROMPT)
+            if not self._again(before):
+                return hit
+
+    def cont(self, once=False):
         """Continue; return the function name of the breakpoint hit."""
-        self.child.sendline("continue")
-        self.child.expect(r"Breakpoint \d+, (?:0x[0-9a-f]+ in )?(\w+) ",
-                          timeout=TIMEOUT)
-        name = self.child.match.group(1)
-        self.child.expect(self.PROMPT)
-        return name
+        return self.cont_number(once)[1]
+
+    def finish(self):
+        """Run the current function to its return; return gdb's output.
+        A breakpoint reported again where it started is skipped."""
+        before = self.place()
+        while True:
+            out = self.cmd("finish")
+            if not (re.search(r"reakpoint \d+(?:\.\d+)?, ", out) and
+                    self._again(before)):
+                return out
 
 
 def start_qemu(arch, port, log):
@@ -148,25 +180,22 @@ def trace(arch, log=None, lab="fork"):
         if lab == "pipe":
             gdb.cmd("pipe-breaks")
             facts.update(run_pipe(gdb, qemu))
-            return facts
-        if lab == "signal":
+        elif lab == "signal":
             gdb.cmd("signal-breaks")
             facts.update(run_signal(gdb, qemu, arch, names))
-            return facts
-        if lab == "thread":
+        elif lab == "thread":
             gdb.cmd("lab-breaks")
             facts.update(run_thread(gdb, qemu, arch, names))
-            return facts
-        if lab == "cow":
+        elif lab == "cow":
             facts.update(run_cow(gdb, qemu, arch))
-            return facts
-        if lab == "fail":
+        elif lab == "fail":
             sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
             import fail_trace  # scripts/lab/fail_trace.py
             facts.update(fail_trace.run_fail(gdb, qemu, arch))
-            return facts
-        gdb.cmd("lab-breaks")  # set while paging is still off
-        facts.update(run_fork(gdb, qemu, arch, names))
+        else:
+            gdb.cmd("lab-breaks")  # set while paging is still off
+            facts.update(run_fork(gdb, qemu, arch, names))
+        facts["repeated_stops"] = gdb.repeated_stops
         return facts
     finally:
         if gdb:
@@ -229,7 +258,7 @@ def run_pipe(gdb, qemu):
             stop["before"] = pipe_state(gdb, pipe)
             if function == "pipe_write" or stop["before"]["waiting"]:
                 # Neither sleeps now: the writer has room, the reader data.
-                out = gdb.cmd("finish")
+                out = gdb.finish()
                 m = re.search(r"Value returned is \$\d+ = (-?\d+)", out)
                 stop["returned"] = int(m.group(1)) if m else None
                 stop["after"] = pipe_state(gdb, pipe)
@@ -348,7 +377,7 @@ def run_signal(gdb, qemu, arch, names):
                 if flags & bit]
             facts["frame_function"] = function
             facts["vdso"] = vdso_mapping(gdb, arch)
-            gdb.cmd("finish")
+            gdb.finish()
             after = user_regs(gdb, arch)
             frame = {"sp": after["sp"], "pc": after[names["pc"]]}
             if arch == "riscv":
@@ -376,7 +405,7 @@ def run_signal(gdb, qemu, arch, names):
                                                        names["nr"]))
             facts["sigreturn"] = dict(stop)
         elif function == "restore_sigcontext" and stop["pid"] == child:
-            gdb.cmd("finish")
+            gdb.finish()
             facts["regs_after_sigreturn"] = user_regs(gdb, arch)
             facts["stops"].append(stop)
             break
@@ -718,12 +747,12 @@ def run_fork(gdb, qemu, arch, names):
     facts["user_return_pc"] = "0x%x" % user_pc
 
     while path[-1] != "copy_thread":
-        path.append(gdb.cont())
+        path.append(gdb.cont(once=True))
         facts["call_path"].append(stop_info())
     # At copy_thread: p is the child. Let it run to its end.
     child = gdb.value("p")
     gdb.cmd("set $child = (struct task_struct *)%d" % child)
-    gdb.cmd("finish")
+    gdb.finish()
     t = "$child"
     cregs = "((struct pt_regs *)((unsigned long)%s->stack + " \
             "sizeof(union thread_union)) - 1)" % t
@@ -910,7 +939,7 @@ def clone_lab(gdb, qemu, arch, names, command, done, ni_bp):
             facts["tls_arg"] = gdb.value("tls")
         if function == "copy_thread":
             break
-        number, function = gdb.cont_number()
+        number, function = gdb.cont_number(once=True)
     facts["flags_hex"] = "0x%x" % facts["flags"]
     facts["flag_names"] = clone_flag_names(facts["flags"])
     facts["exit_signal"] = facts["flags"] & 0xff
@@ -921,8 +950,8 @@ def clone_lab(gdb, qemu, arch, names, command, done, ni_bp):
         facts["user_desc"] = {"entry_number": gdb.value("%s->entry_number"
                                                         % u),
                               "base_addr": gdb.value("%s->base_addr" % u)}
-    gdb.cmd("finish")  # copy_thread returns to copy_process
-    gdb.cmd("finish")  # copy_process returns the new task to kernel_clone
+    gdb.finish()  # copy_thread returns to copy_process
+    gdb.finish()  # copy_process returns the new task to kernel_clone
     t, c = "$child", "$creator"
     pregs = "((struct pt_regs *)((unsigned long)%s->stack + " \
             "sizeof(union thread_union)) - 1)" % c
@@ -1270,12 +1299,12 @@ def wp_fault(gdb, qemu, arch, addr, who_expr):
     fault["lx_pte_before"] = lx_pte(gdb, addr, *tasks)
     # Run do_wp_page to its end; on the way it flushes addr from the TLB.
     flush = gdb.tbreak("flush_tlb_page if (va >> 12) == %d" % page)
-    out = gdb.cmd("finish")
+    out = gdb.finish()
     if re.search(r"reakpoint %d(?:\.\d+)?, " % flush, out):
         fault["tlb_flush"] = {"function": "flush_tlb_page",
                               "va": gdb.value("va")}
-        gdb.cmd("finish")
-        out = gdb.cmd("finish")
+        gdb.finish()
+        out = gdb.finish()
     else:
         gdb.cmd("delete %d" % flush)
     m = re.search(r"Value returned is \$\d+ = (-?\d+)", out)

@@ -4,6 +4,7 @@
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
 
+#include <linux/compiler.h>
 #include <linux/init.h>
 #include <linux/sched.h>
 #include <linux/posix-timers.h>
@@ -109,12 +110,12 @@ struct signal_struct {
  * process's (tgid); the group is empty when only p is left on its list;
  * a leader that exits before its threads stays a zombie, unreported,
  * until the last of them is gone (delay_group_leader). */
-static inline bool thread_group_leader(const struct task_struct *p)
+static __always_inline bool thread_group_leader(const struct task_struct *p)
 {
 	return p->group_leader == p;
 }
 
-static inline bool thread_group_empty(const struct task_struct *p)
+static __always_inline bool thread_group_empty(const struct task_struct *p)
 {
 	return list_is_singular(&p->signal->thread_head);
 }
@@ -124,17 +125,17 @@ static inline bool delay_group_leader(const struct task_struct *p)
 	return thread_group_leader(p) && !thread_group_empty(p);
 }
 
-static inline pid_t task_pgrp_nr(const struct task_struct *p)
+static __always_inline pid_t task_pgrp_nr(const struct task_struct *p)
 {
 	return p->signal->pgrp;
 }
 
-static inline pid_t task_session_nr(const struct task_struct *p)
+static __always_inline pid_t task_session_nr(const struct task_struct *p)
 {
 	return p->signal->session;
 }
 
-static inline unsigned long task_rlimit(const struct task_struct *t,
+static __always_inline unsigned long task_rlimit(const struct task_struct *t,
 					unsigned int limit)
 {
 	return t->signal->rlim[limit].rlim_cur;
@@ -151,14 +152,14 @@ static inline bool is_global_init(const struct task_struct *tsk)
 	return tsk->tgid == 1;
 }
 
-static inline int signal_pending(const struct task_struct *p)
+static __always_inline int signal_pending(const struct task_struct *p)
 {
 	return (p->thread_info.flags & _TIF_SIGPENDING) != 0;
 }
 
 /* SIGKILL is on its way: long system calls stop early (the task will not
  * return to user mode to see their result anyway). */
-static inline int fatal_signal_pending(const struct task_struct *p)
+static __always_inline int fatal_signal_pending(const struct task_struct *p)
 {
 	return signal_pending(p) && (p->pending.signal & sigmask(SIGKILL));
 }
@@ -204,12 +205,12 @@ static inline void init_sigpending(struct sigpending *sig)
 	INIT_LIST_HEAD(&sig->list);
 }
 /* The alternate signal stack (sigaltstack) */
-static inline int on_sig_stack(unsigned long sp)
+static __always_inline int on_sig_stack(unsigned long sp)
 {
 	return sp > current->sas_ss_sp &&
 	       sp - current->sas_ss_sp <= current->sas_ss_size;
 }
-static inline int sas_ss_flags(unsigned long sp)
+static __always_inline int sas_ss_flags(unsigned long sp)
 {
 	if (!current->sas_ss_size)
 		return SS_DISABLE;

@@ -3,11 +3,13 @@
 #ifndef _ASM_RISCV_CURRENT_H
 #define _ASM_RISCV_CURRENT_H
 
+#include <linux/compiler.h>
+
 struct task_struct;
 
 register struct task_struct *riscv_current_is_tp __asm__("tp");
 
-static inline struct task_struct *get_current(void)
+static __always_inline struct task_struct *get_current(void)
 {
 	return riscv_current_is_tp;
 }

@@ -4,11 +4,13 @@
 #ifndef _ASM_X86_CURRENT_H
 #define _ASM_X86_CURRENT_H
 
+#include <linux/compiler.h>
+
 struct task_struct;
 
 extern struct task_struct *current_task;
 
-static inline struct task_struct *get_current(void)
+static __always_inline struct task_struct *get_current(void)
 {
 	return current_task;
 }

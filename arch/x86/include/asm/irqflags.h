@@ -4,9 +4,10 @@
 #ifndef _ASM_X86_IRQFLAGS_H
 #define _ASM_X86_IRQFLAGS_H
 
+#include <linux/compiler.h>
 #include <asm/processor-flags.h>
 
-static inline unsigned long arch_local_save_flags(void)
+static __always_inline unsigned long arch_local_save_flags(void)
 {
 	unsigned long flags;
 
@@ -14,22 +15,22 @@ static inline unsigned long arch_local_save_flags(void)
 	return flags;
 }
 
-static inline void arch_local_irq_restore(unsigned long flags)
+static __always_inline void arch_local_irq_restore(unsigned long flags)
 {
 	__asm__ __volatile__("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
 }
 
-static inline void arch_local_irq_disable(void)
+static __always_inline void arch_local_irq_disable(void)
 {
 	__asm__ __volatile__("cli" ::: "memory");
 }
 
-static inline void arch_local_irq_enable(void)
+static __always_inline void arch_local_irq_enable(void)
 {
 	__asm__ __volatile__("sti" ::: "memory");
 }
 
-static inline unsigned long arch_local_irq_save(void)
+static __always_inline unsigned long arch_local_irq_save(void)
 {
 	unsigned long flags = arch_local_save_flags();
 
@@ -37,7 +38,7 @@ static inline unsigned long arch_local_irq_save(void)
 	return flags;
 }
 
-static inline int arch_irqs_disabled(void)
+static __always_inline int arch_irqs_disabled(void)
 {
 	return !(arch_local_save_flags() & X86_EFLAGS_IF);
 }
@@ -45,7 +46,7 @@ static inline int arch_irqs_disabled(void)
 /* Enable interrupts and halt until one arrives. sti takes effect only
  * after the next instruction, so no interrupt can slip in between and be
  * missed: the idle loop's check-then-sleep is race-free. */
-static inline void arch_safe_halt(void)
+static __always_inline void arch_safe_halt(void)
 {
 	__asm__ __volatile__("sti; hlt" ::: "memory");
 }

@@ -4,11 +4,13 @@
 #ifndef _ASM_X86_SPINLOCK_H
 #define _ASM_X86_SPINLOCK_H
 
+#include <linux/compiler.h>
+
 typedef struct {
 	volatile unsigned int lock;
 } arch_spinlock_t;
 
-static inline int arch_spin_trylock(arch_spinlock_t *l)
+static __always_inline int arch_spin_trylock(arch_spinlock_t *l)
 {
 	unsigned int old = 1;
 
@@ -19,7 +21,7 @@ static inline int arch_spin_trylock(arch_spinlock_t *l)
 	return old == 0;
 }
 
-static inline void arch_spin_unlock(arch_spinlock_t *l)
+static __always_inline void arch_spin_unlock(arch_spinlock_t *l)
 {
 	__asm__ __volatile__("movl $0, %0" : "=m"(l->lock) : : "memory");
 }
