@@ -212,12 +212,12 @@ debug: deps all rootfs $(BOOT_FILES)
 # Then the whole suite again on the debug kernel (UBSAN, slab and page
 # poisoning, the lock checker): any report fails the test that made it.
 # Left out of that second pass: the files that boot no kernel of their own
-# choosing (sparse, the host unit tests, and make bench, which times the
-# normal kernel), and test_debug_kernel, whose machines are debug kernels
-# in the first pass already.
+# choosing (sparse, the host unit tests, the trace's scripted-gdb test,
+# and make bench, which times the normal kernel), and test_debug_kernel,
+# whose machines are debug kernels in the first pass already.
 DEBUG_CI_TESTS := tests/ --ignore=tests/test_check.py \
-	--ignore=tests/test_unit_host.py --ignore=tests/test_bench.py \
-	--ignore=tests/test_debug_kernel.py
+	--ignore=tests/test_unit_host.py --ignore=tests/test_trace_repeats.py \
+	--ignore=tests/test_bench.py --ignore=tests/test_debug_kernel.py
 test:
 	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) -m pytest tests/ -v --durations=20
