@@ -50,6 +50,14 @@ static ssize_t rw_verify_area(loff_t pos, size_t count)
 	return count;
 }
 
+/* The bounce buffer for a transfer of count bytes: a chunk, or less for a
+ * shorter one (a task blocked in a 1-byte read of a pipe holds 8 bytes of
+ * slab, not a page). */
+static void *alloc_bounce_buffer(size_t count)
+{
+	return kmalloc(min(count, (size_t)IO_CHUNK), GFP_KERNEL | __GFP_NOINJECT);
+}
+
 /* A transfer that stops early: what was done, else the error. */
 static ssize_t done_or(ssize_t done, ssize_t err)
 {
@@ -71,7 +79,7 @@ ssize_t vfs_read(struct file *f, char __user *ubuf, size_t count, loff_t *ppos)
 	if (ret <= 0)
 		return ret;
 	count = ret;
-	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL | __GFP_NOINJECT);
+	kbuf = alloc_bounce_buffer(count);
 	if (!kbuf)
 		return -ENOMEM;
 	while (done < (ssize_t)count) {
@@ -117,7 +125,7 @@ ssize_t vfs_write(struct file *f, const char __user *ubuf, size_t count,
 	if (ret <= 0)
 		return ret;
 	count = ret;
-	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL | __GFP_NOINJECT);
+	kbuf = alloc_bounce_buffer(count);
 	if (!kbuf)
 		return -ENOMEM;
 	while (done < (ssize_t)count) {
@@ -417,7 +425,7 @@ static long do_sendfile(int out_fd, int in_fd, loff_t *ppos, size_t count,
 	}
 
 	ret = -ENOMEM;
-	kbuf = kmalloc(IO_CHUNK, GFP_KERNEL | __GFP_NOINJECT);
+	kbuf = alloc_bounce_buffer(count);
 	if (!kbuf)
 		goto fput_out;
 	while (done < (ssize_t)count) {

@@ -5,7 +5,7 @@ arch/x86/lib/memcpy_32.c) and its copy_to_user/copy_from_user
 
 - The architecture's own memcpy/memmove/memset, built into a user program
   (tests/unit/arch/test_arch_string.c) and run under qemu-riscv64 or
-  natively on i386: every alignment and length against a byte loop, every
+  qemu-i386: every alignment and length against a byte loop, every
   memmove overlap, and no access past a page the copy does not need.
 - user/test_copy.c in Clonix: bytes through a pipe and a file at every
   source/destination alignment, and partial copies that stop exactly at
@@ -51,7 +51,9 @@ def build_harness(arch, tmp_path):
                         "-o", obj, os.path.join(ROOT, "arch/x86/lib",
                                                 "memcpy_32.c")], check=True)
         objs = [obj]
-        run = [exe]
+        # Under qemu-user, as RISC-V's: not every x86-64 host kernel runs
+        # i386 programs itself (IA32 emulation may be left out).
+        run = ["qemu-i386", exe]
     subprocess.run([cc, "-O2", "-static", "-Wall", "-Wextra", "-Werror",
                     "-o", exe, HARNESS, *objs], check=True)
     return run
