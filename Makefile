@@ -16,6 +16,9 @@
 #                   the one ARCH= names: build/bench/results.{md,json} and
 #                   fork-cost.svg; BENCH_ARGS=--quick for a short run,
 #                   BENCH_ARGS='--linux VMLINUZ' to add Linux i386 beside
+#   make profile    where a command's instructions go in the kernel, per
+#                   function (default: 200 rounds of fork + exit + wait):
+#                   build/profile/<arch>.txt (PROFILE_ARGS='--rounds N')
 #   make stress     the soak: 1,000,000 fork/exit/wait rounds across pid
 #                   wraps, fork bombs, reparenting storms, 1,000 threads,
 #                   ping-pong, then a leak check (STRESS_ARGS='--rounds N')
@@ -213,11 +216,13 @@ debug: deps all rootfs $(BOOT_FILES)
 # poisoning, the lock checker): any report fails the test that made it.
 # Left out of that second pass: the files that boot no kernel of their own
 # choosing (sparse, the host unit tests, the trace's scripted-gdb test,
-# and make bench, which times the normal kernel), and test_debug_kernel,
-# whose machines are debug kernels in the first pass already.
+# and make bench and make profile, which measure the normal kernel), and
+# test_debug_kernel, whose machines are debug kernels in the first pass
+# already.
 DEBUG_CI_TESTS := tests/ --ignore=tests/test_check.py \
 	--ignore=tests/test_unit_host.py --ignore=tests/test_trace_repeats.py \
-	--ignore=tests/test_bench.py --ignore=tests/test_debug_kernel.py
+	--ignore=tests/test_bench.py --ignore=tests/test_profile.py \
+	--ignore=tests/test_debug_kernel.py
 test:
 	$(Q)for arch in $(ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) -m pytest tests/ -v --durations=20
@@ -239,6 +244,16 @@ BENCH_ARGS ?=
 bench:
 	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
 	$(PYTHON) scripts/bench/bench.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(BENCH_ARGS)
+
+# Where the kernel spends a command's instructions, per function
+# (scripts/bench/profile.py: QEMU's -d exec under -icount); the default
+# command is `test_forkloop 200`. PROFILE_ARGS='--rounds 50' or
+# PROFILE_ARGS="--command 'test_pipe'" to change it.
+PROFILE_ARGS ?=
+.PHONY: profile
+profile:
+	$(Q)for arch in $(BENCH_ARCHES); do $(MAKE) -s ARCH=$$arch deps || exit 1; done
+	$(PYTHON) scripts/bench/profile.py $(foreach a,$(BENCH_ARCHES),--arch $(a)) $(PROFILE_ARGS)
 
 # The soak (issue 14, point 4; scripts/stress/stress.py boots user/stress.c):
 # 1,000,000 fork rounds and the other storms, then the leak check, on both

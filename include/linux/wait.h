@@ -37,9 +37,14 @@ void remove_wait_queue(struct wait_queue_head *wq,
 		       struct wait_queue_entry *wait);
 void wake_up(struct wait_queue_head *wq);
 
-/* Sleep until cond is true, in the given task state. */
+/* Sleep until cond is true, in the given task state. As Linux's, cond is
+ * tried first, off the queue: a lock or a condition that is free (nearly
+ * always: an rwsem nobody else holds) costs no queueing. cond may be
+ * evaluated several times, and has an effect only when true. */
 #define ___wait_event(wq, cond, state)                                 \
 	do {                                                           \
+		if (cond)                                              \
+			break;                                         \
 		DEFINE_WAIT(__wait);                                   \
 		for (;;) {                                             \
 			prepare_to_wait(&(wq), &__wait, (state));      \
