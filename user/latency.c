@@ -290,7 +290,7 @@ static void memory_steps(size_t len)
 /* As many one-page VMAs as the kernel gives (up to -V; Linux stops at
  * max_map_count, 65530), pages untouched: fork, exit and munmap then
  * cost what the VMAs cost. */
-static size_t most_vmas = 250000;
+static size_t most_vmas = 350000;
 
 static void many_vmas_steps(void)
 {
