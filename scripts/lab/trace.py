@@ -107,10 +107,10 @@ class Gdb:
     # A stop at the very place the machine was resumed from (same pc,
     # stack pointer and task, no function returned in between) is the
     # breakpoint it stood on reported a second time: seen on a loaded
-    # host, where QEMU ran the instruction under it again after an
-    # interrupt. On the lab's clone path, and inside a function being
-    # finished, no breakpoint can be reached twice from one place, so
-    # those resume again (the count is kept in self.repeated_stops).
+    # host (i386 debug kernel), as if QEMU had run the instruction under
+    # it again after an interrupt. On the lab's clone path, and inside a
+    # function being finished, no breakpoint can be reached twice from
+    # one place, so those resume again (counted in self.repeated_stops).
     repeated_stops = 0
 
     def _again(self, before):
