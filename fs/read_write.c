@@ -55,7 +55,8 @@ static ssize_t rw_verify_area(loff_t pos, size_t count)
  * slab, not a page). */
 static void *alloc_bounce_buffer(size_t count)
 {
-	return kmalloc(min(count, (size_t)IO_CHUNK), GFP_KERNEL | __GFP_NOINJECT);
+	return kmalloc(min(count, (size_t)IO_CHUNK),
+		       GFP_KERNEL | __GFP_NOINJECT);
 }
 
 /* A transfer that stops early: what was done, else the error. */

@@ -21,7 +21,7 @@ class ScriptedGdb:
     stop's values, `continue` and `finish` with the next scripted stop."""
 
     def __init__(self, stops, finish_returns=None):
-        self.stops = list(stops)	# (number, function, pc, sp, task)
+        self.stops = list(stops)  # (number, function, pc, sp, task)
         self.here = self.stops.pop(0)
         self.finish_returns = finish_returns  # the stop finish ends at
         self.pending = ""

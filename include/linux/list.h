@@ -19,8 +19,9 @@ static __always_inline void INIT_LIST_HEAD(struct list_head *list)
 	list->prev = list;
 }
 
-static __always_inline void __list_add(struct list_head *new, struct list_head *prev,
-			      struct list_head *next)
+static __always_inline void __list_add(struct list_head *new,
+				       struct list_head *prev,
+				       struct list_head *next)
 {
 	next->prev = new;
 	new->next = next;
@@ -29,13 +30,15 @@ static __always_inline void __list_add(struct list_head *new, struct list_head *
 }
 
 /* Insert new right after head (stack order). */
-static __always_inline void list_add(struct list_head *new, struct list_head *head)
+static __always_inline void list_add(struct list_head *new,
+				     struct list_head *head)
 {
 	__list_add(new, head, head->next);
 }
 
 /* Insert new right before head, i.e. at the tail (queue order). */
-static __always_inline void list_add_tail(struct list_head *new, struct list_head *head)
+static __always_inline void list_add_tail(struct list_head *new,
+					  struct list_head *head)
 {
 	__list_add(new, head->prev, head);
 }
@@ -54,7 +57,7 @@ static __always_inline void list_del(struct list_head *entry)
 }
 
 static __always_inline void list_move_tail(struct list_head *entry,
-				  struct list_head *head)
+					   struct list_head *head)
 {
 	list_del_init(entry);
 	list_add_tail(entry, head);
@@ -67,7 +70,7 @@ static __always_inline int list_is_singular(const struct list_head *head)
 }
 
 static __always_inline void list_replace_init(struct list_head *old,
-				     struct list_head *new)
+					      struct list_head *new)
 {
 	new->next = old->next;
 	new->next->prev = new;

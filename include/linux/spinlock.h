@@ -84,7 +84,7 @@ static __always_inline void spin_acquire_owner(spinlock_t *lock)
 	} while (0)
 
 static __always_inline void spin_unlock_irqrestore(spinlock_t *lock,
-					  unsigned long flags)
+						   unsigned long flags)
 {
 	spin_unlock(lock);
 	arch_local_irq_restore(flags);

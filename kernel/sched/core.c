@@ -294,7 +294,7 @@ noinline int cond_resched_lock(spinlock_t *lock)
 	if (!need_resched())
 		return 0;
 	spin_unlock(lock);
-	cond_resched();
+	__cond_resched();
 	spin_lock(lock);
 	return 1;
 }

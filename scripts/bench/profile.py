@@ -131,7 +131,9 @@ def by_function(runs, syms):
     return per
 
 
-def profile(arch, command, rounds, log):
+def profile(arch, command, log):
+    """Boot arch, run command at the prompt with tracing on; return the
+    instructions per kernel function (a Counter)."""
     bench.make(arch, "all", "rootfs")
     with tempfile.TemporaryDirectory() as tmp:
         trace = os.path.join(tmp, "qemu.log")
@@ -152,8 +154,7 @@ def profile(arch, command, rounds, log):
         if re.search(bench.BAD, out):
             raise bench.BenchError("%s: the kernel failed during `%s`:\n%s"
                                    % (arch, command, out[-3000:]))
-        per = by_function(count_log(trace), kernel_symbols(arch))
-    return per, out
+        return by_function(count_log(trace), kernel_symbols(arch))
 
 
 def report(arch, command, rounds, per, top):
@@ -187,7 +188,7 @@ def main(argv=None):
     for arch in args.arch or bench.ARCHES:
         with open(os.path.join(args.out, arch + ".console.log"), "w") as log:
             try:
-                per, _ = profile(arch, command, args.rounds, log)
+                per = profile(arch, command, log)
             except bench.BenchError as e:
                 sys.exit("profile: %s" % e)
         text = report(arch, command, args.rounds, per, args.top)

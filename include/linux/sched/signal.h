@@ -135,8 +135,8 @@ static __always_inline pid_t task_session_nr(const struct task_struct *p)
 	return p->signal->session;
 }
 
-static __always_inline unsigned long task_rlimit(const struct task_struct *t,
-					unsigned int limit)
+static __always_inline unsigned long
+task_rlimit(const struct task_struct *t, unsigned int limit)
 {
 	return t->signal->rlim[limit].rlim_cur;
 }
