@@ -188,6 +188,12 @@ rootfs: $(U)/rootfs.img
 # rootfs/ holds the files copied as they are (rootfs/etc/passwd, group).
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
 
+# The programs in the initramfs are stripped, as a distribution's are: the
+# RAM file system holds every file in memory, and the symbols and debug
+# information (a fifth of a static glibc program) are for gdb, which reads
+# them from the unstripped copies in $(U)/rootfs.
+USER_STRIP := $(patsubst %gcc,%strip,$(USER_CC))
+
 # The initramfs is $(U)/rootfs (MenuOS and user/ programs) plus BusyBox:
 # /bin/busybox and a link per applet, in /bin unless a program there has
 # the name (then in /usr/bin). It is put together in $(U)/initramfs, so a
@@ -198,6 +204,7 @@ $(U)/rootfs.img: $(USER_PROGS) $(ROOTFS_FILES) $(BUSYBOX)
 	@cp -R rootfs/. $(U)/rootfs/
 	@ln -sfn /init $(U)/rootfs/bin/sh
 	$(Q)rm -rf $(U)/initramfs && cp -a $(U)/rootfs $(U)/initramfs
+	$(Q)find $(U)/initramfs -type f -perm -u+x -exec $(USER_STRIP) {} +
 	$(Q)sh scripts/busybox.sh install $(U)/busybox $(U)/initramfs
 	cd $(U)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../rootfs.img

@@ -72,27 +72,48 @@ def test_bench_results_json_holds_both_runs_and_boot_times(quick_bench,
         assert r[unit]["errors"] == [], r[unit]["errors"]
         assert sorted(r[unit]["figures"]) == sorted(bench.FIGURE_NAMES)
         for name, f in r[unit]["figures"].items():
-            want = {"fork_new_pages": "pages",
+            want = {"fork_new_pages": "pages", "min_procs": "procs",
                     "max_procs": "procs"}.get(name, unit)
             assert f["unit"] == want, f"{name}: {f}"
     b = r["boot"]
     assert b["rounds"] == 2 and 0 < b["min"] <= b["median"] <= b["max"]
 
 
+@pytest.mark.parametrize("name", ["min_procs", "max_procs"])
 @pytest.mark.parametrize("arch", ARCHES)
-def test_bench_max_procs_gives_every_page_back(quick_bench, arch):
-    """Running the machine out of processes or memory and releasing them
-    leaves exactly as many pages free as before, and fork failed for a
-    reason (ENOMEM or EAGAIN), not a crash."""
+def test_bench_most_processes_give_every_page_back(quick_bench, arch, name):
+    """Running the machine out of processes or memory (with bench_tiny's
+    minimal processes, min_procs, and with forked copies of bench itself,
+    max_procs) and releasing them leaves exactly as many pages free as
+    before, and fork failed for a reason (ENOMEM or EAGAIN), not a crash."""
     out, _ = quick_bench
     res = json.load(open(os.path.join(out, "results.json")))
     for unit in ["insn", "ns"]:
-        f = res["arches"][arch][unit]["figures"]["max_procs"]
+        f = res["arches"][arch][unit]["figures"][name]
         assert f["error"] in ("ENOMEM", "EAGAIN"), f
         assert f["median"] > 0 and f["forks"] >= f["median"], f
         assert f["free_after"] == f["free_before"], \
             f"{arch} ({unit}): {f['free_before'] - f['free_after']} " \
-            f"pages not given back after max_procs: {f}"
+            f"pages not given back after {name}: {f}"
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_bench_notes_where_a_forked_copys_pages_go(quick_bench, arch):
+    """The note beside new pages per forked copy: its kernel stack
+    (THREAD_SIZE), slab, and the rest, adding up to the copy's pages."""
+    out, _ = quick_bench
+    res = json.load(open(os.path.join(out, "results.json")))
+    stack_pages = {"riscv": 4, "x86": 2}[arch]
+    for unit in ["insn", "ns"]:
+        note = next(n for n in res["arches"][arch][unit]["notes"]
+                    if n.startswith("name=fork_new_pages "))
+        f = dict(kv.split("=") for kv in note.split()[1:5])
+        total, stack, slab, rest = (float(f[k]) for k in (
+            "last_round", "kernel_stack", "slab",
+            "tables_and_written_pages"))
+        assert stack == stack_pages, note
+        assert slab > 0 and rest > 0, note
+        assert abs(stack + slab + rest - total) < 0.2, note
 
 
 def test_bench_writes_the_table_for_both_architectures(quick_bench):

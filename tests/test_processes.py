@@ -12,7 +12,7 @@ import time
 import pytest
 
 from conftest import (ROOT, USER_ARCHES, Machine, assert_no_leak, free_pages,
-                      leak_baseline)
+                      leak_baseline, user_build)
 
 pytestmark = pytest.mark.parametrize("arch", USER_ARCHES)
 
@@ -323,3 +323,23 @@ def test_make_run_boots_menuos_and_passes_append(arch):
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
+
+
+def test_initramfs_programs_are_stripped_and_gdbs_copies_are_not(arch):
+    """The RAM file system holds every file in memory, so its programs are
+    stripped (a fifth of a static glibc program is symbols and debug
+    information); gdb reads those from the unstripped copies in
+    build/<arch>/rootfs, which the initramfs is made from."""
+    out = user_build(arch)
+    tool = {"riscv": "riscv64-linux-gnu-readelf",
+            "x86": "i686-linux-gnu-readelf"}[arch]
+
+    def sections(path):
+        return subprocess.run([tool, "-S", "-W", path], check=True,
+                              capture_output=True, text=True).stdout
+
+    for prog in ("init", "bin/bench", "bin/test_fork"):
+        packed = sections(os.path.join(out, "initramfs", prog))
+        kept = sections(os.path.join(out, "rootfs", prog))
+        assert ".symtab" not in packed and ".debug_info" not in packed, prog
+        assert ".symtab" in kept and ".debug_info" in kept, prog

@@ -18,7 +18,8 @@
  * Usage: bench [--unit insn|ns] [--quick] [--bin DIR] [--skip NAME,...]
  *   --quick: few rounds and a short shell loop, for the tests;
  *   --bin: where bench_tiny, true and busybox are (default /bin);
- *   --skip: figures not to run (on a shared Linux host: max_procs).
+ *   --skip: figures not to run (on a shared Linux host: min_procs and
+ *           max_procs).
  * As process 1 (Linux booted with bench as its init, for the comparison
  * scripts/bench/bench.py --linux makes) it mounts /proc first and powers
  * the machine off at the end.
@@ -512,8 +513,8 @@ static void pingpong_figures(volatile long *yields)
 
 /* ---- memory: pages per forked copy, processes that fit --------------- */
 
-/* MemFree from /proc/meminfo, in pages (4 KiB). */
-static long free_pages(void)
+/* A field of /proc/meminfo ("MemFree:", "Slab:"...), in pages (4 KiB). */
+static long meminfo_pages(const char *field)
 {
 	static char buf[4096];
 	int fd = open("/proc/meminfo", O_RDONLY | O_CLOEXEC);
@@ -527,8 +528,13 @@ static long free_pages(void)
 	if (n <= 0)
 		return -1;
 	buf[n] = '\0';
-	p = strstr(buf, "MemFree:");
-	return p ? strtol(p + 8, NULL, 10) / 4 : -1;
+	p = strstr(buf, field);
+	return p ? strtol(p + strlen(field), NULL, 10) / 4 : -1;
+}
+
+static long free_pages(void)
+{
+	return meminfo_pages("MemFree:");
 }
 
 /* A child that says it is alive (one byte on ready) and then blocks until
@@ -546,11 +552,15 @@ static void blocked_child(int ready, int release_rd, int release_wr)
 }
 
 /* Free memory before and after forking reps children that block: the new
- * pages of them all (and of the parent's own copies of shared pages). */
+ * pages of them all (and of the parent's own copies of shared pages). The
+ * last round's share of kernel stacks and slab is kept for a note. */
+static long fork_pages_reps, fork_pages_total, fork_pages_stack,
+	    fork_pages_slab;
+
 static int64_t bench_fork_pages(long reps, void *arg)
 {
 	int ready[2], release[2];
-	long before, after;
+	long before, after, stack, slab;
 	pid_t pids[64];
 	char c;
 
@@ -559,6 +569,8 @@ static int64_t bench_fork_pages(long reps, void *arg)
 	    pipe2(release, O_CLOEXEC) < 0)
 		return FAILED;
 	free_pages();	/* the file's first open warms what it needs */
+	stack = meminfo_pages("KernelStack:");
+	slab = meminfo_pages("Slab:");
 	before = free_pages();
 	for (long i = 0; i < reps; i++) {
 		pids[i] = fork();
@@ -571,6 +583,10 @@ static int64_t bench_fork_pages(long reps, void *arg)
 		if (read(ready[0], &c, 1) != 1)
 			return FAILED;
 	after = free_pages();
+	fork_pages_reps = reps;
+	fork_pages_total = before - after;
+	fork_pages_stack = meminfo_pages("KernelStack:") - stack;
+	fork_pages_slab = meminfo_pages("Slab:") - slab;
 	close(release[1]);
 	for (long i = 0; i < reps; i++)
 		if (reap(pids[i]) < 0)
@@ -579,6 +595,26 @@ static int64_t bench_fork_pages(long reps, void *arg)
 	close(ready[0]);
 	close(ready[1]);
 	return before - after;
+}
+
+/* Where a forked copy's pages go, from its last round: kernel stacks and
+ * slab as /proc/meminfo counts them, the rest (page tables and the pages
+ * either side wrote) by difference. */
+static void fork_pages_note(void)
+{
+	double per = fork_pages_reps > 0 ? 1.0 / fork_pages_reps : 0;
+
+	/* Not when the counts do not add up: Linux's per-CPU page lists keep
+	 * pages out of MemFree, so its figure is below its kernel stacks. */
+	if (fork_pages_reps <= 0 || fork_pages_stack < 0 ||
+	    fork_pages_slab < 0 ||
+	    fork_pages_total < fork_pages_stack + fork_pages_slab)
+		return;
+	printf("BENCH_NOTE name=fork_new_pages last_round=%.1f "
+	       "kernel_stack=%.1f slab=%.1f tables_and_written_pages=%.1f "
+	       "(pages per copy)\n", fork_pages_total * per,
+	       fork_pages_stack * per, fork_pages_slab * per,
+	       (fork_pages_total - fork_pages_stack - fork_pages_slab) * per);
 }
 
 /*
@@ -759,6 +795,85 @@ static void max_procs_figure(int rounds)
 	       last_procs.free_before, last_procs.free_after);
 }
 
+/*
+ * The most minimal processes alive at once: `bench_tiny procs` (no C
+ * library) forks copies of itself that write no memory until fork fails,
+ * releases and reaps them, and prints "MIN_PROCS procs=N forks=F error=E"
+ * (procs: the copies still alive when fork failed); its output comes
+ * through a pipe. Free pages are counted
+ * before it starts and after it is reaped, as for max_procs.
+ */
+struct min_procs_result {
+	long procs, forks, err;
+	long free_before, free_after;
+};
+
+static int64_t min_procs_round(struct min_procs_result *r)
+{
+	static char *argv[] = { "bench_tiny", "procs", NULL };
+	char line[160] = "";
+	int p[2], status = 0;
+	ssize_t n, len = 0;
+	pid_t pid;
+
+	free_pages();
+	r->free_before = free_pages();
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return FAILED;
+	pid = vfork();
+	if (pid == 0) {
+		dup2(p[1], 1);
+		execve(TINY, argv, envp);
+		_exit(127);
+	}
+	close(p[1]);
+	if (pid < 0) {
+		close(p[0]);
+		return FAILED;
+	}
+	/* Until every copy is gone: they hold the pipe's write end too. */
+	while ((n = read(p[0], line + len, sizeof(line) - 1 - len)) > 0)
+		len += n;
+	line[len] = '\0';
+	close(p[0]);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0 ||
+	    sscanf(line, "MIN_PROCS procs=%ld forks=%ld error=%ld",
+		   &r->procs, &r->forks, &r->err) != 3) {
+		printf("BENCH_ERROR name=min_procs status=%#x output=%s\n",
+		       status, len ? line : "(none)\n");
+		errno = ECHILD;
+		return FAILED;
+	}
+	r->free_after = free_pages();
+	return r->procs;
+}
+
+/* The line by hand: its extra fields come from the last round. */
+static void min_procs_figure(int rounds)
+{
+	struct min_procs_result r = { 0 };
+	double v[MAX_ROUNDS];
+	int i;
+
+	if (skipped("min_procs"))
+		return;
+	for (i = 0; i < rounds; i++) {
+		int64_t n = min_procs_round(&r);
+
+		if (n == FAILED)
+			return;
+		v[i] = (double)n;
+	}
+	qsort(v, rounds, sizeof(v[0]), cmp_double);
+	printf("BENCH name=min_procs unit=procs median=%.0f min=%.0f max=%.0f "
+	       "rounds=%d reps=1 forks=%ld error=%s free_before=%ld "
+	       "free_after=%ld\n", v[rounds / 2], v[0], v[rounds - 1], rounds,
+	       r.forks, r.err == ENOMEM ? "ENOMEM" :
+	       r.err == EAGAIN ? "EAGAIN" : "other",
+	       r.free_before, r.free_after);
+}
+
 /* ---- a shell running /bin/true in a loop ----------------------------- */
 
 static int64_t bench_shell(long reps, void *arg)
@@ -852,6 +967,7 @@ int main(int argc, char *argv[])
 
 	figure_unit("fork_new_pages", "pages", quick ? 3 : 5, quick ? 8 : 32,
 		    1, bench_fork_pages, NULL, NULL);
+	fork_pages_note();
 
 	n = quick ? 30 : 300;
 	snprintf(script, sizeof(script),
@@ -861,7 +977,8 @@ int main(int argc, char *argv[])
 	figure_unit("sh_true_loop", unit, quick ? 1 : 3, 1, 0, bench_shell,
 		    script, extra);
 
-	/* Last: it runs the machine out of memory (or out of processes). */
+	/* Last: they run the machine out of memory (or out of processes). */
+	min_procs_figure(quick ? 1 : 3);
 	max_procs_figure(quick ? 1 : 3);
 	if (old_threads_max > 0)
 		threads_max(old_threads_max);
