@@ -348,18 +348,24 @@ static pid_t sleepers[MAX_SLEEPERS];
 static int nr_sleepers;
 static int sleep_pipe[2] = { -1, -1 };
 
-/* vfork one sleeper: bench_tiny with the sleepers' pipe as its fd 0. */
-static __attribute__((noinline)) pid_t vfork_sleeper(void)
+/* vfork bench_tiny with arg (its mode), with fd as its descriptor as. */
+static __attribute__((noinline)) pid_t vfork_tiny(char *arg, int fd, int as)
 {
-	static char *argv[] = { "bench_tiny", "sleep", NULL };
+	char *argv[] = { "bench_tiny", arg, NULL };
 	pid_t pid = vfork();
 
 	if (pid == 0) {
-		dup2(sleep_pipe[0], 0);
+		dup2(fd, as);
 		execve(TINY, argv, envp);
 		_exit(127);
 	}
 	return pid;
+}
+
+/* vfork one sleeper: bench_tiny with the sleepers' pipe as its fd 0. */
+static pid_t vfork_sleeper(void)
+{
+	return vfork_tiny("sleep", sleep_pipe[0], 0);
 }
 
 /* Start sleepers until there are n (or fork fails); return how many. */
@@ -623,6 +629,7 @@ static void fork_pages_note(void)
  * pipe how many said they were alive and why fork failed. It is a child of
  * its own so that, if running out of memory kills it (a write fault with
  * no page left), bench carries on and says so. The count is the figure.
+ * A round of it or of min_procs (below) fills in a procs_result.
  */
 struct procs_result {
 	long alive, forks;
@@ -630,7 +637,6 @@ struct procs_result {
 	long free_before, free_after;
 };
 
-static struct procs_result last_procs;
 /* Free pages below which the forker stops (-1: it forks until fork
  * fails); counted as ENOMEM. */
 #define MEMORY_FLOOR 512
@@ -678,45 +684,39 @@ static void forker(int out)
 	_exit(write(out, &r, sizeof(r)) == sizeof(r) ? 0 : 1);
 }
 
-/* Free pages are counted here, before the forker starts and after it is
- * reaped: every page of the round must have come back. */
-static int64_t max_procs_rounds(long reps)
+/* One round of max_procs. Free pages are counted here, before the forker
+ * starts and after it is reaped: every page of the round must come back. */
+static int64_t max_procs_round(struct procs_result *r)
 {
-	int64_t total = 0;
 	int p[2], status;
 	long before;
+	pid_t pid;
 
-	for (long i = 0; i < reps; i++) {
-		pid_t pid;
-
-		free_pages();
-		before = free_pages();
-		if (pipe2(p, O_CLOEXEC) < 0)
-			return FAILED;
-		pid = fork();
-		if (pid < 0)
-			return FAILED;
-		if (pid == 0)
-			forker(p[1]);
-		close(p[1]);
-		if (read(p[0], &last_procs, sizeof(last_procs)) !=
-		    sizeof(last_procs)) {
-			waitpid(pid, &status, 0);
-			printf("BENCH_ERROR name=max_procs forker %s %d\n",
-			       WIFSIGNALED(status) ? "killed by signal" :
-			       "exited", WIFSIGNALED(status) ?
-			       WTERMSIG(status) : WEXITSTATUS(status));
-			close(p[0]);
-			errno = ECHILD;
-			return FAILED;
-		}
-		close(p[0]);
+	free_pages();
+	before = free_pages();
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return FAILED;
+	pid = fork();
+	if (pid < 0)
+		return FAILED;
+	if (pid == 0)
+		forker(p[1]);
+	close(p[1]);
+	if (read(p[0], r, sizeof(*r)) != sizeof(*r)) {
 		waitpid(pid, &status, 0);
-		last_procs.free_before = before;
-		last_procs.free_after = free_pages();
-		total += last_procs.alive;
+		printf("BENCH_ERROR name=max_procs forker %s %d\n",
+		       WIFSIGNALED(status) ? "killed by signal" : "exited",
+		       WIFSIGNALED(status) ? WTERMSIG(status) :
+		       WEXITSTATUS(status));
+		close(p[0]);
+		errno = ECHILD;
+		return FAILED;
 	}
-	return total;
+	close(p[0]);
+	waitpid(pid, &status, 0);
+	r->free_before = before;
+	r->free_after = free_pages();
+	return r->alive;
 }
 
 /* The kernel's thread limit (/proc/sys/kernel/threads-max): read, and
@@ -742,12 +742,6 @@ static long threads_max(long value)
 	return atol(buf);
 }
 
-static int64_t bench_max_procs(long reps, void *arg)
-{
-	(void)arg;
-	return max_procs_rounds(reps);
-}
-
 /*
  * On Clonix the kernel's thread limit is lifted for the whole run (as root
  * may on Linux), so the 1,000 sleepers and the most processes are counted
@@ -770,31 +764,6 @@ static long lift_thread_limit(void)
 	return limit;
 }
 
-/* The line by hand: its extra fields come from the last round. */
-static void max_procs_figure(int rounds)
-{
-	double v[MAX_ROUNDS];
-	int i;
-
-	if (skipped("max_procs"))
-		return;
-	for (i = 0; i < rounds; i++) {
-		int64_t n = bench_max_procs(1, NULL);
-
-		if (n == FAILED)
-			return;
-		v[i] = (double)n;
-	}
-	qsort(v, rounds, sizeof(v[0]), cmp_double);
-	printf("BENCH name=max_procs unit=procs median=%.0f min=%.0f max=%.0f "
-	       "rounds=%d reps=1 forks=%ld error=%s free_before=%ld "
-	       "free_after=%ld\n", v[rounds / 2], v[0], v[rounds - 1], rounds,
-	       last_procs.forks, last_procs.err == ENOMEM ? "ENOMEM" :
-	       last_procs.err == EAGAIN ? "EAGAIN" : last_procs.err ? "other" :
-	       "none",
-	       last_procs.free_before, last_procs.free_after);
-}
-
 /*
  * The most minimal processes alive at once: `bench_tiny procs` (no C
  * library) forks copies of itself that write no memory until fork fails,
@@ -803,14 +772,8 @@ static void max_procs_figure(int rounds)
  * through a pipe. Free pages are counted
  * before it starts and after it is reaped, as for max_procs.
  */
-struct min_procs_result {
-	long procs, forks, err;
-	long free_before, free_after;
-};
-
-static int64_t min_procs_round(struct min_procs_result *r)
+static int64_t min_procs_round(struct procs_result *r)
 {
-	static char *argv[] = { "bench_tiny", "procs", NULL };
 	char line[160] = "";
 	int p[2], status = 0;
 	ssize_t n, len = 0;
@@ -820,12 +783,7 @@ static int64_t min_procs_round(struct min_procs_result *r)
 	r->free_before = free_pages();
 	if (pipe2(p, O_CLOEXEC) < 0)
 		return FAILED;
-	pid = vfork();
-	if (pid == 0) {
-		dup2(p[1], 1);
-		execve(TINY, argv, envp);
-		_exit(127);
-	}
+	pid = vfork_tiny("procs", p[1], 1);
 	close(p[1]);
 	if (pid < 0) {
 		close(p[0]);
@@ -838,39 +796,41 @@ static int64_t min_procs_round(struct min_procs_result *r)
 	close(p[0]);
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0 ||
-	    sscanf(line, "MIN_PROCS procs=%ld forks=%ld error=%ld",
-		   &r->procs, &r->forks, &r->err) != 3) {
+	    sscanf(line, "MIN_PROCS procs=%ld forks=%ld error=%d",
+		   &r->alive, &r->forks, &r->err) != 3) {
 		printf("BENCH_ERROR name=min_procs status=%#x output=%s\n",
 		       status, len ? line : "(none)\n");
 		errno = ECHILD;
 		return FAILED;
 	}
 	r->free_after = free_pages();
-	return r->procs;
+	return r->alive;
 }
 
-/* The line by hand: its extra fields come from the last round. */
-static void min_procs_figure(int rounds)
+/* min_procs or max_procs: the line by hand, its extra fields from the
+ * last round. */
+static void procs_figure(const char *name, int rounds,
+			 int64_t (*round)(struct procs_result *r))
 {
-	struct min_procs_result r = { 0 };
+	struct procs_result r = { 0 };
 	double v[MAX_ROUNDS];
 	int i;
 
-	if (skipped("min_procs"))
+	if (skipped(name))
 		return;
 	for (i = 0; i < rounds; i++) {
-		int64_t n = min_procs_round(&r);
+		int64_t n = round(&r);
 
 		if (n == FAILED)
 			return;
 		v[i] = (double)n;
 	}
 	qsort(v, rounds, sizeof(v[0]), cmp_double);
-	printf("BENCH name=min_procs unit=procs median=%.0f min=%.0f max=%.0f "
+	printf("BENCH name=%s unit=procs median=%.0f min=%.0f max=%.0f "
 	       "rounds=%d reps=1 forks=%ld error=%s free_before=%ld "
-	       "free_after=%ld\n", v[rounds / 2], v[0], v[rounds - 1], rounds,
-	       r.forks, r.err == ENOMEM ? "ENOMEM" :
-	       r.err == EAGAIN ? "EAGAIN" : "other",
+	       "free_after=%ld\n", name, v[rounds / 2], v[0], v[rounds - 1],
+	       rounds, r.forks, r.err == ENOMEM ? "ENOMEM" :
+	       r.err == EAGAIN ? "EAGAIN" : r.err ? "other" : "none",
 	       r.free_before, r.free_after);
 }
 
@@ -978,8 +938,8 @@ int main(int argc, char *argv[])
 		    script, extra);
 
 	/* Last: they run the machine out of memory (or out of processes). */
-	min_procs_figure(quick ? 1 : 3);
-	max_procs_figure(quick ? 1 : 3);
+	procs_figure("min_procs", quick ? 1 : 3, min_procs_round);
+	procs_figure("max_procs", quick ? 1 : 3, max_procs_round);
 	if (old_threads_max > 0)
 		threads_max(old_threads_max);
 	printf("BENCH_DONE\n");
