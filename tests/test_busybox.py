@@ -297,3 +297,33 @@ def test_busybox_runs_bin_true_300_times(menu, arch):
                "i=$((i + 1)); done; echo rounds=$i", timeout=300)
     assert out == "rounds=300\n", out
     s.exit()
+
+
+def test_lab_guide_counting_a_process_pages(menu, arch):
+    """The lab guide's section 17.7, typed as a student types it: bench_tiny
+    procs stops at RLIMIT_NPROC (EAGAIN), with MenuOS, the shell and the
+    forker counted against it; with the limits lifted it stops when memory
+    runs out (ENOMEM), and the pages come back."""
+    s = Shell(menu(arch))
+    report = re.compile(r"MIN_PROCS procs=(\d+) forks=(\d+) error=(\d+)")
+
+    def procs():
+        out = s.ok("bench_tiny procs", timeout=120)
+        found = report.search(out)
+        assert found, out + s.log()
+        return [int(v) for v in found.groups()]
+
+    def mem_free():
+        return int(s.ok("grep MemFree /proc/meminfo").split()[1])
+
+    s.ok("ulimit -u 100")
+    assert procs() == [97, 97, 11]     # EAGAIN: 3 + 97 = 100
+    s.ok("ulimit -u unlimited")
+    s.ok("echo 1000000 > /proc/sys/kernel/threads-max")
+    before = mem_free()
+    alive, forks, err = procs()
+    assert err == 12 and alive == forks and alive > 1000, (alive, err)
+    # The shell's own heap may take a page between the two greps; a page a
+    # process left behind would be thousands (bench checks it exactly).
+    assert abs(mem_free() - before) <= 16, (before, mem_free())
+    s.exit()
