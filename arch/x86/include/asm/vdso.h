@@ -1,7 +1,7 @@
 /* The i386 vDSO (arch/x86/entry/vdso/): its image in the kernel, set up
  * at boot and mapped by execve. Unlike RISC-V's it holds no signal
- * trampoline (handlers return through glibc's sa_restorer) and no
- * __kernel_vsyscall (system calls are int $0x80: no AT_SYSINFO). */
+ * trampoline (handlers return through glibc's sa_restorer), and its
+ * __kernel_vsyscall (AT_SYSINFO) is `int $0x80; ret`, not sysenter. */
 #ifndef _ASM_X86_VDSO_H
 #define _ASM_X86_VDSO_H
 
