@@ -206,7 +206,7 @@ def place(gdb):
     """Where the student's gdb is stopped: pc, stack pointer, task."""
     gdb.sendline('printf "place %lu %lu %lu\\n", $pc, $sp, '
                  '(unsigned long)$current()')
-    gdb.expect(r"place (\d+) (\d+) (\d+)")
+    gdb.expect(r"place (\d+) (\d+) (\d+)\r*\n")
     here = gdb.match.groups()
     gdb.expect(r"\(gdb\) ")
     return here

@@ -509,9 +509,11 @@ def run_restart(gdb, qemu, arch, names, number):
                                    re.M)]
         gdb.cmd("delete")
         gdb.child.sendline("continue")
-        qemu.expect(r"%s: %s: (\S+)" % (RESTART_PROGRAM.replace("test_", ""),
-                                        re.escape(RESTART_CASE)),
-                    timeout=TIMEOUT)
+        # The whole verdict (check.h's): (\S+) would match the first
+        # letter of "ok" as soon as the serial line delivered it alone.
+        qemu.expect(r"%s: %s: (ok|FAILED)" % (
+            RESTART_PROGRAM.replace("test_", ""), re.escape(RESTART_CASE)),
+            timeout=TIMEOUT)
         facts["verdict"] = qemu.match.group(1)
     except (pexpect.TIMEOUT, pexpect.EOF, TraceError, AttributeError) as e:
         facts["error"] = "%s: %s" % (type(e).__name__,
